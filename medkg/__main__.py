@@ -1,0 +1,4 @@
+"""``python -m medkg`` runs the command line."""
+from medkg.cli import main
+
+main()

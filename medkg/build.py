@@ -1,0 +1,147 @@
+"""``medkg build``: read documents into a store, one committed transaction per document.
+
+A document is identified by the hash of its content: an unchanged document is not
+read again, a changed one (same path, new content) has its old graph replaced in the
+same transaction that adds the new one, and the merged facts are recomputed at the
+end. A crash mid-build leaves every document committed so far; the next build
+resumes from there.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import URIRef
+
+from medkg.extractors.document import SourceDocument
+from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
+from medkg.extractors.pipeline import Pipeline
+from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, document_quads, fact_quads, vocabulary_quads
+from medkg.ontology.lexicon import Lexicon, load_lexicon
+from medkg.store import Store, open_store
+
+__all__ = ["build", "BuildReport", "Progress"]
+
+#: called after each document with the report so far
+Progress = Callable[["BuildReport"], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    assertions: int = 0
+    facts: int = 0
+    bytes_read: int = 0
+    extracted: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        mb = self.bytes_read / 1e6
+        line = (f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{len(self.skipped)} skipped; {self.assertions} assertions, {self.facts} facts in the graph; "
+                f"{mb:.2f} MB in {self.seconds:.1f} s")
+        if self.skipped:
+            reasons: dict[str, int] = {}
+            for s in self.skipped:
+                reasons[s.reason] = reasons.get(s.reason, 0) + 1
+            line += "\nskipped: " + "; ".join(f"{n} x {r}" for r, n in sorted(reasons.items()))
+        return line
+
+
+def _vocabulary_digest(lexicon: Lexicon) -> str:
+    h = hashlib.sha256()
+    for triple in sorted(map(str, lexicon.triples)):
+        h.update(triple.encode())
+    return h.hexdigest()
+
+
+_DOCS = """
+PREFIX mkg: <https://w3id.org/medkg/ontology#>
+SELECT ?doc ?path WHERE { ?doc a mkg:Document ; mkg:path ?path }"""
+
+_VOCAB_DIGEST = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?g ?d WHERE { ?g dcterms:identifier ?d }"""
+
+
+def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> bool:
+    """Write the vocabulary graph if it differs from ``lexicon``; True if it changed."""
+    from rdflib import Literal
+    from rdflib.namespace import DCTERMS
+
+    digest = _vocabulary_digest(lexicon)
+    rows = store.query(_VOCAB_DIGEST, {"g": VOCABULARY_GRAPH})
+    if any(str(r.d) == digest for r in rows):
+        return False
+    quads = list(vocabulary_quads(lexicon))
+    quads.append((VOCABULARY_GRAPH, DCTERMS.identifier, Literal(digest), VOCABULARY_GRAPH))
+    store.replace(remove_graphs=[VOCABULARY_GRAPH], add=quads)
+    return True
+
+
+def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterable[str | Path] = (),
+          max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> BuildReport:
+    """Read the documents under ``paths`` into ``store`` (a location or an open store).
+
+    Returns:
+        a :class:`BuildReport` of what was added, replaced, unchanged and skipped.
+
+    Raises:
+        StoreLocked: another process is writing to the store.
+    """
+    started = time.perf_counter()
+    own = not isinstance(store, Store)
+    kg = open_store(store, create=True) if own else store
+    report = BuildReport()
+    try:
+        lexicon = load_lexicon(vocabulary)
+        changed = _ensure_vocabulary(kg, lexicon)
+        known: dict[str, URIRef] = {str(r.path): r.doc for r in kg.query(_DOCS)}
+        present = set(known.values())
+        pipeline: Pipeline | None = None
+        for item in load_paths(paths, max_bytes=max_bytes):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            else:
+                document: SourceDocument = item
+                report.bytes_read += len(document.text.encode("utf-8", "surrogatepass"))
+                if document.iri in present:
+                    report.unchanged += 1
+                else:
+                    pipeline = pipeline or Pipeline(lexicon)
+                    extraction = pipeline.extract(document)
+                    report.extracted += 1
+                    report.assertions += len(extraction.annotations.assertions)
+                    old = known.get(document.path)
+                    kg.replace(remove_graphs=[old] if old else [], add=document_quads(extraction))
+                    present.add(document.iri)
+                    changed = True
+                    if old:
+                        report.replaced += 1
+                    else:
+                        report.added += 1
+            if progress:
+                report.seconds = time.perf_counter() - started
+                progress(report)
+        if changed or FACTS_GRAPH not in kg.graph_names():
+            kg.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(kg))
+        report.facts = _count_facts(kg)
+    finally:
+        if own:
+            kg.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _count_facts(kg: Store) -> int:
+    rows = kg.query("PREFIX mkg: <https://w3id.org/medkg/ontology#> "
+                    "SELECT (COUNT(?f) AS ?n) WHERE { ?f a mkg:Fact }")
+    return int(next(iter(rows)).n)

@@ -1,0 +1,42 @@
+"""``medkg build``: read documents into a store."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from medkg.build import BuildReport, build
+from medkg.cli.options import store_option
+from medkg.extractors.loaders import DEFAULT_MAX_BYTES
+
+__all__ = ["COMMANDS"]
+
+
+def _progress(report: BuildReport) -> None:
+    done = report.added + report.replaced + report.unchanged + len(report.skipped)
+    if sys.stderr.isatty():
+        click.echo(f"\r{done} files, {report.bytes_read / 1e6:.1f} MB, {report.assertions} assertions",
+                   err=True, nl=False)
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_option(create=True)
+@click.option("--vocabulary", "vocabulary", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="an extra vocabulary file (.ttl, .tsv or .csv); may be repeated")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
+              help="skip files larger than this")
+def build_command(paths: tuple[str, ...], store: str, vocabulary: tuple[str, ...], max_bytes: int) -> None:
+    """Read documents (files or folders of .txt, .md, .html, .jsonl) into the graph.
+
+    \b
+    Example:
+      medkg build ~/articles notes.md --store kg
+    """
+    report = build(list(paths), store, vocabulary=vocabulary, max_bytes=max_bytes, progress=_progress)
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    click.echo(report.summary())
+
+
+COMMANDS = [build_command]

@@ -1,0 +1,54 @@
+"""The exceptions medkg raises; every one derives from :class:`MedkgError`.
+
+Messages say what went wrong and what to do about it, so the CLI can print them as
+one line without a traceback.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "MedkgError",
+    "PluginNotFound",
+    "StoreError",
+    "StoreNotFound",
+    "StoreLocked",
+    "DocumentError",
+    "QueryError",
+    "ExportError",
+    "VocabularyError",
+]
+
+
+class MedkgError(Exception):
+    """Base class of every error medkg raises on purpose."""
+
+
+class PluginNotFound(MedkgError, LookupError):
+    """Raised when a store, extractor or exporter name is not registered."""
+
+
+class StoreError(MedkgError):
+    """Raised when a store cannot be opened, read or written."""
+
+
+class StoreNotFound(StoreError, FileNotFoundError):
+    """Raised when a store location holds no medkg store (build one first)."""
+
+
+class StoreLocked(StoreError):
+    """Raised when another process is writing to the same store."""
+
+
+class DocumentError(MedkgError):
+    """Raised when an input document cannot be read or decoded."""
+
+
+class QueryError(MedkgError):
+    """Raised for a SPARQL query that is malformed, unsafe or refers to unknown names."""
+
+
+class ExportError(MedkgError):
+    """Raised when an export cannot be written."""
+
+
+class VocabularyError(MedkgError):
+    """Raised when a vocabulary file is malformed (missing label, unknown type, ...)."""

@@ -1,0 +1,87 @@
+"""Finding vocabulary concepts in sentences, longest match first.
+
+Labels and text are compared by their normalised tokens (:mod:`medkg.text`), so case,
+plurals, hyphens, apostrophes and accents do not matter. An Aho-Corasick automaton
+over every label finds all matches of a sentence in one pass; overlapping matches
+are resolved leftmost-longest. Matches of context labels ("ice", "rest", "PT") are
+kept but flagged ``ambiguous`` so that later stages use them only with support.
+"""
+from __future__ import annotations
+
+import ahocorasick
+
+from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.document import Mention
+from medkg.extractors.structure import Structure
+from medkg.ontology.lexicon import Lexicon
+from medkg.text import normalize, tokens
+
+__all__ = ["DictionaryConceptFinder"]
+
+#: (concept IRI, type, ambiguous, number of tokens)
+_Entry = tuple[str, str, bool, int]
+
+
+def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
+    entries: dict[str, list[_Entry]] = {}
+    for concept in lexicon:
+        plain = [(label, False) for label in [concept.label, *concept.synonyms]]
+        for label, ambiguous in [*plain, *((label, True) for label in concept.context_labels)]:
+            key = normalize(label)
+            if not key:
+                continue
+            found = entries.setdefault(f" {key} ", [])
+            if all(e[0] != str(concept.iri) for e in found):
+                found.append((str(concept.iri), concept.type, ambiguous, key.count(" ") + 1))
+    automaton = ahocorasick.Automaton()
+    for key, found in entries.items():
+        # A label shared by several concepts is ambiguous whatever the vocabulary says.
+        if len(found) > 1:
+            found = [(iri, kind, True, n) for iri, kind, _, n in found]
+        automaton.add_word(key, (len(key), found))
+    automaton.make_automaton()
+    return automaton
+
+
+class DictionaryConceptFinder(Extractor):
+    """Marks every vocabulary concept named in each sentence."""
+
+    name = "dictionary"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
+        self._automaton = _automaton(lexicon)
+
+    def __call__(self, structure: Structure, annotations: Annotations) -> None:
+        from rdflib import URIRef
+
+        text = structure.document.text
+        for index, sentence in enumerate(structure.sentences):
+            toks = list(tokens(text[sentence.start:sentence.end]))
+            if not toks:
+                continue
+            joined = " " + " ".join(t for t, _, _ in toks) + " "
+            # map a character position of `joined` to its token
+            starts: dict[int, int] = {}
+            position = 1
+            for number, (token, _, _) in enumerate(toks):
+                starts[position] = number
+                position += len(token) + 1
+            matches = []
+            for end, (length, found) in self._automaton.iter(joined):
+                first = starts[end - length + 2]
+                count = found[0][3]
+                matches.append((first, -count, found))
+            matches.sort()
+            taken = -1
+            for first, negative_count, found in matches:
+                last = first - negative_count - 1
+                if first <= taken:
+                    continue
+                taken = last
+                begin = sentence.start + toks[first][1]
+                finish = sentence.start + toks[last][2]
+                for iri, kind, ambiguous, _ in found:
+                    annotations.mentions.append(Mention(
+                        concept=URIRef(iri), type=kind, start=begin, end=finish,
+                        text=text[begin:finish], sentence=index, ambiguous=ambiguous))

@@ -1,0 +1,198 @@
+"""Loading documents: files and folders of .txt, .md, .html/.htm and .jsonl.
+
+Each format has a loader registered by file suffix (``medkg.registry`` kind
+``loaders``). Loading decodes bytes (BOM, UTF-8, UTF-16, then Windows-1252/Latin-1),
+cleans control characters and lone surrogates, and turns HTML into text with its
+headings and lists kept. A file that cannot be used is reported as a :class:`Skipped`
+with its reason; the build goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from medkg import registry
+from medkg.exceptions import DocumentError
+from medkg.extractors.document import SourceDocument
+
+__all__ = ["load_paths", "load_file", "decode", "clean_text", "Skipped", "DEFAULT_MAX_BYTES",
+           "SUFFIXES"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: the loader registered for each file suffix
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+            ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or record) that was not loaded, and why."""
+
+    path: str
+    reason: str
+
+
+def decode(data: bytes) -> str:
+    """Bytes as text: by BOM, else UTF-8, else UTF-16 (NUL-interleaved), else Windows-1252.
+
+    Raises:
+        DocumentError: the bytes look binary (NUL bytes that are not UTF-16).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data:
+        sample = data[:4096]
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if odd > len(sample) // 4 and even == 0:
+            return data.decode("utf-16-le", errors="replace")
+        if even > len(sample) // 4 and odd == 0:
+            return data.decode("utf-16-be", errors="replace")
+        raise DocumentError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def clean_text(text: str) -> str:
+    """Text with line ends unified and control characters and lone surrogates removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return _CONTROL.sub("", text)
+
+
+def _text(path: Path, data: bytes) -> list[SourceDocument]:
+    text = clean_text(decode(data))
+    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
+                           title=title, format="txt")]
+
+
+def _markdown(path: Path, data: bytes) -> list[SourceDocument]:
+    text = clean_text(decode(data))
+    heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
+                           title=heading.group(1).strip() if heading else first, format="md")]
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Main text of an HTML page as Markdown-like text (headings, lists kept), and its title.
+
+    Uses trafilatura, which drops navigation, scripts, styles, cookie banners and
+    footers; falls back to all visible text when it finds no main content.
+    """
+    import trafilatura
+    from lxml import html as lxml_html
+
+    text = trafilatura.extract(html, output_format="markdown", include_comments=False,
+                               include_tables=True, include_links=False, favor_recall=True)
+    metadata = trafilatura.extract_metadata(html)
+    title = (metadata.title if metadata and metadata.title else "") or ""
+    if not text:
+        try:
+            tree = lxml_html.fromstring(html)
+        except Exception as err:  # lxml raises several parser errors
+            raise DocumentError(f"cannot parse HTML: {err}") from err
+        for bad in tree.xpath("//script|//style|//noscript|//template"):
+            bad.drop_tree()
+        text = "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())
+    return text, title
+
+
+def _html(path: Path, data: bytes) -> list[SourceDocument]:
+    text, title = html_to_text(clean_text(decode(data)))
+    text = clean_text(text)
+    if not title:
+        title = next((line.strip("# ").strip() for line in text.splitlines() if line.strip()), "")
+    return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
+                           title=title, format="html")]
+
+
+def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
+    documents = []
+    for number, line in enumerate(decode(data).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise DocumentError(f"line {number} is not JSON: {err.msg}") from err
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise DocumentError(f"line {number} has no \"text\" string")
+        raw = line.encode("utf-8")
+        record_id = str(record.get("id") or f"{path.name}:{number}")
+        text = clean_text(record["text"])
+        documents.append(SourceDocument(
+            text=text, path=f"{path}#{record_id}", digest=SourceDocument.hash_of(raw),
+            title=str(record.get("title") or ""), url=str(record.get("url") or ""), format="jsonl",
+            meta={k: str(v) for k, v in record.items() if k not in ("text",) and isinstance(v, (str, int, float))}))
+    return documents
+
+
+for _name, _loader in (("text", _text), ("markdown", _markdown), ("html", _html), ("jsonl", _jsonl)):
+    registry.register("loaders", _name, _loader)
+
+
+def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceDocument]:
+    """The documents in one file.
+
+    Raises:
+        DocumentError: the file is unreadable, too large, binary, empty or malformed.
+    """
+    loader_name = SUFFIXES.get(path.suffix.lower())
+    if loader_name is None:
+        raise DocumentError(f"unsupported file type {path.suffix!r}; known: {', '.join(sorted(SUFFIXES))}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise DocumentError(f"cannot read: {err.strerror or err}") from err
+    documents = registry.get("loaders", loader_name)(path, data)
+    documents = [d for d in documents if d.text.strip()]
+    if not documents:
+        raise DocumentError("empty document (no text)")
+    return documents
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def load_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+               ) -> Iterator[SourceDocument | Skipped]:
+    """Every document under ``paths`` (files, or folders searched recursively), or a
+    :class:`Skipped` for each file that could not be used. Duplicate content is
+    skipped after its first copy."""
+    seen: set[str] = set()
+    for path in _files(paths):
+        if not path.exists():
+            yield Skipped(str(path), "no such file or directory")
+            continue
+        try:
+            documents = load_file(path, max_bytes=max_bytes)
+        except DocumentError as err:
+            yield Skipped(str(path), str(err))
+            continue
+        for document in documents:
+            if document.digest in seen:
+                yield Skipped(document.path, "duplicate of a document already loaded")
+                continue
+            seen.add(document.digest)
+            yield document

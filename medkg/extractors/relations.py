@@ -1,0 +1,353 @@
+"""Relations between concepts, from cue words, sentence shape and document structure.
+
+Four rules, each named in the evidence it leaves (``rule``):
+
+``cue``
+    Two concepts in one sentence with a cue of the relation ("caused by", "leads to",
+    "relieves", "see a", "an MRI will show", "pain in the ankle"). Types decide the
+    relation (a risk factor that "leads to" a symptom is ``risk_factor_for``, a
+    condition ``causes``); the cue's direction decides between two conditions.
+``topic``
+    A sentence with a cue and one side missing ("Take ibuprofen to ease the pain")
+    takes the section's or the document's topic as the missing side.
+``frame``
+    A heading or an introducing line with a cue ("Causes of knee pain",
+    "You are more likely to get shin splints if:") relates each item under it to its
+    target.
+``site``
+    A symptom or condition named in the text is located in its typical body region
+    (from the vocabulary).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.document import Assertion, Candidate, Mention
+from medkg.extractors.structure import Structure
+from medkg.ontology.lexicon import Lexicon
+from medkg.ontology.namespace import CONCEPT
+
+__all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue"]
+
+PATIENT = frozenset({"Symptom", "Condition"})
+#: relation -> (subject types, object types)
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "causes": (frozenset({"Condition"}), PATIENT),
+    "risk_factor_for": (frozenset({"RiskFactor"}), PATIENT),
+    "treats": (frozenset({"Treatment"}), PATIENT),
+    "prevents": (frozenset({"Treatment"}), PATIENT),
+    "see_specialist": (PATIENT, frozenset({"Specialist"})),
+    "diagnosed_by": (PATIENT, frozenset({"Test"})),
+    "located_in": (PATIENT, frozenset({"BodyRegion"})),
+}
+#: concepts too general to be a topic; the topic stands in for them ("ease the pain")
+GENERIC = frozenset(CONCEPT[s] for s in ("pain", "injury", "symptom", "discomfort", "musculoskeletal-injury"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A family of cue phrases: which relations they signal, and their direction.
+
+    ``forward`` cues name the active side first ("X causes Y"), backward ones the
+    passive side first ("Y is caused by X").
+    """
+
+    family: str
+    pattern: re.Pattern[str]
+    forward: bool = True
+
+
+def _cue(family: str, words: str, *, forward: bool = True) -> Cue:
+    return Cue(family, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), forward)
+
+
+CUES: tuple[Cue, ...] = (
+    _cue("cause", r"caus(?:e|es|ed|ing)|lead(?:s|ing)? to|led to|result(?:s|ed|ing)? in|trigger(?:s|ed|ing)?|"
+                  r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed)|bring(?:s)? on|give(?:s)? rise to|"
+                  r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|"
+                  r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
+                  r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)"),
+    _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|as a result of|stem(?:s|ming)? from|"
+                  r"come(?:s)? from|triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|"
+                  r"associated with|related to|linked to|from|after|reasons?|causes? (?:of|include)|"
+                  r"because|attributed to|arises? from|occur(?:s)? (?:with|in|after)",
+         forward=False),
+    _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
+                 r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
+                 r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
+    _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
+                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)?|cure(?:s|d)?|remed(?:y|ies)|therap(?:y|ies)|"
+                  r"manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|"
+                  r"recommend(?:s|ed)?|effective|apply|applying|take|taking|use|using|try|wear(?:ing)?|"
+                  r"speed up|get rid of|fight|combat|works? (?:well )?for|good results|options?"),
+    _cue("prevent", r"prevent(?:s|ed|ing|ion|ive)?|avoid(?:s|ed|ing)?|(?:reduc|lower|decreas|minimi[sz])(?:e|es|ed|ing) "
+                    r"(?:the |your )?(?:risk|chance|likelihood|incidence)|protect(?:s|ion)? (?:against|from)|"
+                    r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
+                    r"decrease the risk|to stay injury|injury[- ]free"),
+    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
+                       r"refer(?:red|ral)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
+                       r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)"),
+    _cue("test", r"diagnos(?:e|es|ed|is|tic)|x-?rays?|scans?|tests?|examin(?:e|ation)|confirm(?:s|ed)?|"
+                 r"reveal(?:s)?|show(?:s)?|detect(?:s|ed)?|imaging|order(?:s)?|rule out|check(?:s)? for"),
+)
+
+#: heading and introducing-line cues, by the relation family they set for the items below
+FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("risk", re.compile(r"\b(?:risk|more likely|who (?:gets|is at risk)|susceptib|predispos|prone)", re.I)),
+    ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for)", re.I)),
+    ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
+                              r"when to (?:call|consult)|consult)", re.I)),
+    ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
+    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what helps|what to do|how to (?:ease|cure|fix|"
+                         r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
+                         r"first aid|exercises?|stretch)", re.I)),
+    ("symptom", re.compile(r"\b(?:symptoms?|signs?)\b", re.I)),
+    ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?)\b", re.I)),
+)
+
+_LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below|inside|outside|under|over|"
+                       r"within|across|into|to)\s+(?:(?:the|your|my|his|her|their|a|an|both|one|either|"
+                       r"front|back|side|top|bottom|inner|outer|lower|upper|left|right|area|part|region|"
+                       r"of|in|around)\s+){0,4}$", re.IGNORECASE)
+
+#: confidence of each rule before hedging
+CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
+              "location": 0.75}
+HEDGE_FACTOR = 0.7
+
+
+def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None:
+    """The relation a cue family signals between two typed mentions, or ``None``."""
+    s, o = subject.type, object_.type
+    if o not in PATIENT and family not in ("specialist", "test"):
+        return None
+    if family in ("cause", "risk", "symptom"):
+        if s == "Condition" and subject.concept != object_.concept:
+            return "causes"
+        if s == "RiskFactor":
+            return "risk_factor_for"
+    elif family == "treat" and s == "Treatment":
+        return "treats"
+    elif family == "prevent" and s == "Treatment":
+        return "prevents"
+    elif family == "specialist" and s in PATIENT and o == "Specialist":
+        return "see_specialist"
+    elif family == "test" and s in PATIENT and o == "Test":
+        return "diagnosed_by"
+    return None
+
+
+def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
+    """(subject, object) of a pair ``a`` before ``b`` for a cue between them."""
+    if family in ("specialist", "test"):
+        return (a, b) if a.type in PATIENT else (b, a)
+    if family in ("cause", "risk"):
+        if a.type != b.type:  # types decide: the cause is the condition or risk factor
+            return (a, b) if a.type in ("Condition", "RiskFactor") and b.type in PATIENT else (b, a)
+        return (a, b) if forward else (b, a)
+    return (a, b) if a.type not in PATIENT else (b, a)
+
+
+class RelationExtractor(Extractor):
+    """Turns mentions into assertions by the rules in this module's docstring."""
+
+    name = "relations"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
+
+    def __call__(self, structure: Structure, annotations: Annotations) -> None:
+        by_sentence = annotations.mentions_by_sentence()
+        usable = {i: [m for m in ms if not m.negated] for i, ms in by_sentence.items()}
+        topic = self._document_topic(structure, usable)
+        found: list[Assertion] = []
+        for index, sentence in enumerate(structure.sentences):
+            mentions = usable.get(index, [])
+            block = structure.blocks[sentence.block]
+            target = self._section_target(structure, sentence.block, usable) or topic
+            found += self._cue_rule(index, sentence.text, sentence.start, mentions)
+            found += self._location_rule(index, sentence.text, sentence.start, mentions)
+            found += self._topic_rule(index, sentence.text, sentence.start, mentions, target)
+            frame = self._frame(structure, sentence.block, usable, topic)
+            if frame is not None:
+                found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text)
+        found += self._site_rule(usable)
+        annotations.assertions.extend(self._valid(found))
+
+    # ------------------------------------------------------------------ topics
+    def _document_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
+        title = [i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"]
+        for index in title:
+            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in GENERIC]
+            if named:
+                return named
+        counts: dict[URIRef, list[Mention]] = {}
+        for mentions in usable.values():
+            for m in mentions:
+                if m.type in PATIENT and m.concept not in GENERIC and not m.ambiguous:
+                    counts.setdefault(m.concept, []).append(m)
+        if not counts:
+            return []
+        best = max(counts.values(), key=len)
+        return [best[0]] if len(best) >= 2 else []
+
+    def _heading_mentions(self, structure: Structure, block_index: int,
+                          usable: dict[int, list[Mention]]) -> list[Mention]:
+        return [m for i, s in enumerate(structure.sentences) if s.block == block_index
+                for m in usable.get(i, []) if m.type in PATIENT and m.concept not in GENERIC]
+
+    def _section_target(self, structure: Structure, block_index: int,
+                        usable: dict[int, list[Mention]]) -> list[Mention]:
+        block = structure.blocks[block_index]
+        for heading in reversed(block.section):
+            if structure.blocks[heading].kind == "title":
+                break
+            named = self._heading_mentions(structure, heading, usable)
+            if named:
+                return named
+        return []
+
+    # ------------------------------------------------------------------ rules
+    def _cues(self, text: str) -> list[tuple[Cue, int, int]]:
+        return [(cue, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(text)]
+
+    def _cue_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
+        if len(mentions) < 2:
+            return []
+        cues = self._cues(text)
+        out = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                if a.concept == b.concept or b.start < a.end:
+                    continue
+                gap_start, gap_end = a.end - offset, b.start - offset
+                for cue, cs, ce in cues:
+                    between = gap_start <= cs and ce <= gap_end
+                    subject, object_ = _orient(cue.family, a, b, cue.forward)
+                    relation = _relation_for(cue.family, subject, object_)
+                    if relation is None:
+                        continue
+                    if not between and cue.family in ("cause",) and subject.type == object_.type:
+                        continue
+                    rule = "cue" if between else "cue-sentence"
+                    if (subject.ambiguous or object_.ambiguous) and not between:
+                        continue
+                    out.append(self._assert(subject.concept, relation, object_.concept, index, rule,
+                                            subject, object_))
+        return out
+
+    def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
+        out = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:]):
+            if a.type in PATIENT and b.type == "BodyRegion" and not b.ambiguous:
+                if _LOCATION.match(text[a.end - offset:b.start - offset]):
+                    out.append(self._assert(a.concept, "located_in", b.concept, index, "location", a, b))
+        return out
+
+    def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
+                    target: list[Mention]) -> list[Assertion]:
+        named = [m for m in mentions if m.type in PATIENT and m.concept not in GENERIC]
+        if named or not target:
+            return []
+        out = []
+        cues = self._cues(text)
+        families = {cue.family for cue, _, _ in cues}
+        for m in mentions:
+            if m.type in PATIENT or m.type == "BodyRegion":
+                continue
+            for family in families:
+                for t in target:
+                    subject, object_ = (t, m) if family in ("specialist", "test") else (m, t)
+                    relation = _relation_for(family, subject, object_)
+                    if relation and not (m.ambiguous and family not in ("treat", "prevent", "specialist")):
+                        out.append(self._assert(subject.concept, relation, object_.concept, index, "topic",
+                                                m, m))
+        return out
+
+    def _frame(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],
+               topic: list[Mention]) -> tuple[str, list[Mention]] | None:
+        """The (family, targets) that a heading or introducing line sets for this block."""
+        block = structure.blocks[block_index]
+        sources = []
+        if block.intro is not None:
+            sources.append(block.intro)
+        if block.kind in ("item", "heading", "paragraph"):
+            sources += [h for h in reversed(block.section) if structure.blocks[h].kind == "heading"][:2]
+        for source in sources:
+            text = structure.blocks[source].text
+            for family, pattern in FRAMES:
+                if pattern.search(text):
+                    targets = self._heading_mentions(structure, source, usable)
+                    if not targets:
+                        targets = self._section_target(structure, source, usable) or topic
+                    return (family, targets) if targets else None
+        return None
+
+    def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
+                    annotations: Annotations, text: str) -> list[Assertion]:
+        family, targets = frame
+        rule = "frame" if kind in ("item", "heading") else "frame-text"
+        out = []
+        hits = 0
+        for m in mentions:
+            for t in targets:
+                if m.concept == t.concept:
+                    continue
+                if family == "symptom":
+                    subject, object_, fam = t, m, "cause"
+                elif family in ("specialist", "test"):
+                    subject, object_, fam = t, m, family
+                else:
+                    subject, object_, fam = m, t, family
+                relation = _relation_for(fam, subject, object_)
+                if relation is None or (m.ambiguous and rule == "frame-text"):
+                    continue
+                hits += 1
+                out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))
+        if kind == "item" and not hits and family in ("cause", "risk", "treat", "prevent"):
+            phrase = re.split(r"[.,;:(]", text, maxsplit=1)[0].strip()
+            if 0 < len(phrase.split()) <= 8:
+                annotations.candidates.append(Candidate(phrase, family, "subject", index))
+        return out
+
+    def _site_rule(self, usable: dict[int, list[Mention]]) -> list[Assertion]:
+        out = []
+        seen: set[URIRef] = set()
+        for index in sorted(usable):
+            for m in usable[index]:
+                if m.type not in PATIENT or m.concept in seen or m.ambiguous or m.concept in GENERIC:
+                    continue
+                seen.add(m.concept)
+                for site in self.lexicon[m.concept].sites if m.concept in self.lexicon else ():
+                    if site in self.lexicon:
+                        out.append(Assertion(m.concept, "located_in", site, index, "site",
+                                             CONFIDENCE["site"], False))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    def _assert(self, subject: URIRef, relation: str, object_: URIRef, sentence: int, rule: str,
+                *mentions: Mention) -> Assertion:
+        hedged = any(m.hedged for m in mentions)
+        confidence = CONFIDENCE[rule] * (HEDGE_FACTOR if hedged else 1.0)
+        return Assertion(subject, relation, object_, sentence, rule, round(confidence, 3), hedged)
+
+    def _valid(self, assertions: Iterable[Assertion]) -> list[Assertion]:
+        """Keep assertions whose types fit the relation, one per (fact, sentence), best first."""
+        best: dict[tuple[URIRef, str, URIRef, int], Assertion] = {}
+        for a in assertions:
+            if a.subject == a.object or a.subject in GENERIC or a.object in GENERIC:
+                continue
+            subjects, objects = SIGNATURES[a.relation]
+            if self.lexicon[a.subject].type not in subjects or self.lexicon[a.object].type not in objects:
+                continue
+            key = (a.subject, a.relation, a.object, a.sentence)
+            if key not in best or best[key].confidence < a.confidence:
+                best[key] = a
+        return list(best.values())

@@ -1,0 +1,135 @@
+"""Document structure: title, headings, list items with the line that introduces
+them, Q&A parts, and sentences.
+
+Works on plain text and on the Markdown that HTML loading produces. In plain text a
+heading is guessed from its shape: a short line without closing punctuation. A line
+ending with ``:`` introduces the list items that follow it ("You are more likely to
+get shin splints if:").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medkg.extractors.document import Block, Sentence, SourceDocument
+
+__all__ = ["Structure", "parse_structure", "split_sentences"]
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
+_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
+                  "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
+_ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient)", re.IGNORECASE)
+
+
+@dataclass
+class Structure:
+    """A document's blocks and sentences."""
+
+    document: SourceDocument
+    blocks: list[Block]
+    sentences: list[Sentence]
+
+    def heading_text(self, block_index: int) -> str:
+        return self.blocks[block_index].text
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 12 or len(line) > 90:
+        return False
+    if line[-1] in ".,;!\"'" or line.endswith(("...", ":")):
+        return False
+    if not line[0].isupper() and not line[0].isdigit():
+        return False
+    return True
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """Sentences of ``text`` as (text, start, end), not splitting after abbreviations
+    such as "Dr." or "e.g." or after a single initial."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start:m.start() + 1].rstrip(".!?\"')] ")
+        last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if text[m.start()] == "." and (last_word.rstrip(".") in _ABBREVIATIONS or
+                                       (len(last_word) == 1 and last_word.isalpha())):
+            continue
+        end = m.end()
+        chunk = text[start:end].strip()
+        if chunk:
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            spans.append((chunk, offset + start + lead, offset + start + lead + len(chunk)))
+        start = end
+    chunk = text[start:].strip()
+    if chunk:
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        spans.append((chunk, offset + start + lead, offset + start + lead + len(chunk)))
+    return spans
+
+
+def parse_structure(document: SourceDocument) -> Structure:
+    """Split a document into blocks (title, headings, items, paragraphs) and sentences."""
+    blocks: list[Block] = []
+    headings: list[tuple[int, int]] = []  # (level, block index)
+    intro: int | None = None
+    part = ""
+    text = document.text
+    position = 0
+    for raw in text.split("\n"):
+        line_start = position
+        position += len(raw) + 1
+        line = raw.strip()
+        if not line or _BARE_NUMBER.match(line):
+            continue
+        start = line_start + (len(raw) - len(raw.lstrip()))
+        end = start + len(line)
+        if _ANSWER_START.match(line):
+            part = "answer"
+        elif _QUESTION_START.match(line) and not part:
+            part = "question"
+        md = _MD_HEADING.match(line)
+        item = _ITEM.match(line) if not md else None
+        if md:
+            level = len(md.group(1))
+            body = md.group(2).strip()
+            start += len(line) - len(md.group(2))
+            kind = "title" if not blocks and level == 1 else "heading"
+        elif not blocks:
+            kind, level, body = "title", 1, line
+        elif item and len(line) > item.end():
+            kind, level, body = "item", 9, line[item.end():]
+            start += item.end()
+        elif _is_heading(line):
+            kind, level, body = "heading", 2, line
+        else:
+            kind, level, body = "paragraph", 9, line
+        end = start + len(body)
+        if kind in ("title", "heading"):
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+        section = tuple(i for _, i in headings)
+        block = Block(kind=kind, text=body, start=start, end=end, level=level, section=section,
+                      intro=intro if kind == "item" else None, part=part)
+        blocks.append(block)
+        index = len(blocks) - 1
+        if kind in ("title", "heading"):
+            headings.append((level, index))
+            intro = None
+        elif kind == "paragraph":
+            intro = index if body.endswith(":") else None
+    if not part:
+        for block in blocks:
+            block.part = ""
+    sentences: list[Sentence] = []
+    for index, block in enumerate(blocks):
+        if block.kind in ("title", "heading"):
+            sentences.append(Sentence(block.text, block.start, block.end, index))
+            continue
+        for chunk, s, e in split_sentences(block.text, block.start):
+            sentences.append(Sentence(chunk, s, e, index))
+    return Structure(document, blocks, sentences)

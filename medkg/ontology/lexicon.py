@@ -1,0 +1,243 @@
+"""The concept vocabulary as Python objects: load, look up, extend.
+
+The shipped vocabulary is every ``vocabulary/*.ttl`` file of this package; users add
+their own Turtle files or simple TSV/CSV files (``label, type, synonyms, xrefs``, see
+:func:`read_table`). Loading parses with Oxigraph, which reads the ~15k triples in a
+few tens of milliseconds.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import RDF, SKOS, BNode, Literal, URIRef
+from rdflib.term import Node
+
+from medkg.exceptions import VocabularyError
+from medkg.ontology.namespace import CONCEPT, MKG, TYPES
+from medkg.text import normalize
+
+__all__ = ["Concept", "Lexicon", "load_lexicon", "ontology_triples", "read_table", "concept_iri",
+           "XREF_PREFIXES"]
+
+#: how a cross-reference IRI starts, by source, and the pattern of its local id
+XREF_PREFIXES: dict[str, tuple[str, str]] = {
+    "HP": ("http://purl.obolibrary.org/obo/HP_", r"\d{7}"),
+    "UBERON": ("http://purl.obolibrary.org/obo/UBERON_", r"\d{7}"),
+    "DOID": ("http://purl.obolibrary.org/obo/DOID_", r"\d{1,7}"),
+    "MESH": ("http://id.nlm.nih.gov/mesh/", r"[DCQ]\d{6,9}"),
+    "SCTID": ("http://snomed.info/id/", r"\d{6,18}"),
+}
+
+
+def concept_iri(label: str) -> URIRef:
+    """The IRI of a concept from its preferred label (``"Ankle pain"`` -> ``mkc:ankle-pain``)."""
+    import re
+
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    if not slug:
+        raise VocabularyError(f"label {label!r} has no letters or digits to name a concept with")
+    return CONCEPT[slug]
+
+
+@dataclass
+class Concept:
+    """One concept of the vocabulary."""
+
+    iri: URIRef
+    type: str
+    label: str
+    synonyms: list[str] = field(default_factory=list)
+    context_labels: list[str] = field(default_factory=list)
+    definition: str = ""
+    broader: list[URIRef] = field(default_factory=list)
+    part_of: list[URIRef] = field(default_factory=list)
+    sites: list[URIRef] = field(default_factory=list)
+    xrefs: list[URIRef] = field(default_factory=list)
+
+    @property
+    def labels(self) -> list[str]:
+        """Every label: preferred first, then synonyms and context labels."""
+        return [self.label, *self.synonyms, *self.context_labels]
+
+
+_TYPE_NAMES = {iri: name for name, iri in TYPES.items()}
+
+
+class Lexicon:
+    """The concepts by IRI, with their triples for the store."""
+
+    def __init__(self, concepts: dict[URIRef, Concept], triples: list[tuple[Node, Node, Node]]) -> None:
+        self.concepts = concepts
+        self.triples = triples
+        self._by_label: dict[str, list[URIRef]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __getitem__(self, iri: URIRef) -> Concept:
+        return self.concepts[iri]
+
+    def __contains__(self, iri: object) -> bool:
+        return iri in self.concepts
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts.values())
+
+    def lookup(self, text: str) -> list[Concept]:
+        """The concepts one of whose labels normalises to the same form as ``text``."""
+        if self._by_label is None:
+            index: dict[str, list[URIRef]] = defaultdict(list)
+            for concept in self:
+                for label in concept.labels:
+                    key = normalize(label)
+                    if concept.iri not in index[key]:
+                        index[key].append(concept.iri)
+            self._by_label = dict(index)
+        return [self.concepts[i] for i in self._by_label.get(normalize(text), [])]
+
+    def ancestors(self, iri: URIRef) -> set[URIRef]:
+        """Every broader concept, transitively."""
+        seen: set[URIRef] = set()
+        todo = list(self.concepts[iri].broader) if iri in self.concepts else []
+        while todo:
+            parent = todo.pop()
+            if parent not in seen:
+                seen.add(parent)
+                if parent in self.concepts:
+                    todo.extend(self.concepts[parent].broader)
+        return seen
+
+
+def _literal(term: object) -> str:
+    return term.value if isinstance(term, ox.Literal) else str(term)
+
+
+def _from_ox(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise VocabularyError(f"unsupported term in a vocabulary file: {term}")
+
+
+def _parse_turtle(path: Path) -> list[tuple[Node, Node, Node]]:
+    try:
+        return [(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+                for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    except SyntaxError as err:
+        raise VocabularyError(f"{path}: not valid Turtle: {err}") from err
+
+
+def read_table(path: Path) -> list[tuple[Node, Node, Node]]:
+    """Triples from a TSV or CSV vocabulary with the columns ``label, type, synonyms,
+    xrefs`` (and optionally ``definition``, ``broader``, ``context_labels``); lists
+    inside a cell are separated by ``|`` and xrefs are CURIEs such as ``HP:0002829``.
+
+    Raises:
+        VocabularyError: a row lacks a label, or has an unknown type or xref prefix.
+    """
+    delimiter = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=delimiter))
+    triples: list[tuple[Node, Node, Node]] = []
+    for number, row in enumerate(rows, start=2):
+        label = (row.get("label") or "").strip()
+        kind = (row.get("type") or "").strip()
+        if not label:
+            raise VocabularyError(f"{path}:{number}: the row has no label")
+        if kind not in TYPES:
+            raise VocabularyError(f"{path}:{number}: unknown type {kind!r}; known: {', '.join(TYPES)}")
+        iri = concept_iri(label)
+        triples += [(iri, RDF.type, TYPES[kind]), (iri, SKOS.prefLabel, Literal(label, lang="en"))]
+        for cell, prop in (("synonyms", SKOS.altLabel), ("context_labels", MKG.contextLabel)):
+            for value in _cells(row.get(cell)):
+                triples.append((iri, prop, Literal(value, lang="en")))
+        definition = (row.get("definition") or "").strip() or f"{label} (user vocabulary)"
+        triples.append((iri, SKOS.definition, Literal(definition, lang="en")))
+        for value in _cells(row.get("broader")):
+            triples.append((iri, SKOS.broader, concept_iri(value)))
+        for curie in _cells(row.get("xrefs")):
+            prefix, _, local = curie.partition(":")
+            if prefix.upper() not in XREF_PREFIXES:
+                raise VocabularyError(f"{path}:{number}: unknown xref prefix in {curie!r}; "
+                                      f"known: {', '.join(XREF_PREFIXES)}")
+            triples.append((iri, SKOS.exactMatch, URIRef(XREF_PREFIXES[prefix.upper()][0] + local)))
+    return triples
+
+
+def _cells(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def _vocabulary_files() -> list[Path]:
+    folder = resources.files("medkg.ontology") / "vocabulary"
+    return sorted(Path(str(f)) for f in folder.iterdir() if f.name.endswith(".ttl"))
+
+
+def ontology_triples() -> list[tuple[Node, Node, Node]]:
+    """The ontology (TBox) as triples."""
+    return _parse_turtle(Path(str(resources.files("medkg.ontology") / "medkg.ttl")))
+
+
+def _concepts(triples: Iterable[tuple[Node, Node, Node]]) -> dict[URIRef, Concept]:
+    props: dict[URIRef, dict[URIRef, list[Node]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        props[s][p].append(o)
+    concepts: dict[URIRef, Concept] = {}
+    for iri, values in props.items():
+        types = [_TYPE_NAMES[t] for t in values.get(RDF.type, []) if t in _TYPE_NAMES]
+        if not types:
+            continue
+        labels = values.get(SKOS.prefLabel, [])
+        if len(types) != 1 or len(labels) != 1:
+            raise VocabularyError(f"concept {iri} needs exactly one type and one skos:prefLabel "
+                                  f"(has {len(types)} and {len(labels)})")
+        concepts[iri] = Concept(
+            iri=iri, type=types[0], label=str(labels[0]),
+            synonyms=[str(v) for v in values.get(SKOS.altLabel, [])],
+            context_labels=[str(v) for v in values.get(MKG.contextLabel, [])],
+            definition=" ".join(str(v) for v in values.get(SKOS.definition, [])),
+            broader=list(values.get(SKOS.broader, [])),
+            part_of=list(values.get(MKG.partOf, [])),
+            sites=list(values.get(MKG.typicalSite, [])),
+            xrefs=[*values.get(SKOS.exactMatch, []), *values.get(SKOS.closeMatch, [])],
+        )
+    return concepts
+
+
+def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
+    """The shipped vocabulary plus the user files in ``extra`` (``.ttl``, ``.tsv``, ``.csv``).
+
+    Raises:
+        VocabularyError: a file is unreadable or malformed.
+    """
+    extra = tuple(Path(p) for p in extra)
+    if not extra:
+        return _shipped()
+    triples = list(_shipped().triples)
+    for path in extra:
+        if not path.is_file():
+            raise VocabularyError(f"vocabulary file {path} does not exist")
+        triples += read_table(path) if path.suffix.lower() in (".tsv", ".csv", ".tab") else _parse_turtle(path)
+    return Lexicon(_concepts(triples), triples)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Lexicon:
+    triples: list[tuple[Node, Node, Node]] = []
+    for path in _vocabulary_files():
+        triples += _parse_turtle(path)
+    return Lexicon(_concepts(triples), triples)

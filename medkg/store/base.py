@@ -1,0 +1,96 @@
+"""The interface every medkg store backend implements.
+
+A store holds an RDF dataset: one named graph per source document (its evidence and
+metadata), a graph for the vocabulary and one for the merged facts. Queries see the
+union of all graphs as their default graph. Terms crossing this interface are rdflib
+terms, whatever the engine underneath.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
+from typing import ClassVar
+
+from rdflib import Graph
+from rdflib.query import Result
+from rdflib.term import Identifier, Node, URIRef
+
+from medkg.exceptions import QueryError
+
+__all__ = ["Store", "Quad", "Triple", "check_query_is_safe"]
+
+Triple = tuple[Node, Node, Node]
+#: subject, predicate, object, graph name (``None`` is the default graph)
+Quad = tuple[Node, Node, Node, "URIRef | None"]
+
+_FORBIDDEN = ("SERVICE", "LOAD")
+
+
+def check_query_is_safe(sparql: str) -> None:
+    """Refuse queries that could reach out of the store (``SERVICE``, ``LOAD``).
+
+    Both engines evaluate these by making network or file requests; we refuse them
+    before evaluation. A keyword inside a string literal is refused too: better a
+    false refusal than a request.
+    """
+    import re
+
+    found = [kw for kw in _FORBIDDEN if re.search(rf"\b{kw}\b", sparql, re.IGNORECASE)]
+    if found:
+        raise QueryError(f"queries with {', '.join(found)} are not allowed: medkg queries only its own store")
+
+
+class Store(ABC):
+    """A dataset of medkg graphs on disk or in memory.
+
+    Args:
+        location: where the store lives (a directory), or ``None`` for memory.
+        create: create the store if it does not exist.
+        read_only: open for queries only; several readers may share a store.
+    """
+
+    #: registry name of the backend
+    name: ClassVar[str]
+
+    def __init__(self, location: str | None, *, create: bool = False, read_only: bool = False) -> None:
+        self.location = location
+        self.read_only = read_only
+
+    @abstractmethod
+    def replace(self, *, remove_graphs: Iterable[URIRef] = (), add: Iterable[Quad] = ()) -> None:
+        """In one transaction, drop the named graphs ``remove_graphs`` and add ``add``.
+
+        Either everything is written or nothing is: a crash leaves the previous state.
+        """
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs; values go in ``bindings``."""
+
+    @abstractmethod
+    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
+        """Every quad, or those of one named graph."""
+
+    @abstractmethod
+    def graph_names(self) -> set[URIRef]:
+        """The names of the named graphs."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """The number of quads."""
+
+    def triples_graph(self, graph: URIRef | None = None) -> Graph:
+        """The quads (of one graph, or all) as an rdflib :class:`Graph` (union of graphs)."""
+        g = Graph()
+        for s, p, o, _ in self.quads(graph):
+            g.add((s, p, o))
+        return g
+
+    def close(self) -> None:
+        """Release the store (its lock, its files)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

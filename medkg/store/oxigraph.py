@@ -1,0 +1,181 @@
+"""The default store: Oxigraph (pyoxigraph), transactional on disk.
+
+Chosen over rdflib's in-memory graph because, measured on this machine at 10^6
+triples, it loads about ten times faster, answers the causes-and-specialists query
+in milliseconds rather than seconds, and commits each write as a transaction, so a
+crash mid-build leaves the previous graph readable (see README, "Stores").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+from rdflib.term import Identifier, Node
+
+from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
+from medkg.store.base import Quad, Store, check_query_is_safe
+
+__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox"]
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store term {term!r} of type {type(term).__name__}")
+
+
+def from_ox(term: object) -> Node | None:
+    """A pyoxigraph term as an rdflib term (``None`` for the default graph)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.DefaultGraph) or term is None:
+        return None
+    raise StoreError(f"cannot read term {term!r}")
+
+
+def _to_ox_quad(quad: Quad) -> ox.Quad:
+    s, p, o, g = quad
+    graph = ox.DefaultGraph() if g is None else to_ox(g)
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+
+
+class OxigraphStore(Store):
+    """A store in a directory, backed by Oxigraph's RocksDB storage."""
+
+    name = "oxigraph"
+
+    def __init__(self, location: str | None, *, create: bool = False, read_only: bool = False) -> None:
+        super().__init__(location, create=create, read_only=read_only)
+        self._store = self._open(location, create=create, read_only=read_only)
+
+    @staticmethod
+    def _open(location: str | None, *, create: bool, read_only: bool) -> ox.Store:
+        if location is None:
+            raise StoreError("the oxigraph backend needs a directory; use 'memory:' for an in-memory store")
+        path = Path(location)
+        if not create and not path.exists():
+            raise StoreNotFound(f"no medkg store at {location}; build one first with 'medkg build PATH --store {location}'")
+        try:
+            if read_only:
+                return ox.Store.read_only(str(path))
+            path.mkdir(parents=True, exist_ok=True)
+            return ox.Store(str(path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreLocked(f"the store at {location} is locked: another medkg process is writing to it; "
+                                  "wait for it to finish") from err
+            raise StoreError(f"cannot open the store at {location}: {err}") from err
+
+    def replace(self, *, remove_graphs: Iterable[URIRef] = (), add: Iterable[Quad] = ()) -> None:
+        if self.read_only:
+            raise StoreError("the store was opened read-only")
+        drops = [g for g in remove_graphs if self._store.contains_named_graph(to_ox(g))]
+        quads = [_to_ox_quad(q) for q in add]
+        if not drops:
+            self._store.extend(quads)  # one transaction
+            return
+        # Drops and inserts must land together: one update request is one transaction.
+        # Terms are written in their escaped N-Triples form by pyoxigraph, never pasted.
+        self._store.update(_update_text(drops, quads))
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        check_query_is_safe(sparql)
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self._store.query(sparql, use_default_graph_as_union=True,
+                                       substitutions=substitutions or None)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL: {err}") from err
+        except RuntimeError as err:  # e.g. a binding for a variable the query does not select
+            raise QueryError(f"cannot run the query: {err}") from err
+        return _as_result(answer)
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
+        pattern_graph = None if graph is None else to_ox(graph)
+        for q in self._store.quads_for_pattern(None, None, None, pattern_graph):
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+
+    def graph_names(self) -> set[URIRef]:
+        return {URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        if not self.read_only and self.location is not None:
+            self._store.flush()
+        del self._store
+
+
+class MemoryStore(OxigraphStore):
+    """An Oxigraph store in memory, for tests and one-off work (``--store memory:``)."""
+
+    name = "memory"
+
+    @staticmethod
+    def _open(location: str | None, *, create: bool, read_only: bool) -> ox.Store:
+        return ox.Store()
+
+    def close(self) -> None:
+        pass
+
+
+def _update_text(drops: list[URIRef], quads: list[ox.Quad]) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+        by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    parts = [f"DROP SILENT GRAPH {to_ox(g)}" for g in drops]
+    if by_graph:
+        blocks = [("\n".join(lines) if not g else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}")
+                  for g, lines in by_graph.items()]
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(parts)
+
+
+def _as_result(answer: object) -> Result:
+    if isinstance(answer, ox.QueryBoolean) or isinstance(answer, bool):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        variables = [Variable(v.value) for v in answer.variables]
+        result.vars = variables
+        rows = []
+        for solution in answer:
+            row = {}
+            for var in variables:
+                value = solution[str(var)]
+                if value is not None:
+                    row[var] = from_ox(value)
+            rows.append(row)
+        result.bindings = rows
+        return result
+    result = Result("CONSTRUCT")
+    graph = Graph()
+    for triple in answer:  # QueryTriples
+        graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+    result.graph = graph
+    return result

@@ -1,0 +1,73 @@
+"""Word normalisation shared by the vocabulary and the extractors.
+
+A label and a stretch of text match when their normalised token sequences are equal:
+lower case, curly quotes and dashes folded, punctuation dropped, possessive ``'s``
+split off, and a regular plural reduced to its singular (``shins`` -> ``shin``,
+``injuries`` -> ``injury``, ``stitches`` -> ``stitch``). Acronyms written in capitals
+(``ITBS``, ``PFPS``) keep their final ``s``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+__all__ = ["Token", "tokens", "normalize", "singular"]
+
+#: a token: its normalised form and its character span in the original text
+Token = tuple[str, int, int]
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_KEEP_S = ("ss", "us", "is")
+_ES_AFTER = ("ches", "shes", "xes", "sses", "zes")
+
+
+def singular(word: str) -> str:
+    """The singular of a lower-case word by regular English rules (a guess, applied alike
+    to labels and text, so consistency matters more than grammar)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(_KEEP_S):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_ES_AFTER):
+        return word[:-2]
+    return word[:-1]
+
+
+def _fold(text: str) -> str:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The normalised tokens of ``text`` with their spans in ``text``.
+
+    Example:
+        >>> [t for t, _, _ in tokens("Runner's knee and sore shins; ITBS")]
+        ['runner', 'knee', 'and', 'sore', 'shin', 'itbs']
+    """
+    folded = _fold(text) if not text.isascii() else text
+    # NFKD may change lengths; fall back to the original text for spans in that case
+    source = folded if len(folded) == len(text) else text
+    source = _POSSESSIVE.sub("  ", source)  # "runner's knee" -> "runner   knee"
+    for m in _WORD.finditer(source):
+        word = m.group()
+        if len(word) > 1 and word.isupper():
+            yield word.lower(), m.start(), m.end()
+        elif len(word) > 2 and word[-1] == "s" and word[:-1].isupper():  # MRIs, NSAIDs
+            yield word[:-1].lower(), m.start(), m.end()
+        else:
+            yield singular(word.lower()), m.start(), m.end()
+
+
+def normalize(label: str) -> str:
+    """The normalised form of a label: its tokens joined by single spaces.
+
+    Example:
+        >>> normalize("Shin-splints")
+        'shin splint'
+    """
+    return " ".join(t for t, _, _ in tokens(label))
