@@ -25,6 +25,7 @@ _BUILTINS: dict[str, dict[str, str]] = {
     },
     "extractors": {
         "dictionary": "medkg.extractors.concepts:DictionaryConceptFinder",
+        "compose": "medkg.extractors.composition:CompositionStage",
         "context": "medkg.extractors.context:ContextAnnotator",
         "relations": "medkg.extractors.relations:RelationExtractor",
     },

@@ -18,8 +18,15 @@ from medkg.text import normalize, tokens
 
 __all__ = ["DictionaryConceptFinder"]
 
-#: (concept IRI, type, ambiguous, number of tokens)
-_Entry = tuple[str, str, bool, int]
+#: (concept IRI, type, ambiguous, number of tokens, acronym)
+_Entry = tuple[str, str, bool, int, bool]
+
+
+def _is_acronym(label: str, ambiguous: bool) -> bool:
+    """Labels that match only when the text writes them in capitals too: short
+    acronyms ("AS", "PAD", "RICE") that are also everyday words in lower case."""
+    letters = label.replace("-", "").replace("&", "")
+    return letters.isupper() and letters.isalnum() and (len(letters) <= 4 or ambiguous)
 
 
 def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
@@ -32,12 +39,13 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
                 continue
             found = entries.setdefault(f" {key} ", [])
             if all(e[0] != str(concept.iri) for e in found):
-                found.append((str(concept.iri), concept.type, ambiguous, key.count(" ") + 1))
+                found.append((str(concept.iri), concept.type, ambiguous, key.count(" ") + 1,
+                              _is_acronym(label, ambiguous)))
     automaton = ahocorasick.Automaton()
     for key, found in entries.items():
         # A label shared by several concepts is ambiguous whatever the vocabulary says.
         if len(found) > 1:
-            found = [(iri, kind, True, n) for iri, kind, _, n in found]
+            found = [(iri, kind, True, n, acronym) for iri, kind, _, n, acronym in found]
         automaton.add_word(key, (len(key), found))
     automaton.make_automaton()
     return automaton
@@ -78,10 +86,14 @@ class DictionaryConceptFinder(Extractor):
                 last = first - negative_count - 1
                 if first <= taken:
                     continue
-                taken = last
                 begin = sentence.start + toks[first][1]
                 finish = sentence.start + toks[last][2]
-                for iri, kind, ambiguous, _ in found:
+                if any(acronym for *_, acronym in found) and not text[begin:finish].isupper():
+                    found = [e for e in found if not e[4]]
+                    if not found:
+                        continue
+                taken = last
+                for iri, kind, ambiguous, _, _ in found:
                     annotations.mentions.append(Mention(
                         concept=URIRef(iri), type=kind, start=begin, end=finish,
                         text=text[begin:finish], sentence=index, ambiguous=ambiguous))

@@ -75,7 +75,8 @@ CUES: tuple[Cue, ...] = (
     _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|as a result of|stem(?:s|ming)? from|"
                   r"come(?:s)? from|triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|"
                   r"associated with|related to|linked to|from|after|reasons?|causes? (?:of|include)|"
-                  r"because|attributed to|arises? from|occur(?:s)? (?:with|in|after)",
+                  r"because|attributed to|arises? from|occur(?:s)? (?:with|in|after)|suggest(?:s|ing)?|"
+                  r"indicat(?:e|es|ive of)|point(?:s)? to|signal(?:s)?|be a sign",
          forward=False),
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
@@ -115,10 +116,15 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
                        r"front|back|side|top|bottom|inner|outer|lower|upper|left|right|area|part|region|"
                        r"of|in|around)\s+){0,4}$", re.IGNORECASE)
 
+#: a matched phrase that names its own place ("swelling around the ankle")
+_EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
+
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
               "location": 0.75}
 HEDGE_FACTOR = 0.7
+#: how many headings without a symptom or condition a section target looks back over
+SECTION_REACH = 3
 
 
 def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None:
@@ -173,10 +179,9 @@ class RelationExtractor(Extractor):
             found += self._cue_rule(index, sentence.text, sentence.start, mentions)
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target)
-            frame = self._frame(structure, sentence.block, usable, topic)
-            if frame is not None:
+            for frame in self._frames(structure, sentence.block, usable, topic):
                 found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text)
-        found += self._site_rule(usable)
+        found += self._site_rule(usable, found, structure)
         annotations.assertions.extend(self._valid(found))
 
     # ------------------------------------------------------------------ topics
@@ -203,13 +208,25 @@ class RelationExtractor(Extractor):
 
     def _section_target(self, structure: Structure, block_index: int,
                         usable: dict[int, list[Mention]]) -> list[Mention]:
-        block = structure.blocks[block_index]
-        for heading in reversed(block.section):
-            if structure.blocks[heading].kind == "title":
+        """The symptoms and conditions of the nearest heading above that names any.
+
+        Plain-text pages have flat headings (and captions that look like headings), so
+        this walks back through the preceding headings, not only the enclosing ones,
+        up to :data:`SECTION_REACH` of them and never past the title.
+        """
+        seen = 0
+        for index in range(block_index - 1, -1, -1):
+            block = structure.blocks[index]
+            if block.kind == "title":
                 break
-            named = self._heading_mentions(structure, heading, usable)
+            if block.kind != "heading":
+                continue
+            named = self._heading_mentions(structure, index, usable)
             if named:
                 return named
+            seen += 1
+            if seen >= SECTION_REACH:
+                break
         return []
 
     # ------------------------------------------------------------------ rules
@@ -243,10 +260,17 @@ class RelationExtractor(Extractor):
         return out
 
     def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
+        """"pain in the ankle", "swelling around the knee": a complaint, a preposition,
+        then a body region."""
         out = []
-        ordered = sorted(mentions, key=lambda m: m.start)
-        for a, b in zip(ordered, ordered[1:]):
-            if a.type in PATIENT and b.type == "BodyRegion" and not b.ambiguous:
+        regions = [m for m in mentions if m.type == "BodyRegion" and not m.ambiguous
+                   and self.lexicon[m.concept].part_of]
+        for a in mentions:
+            if a.type not in PATIENT:
+                continue
+            following = [b for b in regions if b.start >= a.end]
+            if following:
+                b = min(following, key=lambda m: m.start)
                 if _LOCATION.match(text[a.end - offset:b.start - offset]):
                     out.append(self._assert(a.concept, "located_in", b.concept, index, "location", a, b))
         return out
@@ -271,9 +295,10 @@ class RelationExtractor(Extractor):
                                                 m, m))
         return out
 
-    def _frame(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],
-               topic: list[Mention]) -> tuple[str, list[Mention]] | None:
-        """The (family, targets) that a heading or introducing line sets for this block."""
+    def _frames(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],
+                topic: list[Mention]) -> list[tuple[str, list[Mention]]]:
+        """The (family, targets) pairs that the nearest heading or introducing line with a
+        cue sets for this block ("Causes and treatment of X" sets two)."""
         block = structure.blocks[block_index]
         sources = []
         if block.intro is not None:
@@ -282,13 +307,13 @@ class RelationExtractor(Extractor):
             sources += [h for h in reversed(block.section) if structure.blocks[h].kind == "heading"][:2]
         for source in sources:
             text = structure.blocks[source].text
-            for family, pattern in FRAMES:
-                if pattern.search(text):
-                    targets = self._heading_mentions(structure, source, usable)
-                    if not targets:
-                        targets = self._section_target(structure, source, usable) or topic
-                    return (family, targets) if targets else None
-        return None
+            families = [family for family, pattern in FRAMES if pattern.search(text)]
+            if families:
+                targets = self._heading_mentions(structure, source, usable)
+                if not targets:
+                    targets = self._section_target(structure, source, usable) or topic
+                return [(family, targets) for family in families] if targets else []
+        return []
 
     def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
                     annotations: Annotations, text: str) -> list[Assertion]:
@@ -317,19 +342,47 @@ class RelationExtractor(Extractor):
                 annotations.candidates.append(Candidate(phrase, family, "subject", index))
         return out
 
-    def _site_rule(self, usable: dict[int, list[Mention]]) -> list[Assertion]:
+    def _site_rule(self, usable: dict[int, list[Mention]], found: list[Assertion],
+                   structure: Structure) -> list[Assertion]:
+        """Salient symptoms and conditions (in a heading, or in another fact of the
+        document) are located in their typical region, when that is a region of the
+        body rather than a kind of tissue ("joint", "muscle")."""
+        salient = {a.subject for a in found} | {a.object for a in found}
         out = []
         seen: set[URIRef] = set()
         for index in sorted(usable):
+            heading = structure.blocks[structure.sentences[index].block].kind in ("title", "heading")
             for m in usable[index]:
                 if m.type not in PATIENT or m.concept in seen or m.ambiguous or m.concept in GENERIC:
                     continue
+                if not heading and m.concept not in salient and not _EXPLICIT_PLACE.search(m.text):
+                    continue
                 seen.add(m.concept)
-                for site in self.lexicon[m.concept].sites if m.concept in self.lexicon else ():
-                    if site in self.lexicon:
-                        out.append(Assertion(m.concept, "located_in", site, index, "site",
-                                             CONFIDENCE["site"], False))
+                concept = self.lexicon[m.concept]
+                # "ankle swelling" also says where the swelling is: its generic parent
+                # (one with no place of its own) is located there too.
+                generic = self._placeless_ancestors(concept.iri) if concept.type == "Symptom" else []
+                for site in concept.sites:
+                    if site in self.lexicon and self.lexicon[site].part_of:
+                        for subject in (m.concept, *generic):
+                            out.append(Assertion(subject, "located_in", site, index, "site",
+                                                 CONFIDENCE["site"], False))
         return out
+
+    def _placeless_ancestors(self, iri: URIRef) -> list[URIRef]:
+        """The nearest broader concepts that have no typical place ("ankle swelling" ->
+        "swelling"), skipping the too-generic ones."""
+        found, todo, seen = [], [(b, 1) for b in self.lexicon[iri].broader], set()
+        while todo:
+            parent, depth = todo.pop(0)
+            if parent in seen or parent not in self.lexicon or depth > 2:
+                continue
+            seen.add(parent)
+            if self.lexicon[parent].sites:
+                todo.extend((b, depth + 1) for b in self.lexicon[parent].broader)
+            elif parent not in GENERIC:
+                found.append(parent)
+        return found
 
     # ------------------------------------------------------------------ helpers
     def _assert(self, subject: URIRef, relation: str, object_: URIRef, sentence: int, rule: str,

@@ -1,0 +1,97 @@
+"""Concepts named in pieces, and generic names made specific by their context.
+
+Texts often split a concept the vocabulary names in one piece:
+
+* a generic complaint with its place after it: "severe pain in my heel" is heel pain,
+  "cramping around the ankles" an ankle cramp;
+* coordinated places: "knee and ankle pain" is knee pain and ankle pain;
+* a generic condition in a page about one region: "a fracture or sprain" on a page
+  about ankle pain is an ankle sprain, when the vocabulary has that concept.
+
+Each rule only replaces or adds a mention when the vocabulary has the composed
+concept, so it cannot invent concepts.
+"""
+from __future__ import annotations
+
+import re
+
+from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.document import Mention
+from medkg.extractors.structure import Structure
+from medkg.ontology.lexicon import Concept
+
+__all__ = ["CompositionStage"]
+
+_PLACE = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|inside|under|over|within)\s+"
+                    r"(?:(?:the|your|my|his|her|their|a|an|both|one|left|right|front|back|inner|outer|"
+                    r"lower|upper|side|area|part)\s+(?:of\s+)?){0,3}$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
+_HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
+
+
+class CompositionStage(Extractor):
+    """Adds or replaces mentions by the rules in this module's docstring."""
+
+    name = "compose"
+
+    def _compose(self, region: Concept, head: str) -> Concept | None:
+        for label in (f"{region.label} {head}", f"{head} in the {region.label}", f"{head} of the {region.label}"):
+            found = self.lexicon.lookup(label)
+            if found:
+                return found[0]
+        return None
+
+    def _heads(self, concept: Concept) -> list[str]:
+        words = concept.label.lower().split()
+        heads = [w for w in reversed(words) if w.rstrip("s") in _HEADS or w in _HEADS]
+        return heads or (["pain"] if concept.type == "Symptom" else [])
+
+    def __call__(self, structure: Structure, annotations: Annotations) -> None:
+        text = structure.document.text
+        added: list[Mention] = []
+        for index, mentions in annotations.mentions_by_sentence().items():
+            ordered = sorted(mentions, key=lambda m: m.start)
+            for a, b in zip(ordered, ordered[1:]):
+                between = text[a.end:b.start]
+                concept_a = self.lexicon[a.concept]
+                concept_b = self.lexicon[b.concept]
+                # "severe pain in my heel" -> heel pain (only for complaints with no place of their own)
+                if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and not concept_a.sites \
+                        and _PLACE.match(between):
+                    for head in self._heads(concept_a):
+                        composed = self._compose(concept_b, head)
+                        if composed is not None:
+                            added.append(self._mention(composed, a.start, b.end, text, index, a))
+                            break
+                # "knee and ankle pain" -> knee pain as well as ankle pain
+                if a.type == "BodyRegion" and b.type in ("Symptom", "Condition") and concept_b.sites \
+                        and _COORDINATION.match(between):
+                    for head in self._heads(concept_b):
+                        composed = self._compose(concept_a, head)
+                        if composed is not None and composed.iri != concept_b.iri:
+                            added.append(self._mention(composed, a.start, a.end, text, index, b))
+                            break
+        annotations.mentions.extend(added)
+        self._specialise(structure, annotations)
+
+    def _mention(self, concept: Concept, start: int, end: int, text: str, sentence: int, like: Mention) -> Mention:
+        return Mention(concept=concept.iri, type=concept.type, start=start, end=end, text=text[start:end],
+                       sentence=sentence, ambiguous=like.ambiguous)
+
+    def _specialise(self, structure: Structure, annotations: Annotations) -> None:
+        """Generic conditions become the region-specific one of the page's main region."""
+        title = {i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"}
+        regions = [self.lexicon[site] for m in annotations.mentions if m.sentence in title
+                   and m.concept in self.lexicon for site in self.lexicon[m.concept].sites
+                   if site in self.lexicon]
+        regions += [self.lexicon[m.concept] for m in annotations.mentions
+                    if m.sentence in title and m.type == "BodyRegion"]
+        if len({r.iri for r in regions}) != 1:
+            return  # no single main region: leave generic names alone
+        region = regions[0]
+        for m in annotations.mentions:
+            concept = self.lexicon[m.concept]
+            if m.type == "Condition" and not concept.sites and len(concept.label.split()) == 1:
+                composed = self._compose(region, concept.label)
+                if composed is not None and composed.type == "Condition":
+                    m.concept = composed.iri

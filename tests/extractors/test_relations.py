@@ -1,0 +1,90 @@
+"""Relation extraction on real sentences: each cue, structure, topic, negation, hedging."""
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.helpers import extract, facts, label
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Plantar fasciitis causes heel pain.", ("plantar fasciitis", "causes", "heel pain")),
+    ("Heel pain is often caused by plantar fasciitis.", ("plantar fasciitis", "causes", "heel pain")),
+    ("A stress fracture can lead to shin pain.", ("stress fracture", "causes", "shin pain")),
+    ("Knee pain may be due to patellofemoral pain syndrome.",
+     ("patellofemoral pain syndrome", "causes", "knee pain")),
+    ("Overpronation increases the risk of shin splints.", ("overpronation", "risk_factor_for", "shin splints")),
+    ("Ankle pain from running can be caused by overuse.", ("overuse", "risk_factor_for", "ankle pain")),
+    ("Ibuprofen relieves ankle pain.", ("ibuprofen", "treats", "ankle pain")),
+    ("Calf stretches help prevent leg cramps.", ("calf stretch", "prevents", "leg cramp")),
+    ("If heel pain persists, see a podiatrist.", ("heel pain", "see_specialist", "podiatrist")),
+    ("An MRI will show a meniscus tear.", ("meniscus tear", "diagnosed_by", "magnetic resonance imaging")),
+    ("She noticed bruising on her left shin.", ("bruising", "located_in", "shin")),
+], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "treats", "prevents",
+        "see-a", "will-show", "on-her"])
+def test_cue_sentence(text, expected):
+    found = facts(text)
+    assert expected in found, found
+
+
+def test_heading_and_list_relate_items_to_heading_topic():
+    text = "Knee pain in runners\n\nCauses of knee pain\n\n- meniscus tear\n- patellofemoral pain syndrome\n"
+    found = facts(text)
+    assert ("meniscus tear", "causes", "knee pain") in found
+    assert ("patellofemoral pain syndrome", "causes", "knee pain") in found
+
+
+def test_introducing_line_sets_risk_factors_for_its_items():
+    text = ("Shin splints\n\nYou are more likely to get shin splints if:\n\n- you are overweight\n"
+            "- you have just increased your mileage too quickly\n")
+    found = facts(text)
+    assert any(f[1:] == ("risk_factor_for", "shin splints") and "overweight" in f[0] for f in found), found
+
+
+def test_topic_is_the_unstated_subject():
+    text = "Shin splints\n\nHow to treat it\n\nTake ibuprofen to ease the pain.\n"
+    assert ("ibuprofen", "treats", "shin splints") in facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ankle pain after a run is usually not a fracture.",
+    "My doctor ruled out a stress fracture as the cause of my shin pain.",
+    "There was no fracture.",
+], ids=["not-a", "ruled-out", "no"])
+def test_negated_statements_assert_nothing_about_the_negated_concept(text):
+    extraction = extract(text)
+    named = {label(a.subject) for a in extraction.annotations.assertions} | \
+            {label(a.object) for a in extraction.annotations.assertions}
+    assert not any("fracture" in n for n in named), named
+
+
+def test_hedged_statement_is_asserted_with_flag_and_lower_confidence():
+    sure = extract("Achilles tendinopathy causes heel pain.").annotations.assertions
+    maybe = extract("Achilles tendinopathy may cause heel pain.").annotations.assertions
+    pick = lambda assertions: next(a for a in assertions if a.relation == "causes")  # noqa: E731
+    assert pick(maybe).hedged and not pick(sure).hedged
+    assert pick(maybe).confidence < pick(sure).confidence
+
+
+def test_every_assertion_points_at_the_sentence_that_states_it():
+    text = "Heel pain\n\nPlantar fasciitis causes heel pain. Rest helps.\n"
+    extraction = extract(text)
+    for a in extraction.annotations.assertions:
+        sentence = extraction.structure.sentences[a.sentence]
+        assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_relation_types_follow_the_ontology():
+    from medkg.extractors.relations import SIGNATURES
+
+    extraction = extract("Overuse and worn-out shoes cause ankle pain; an X-ray or MRI can show a fracture. "
+                         "See an orthopedist. Ice and rest relieve swelling in the ankle.")
+    lexicon = __import__("tests.extractors.helpers", fromlist=["pipeline"]).pipeline().lexicon
+    for a in extraction.annotations.assertions:
+        subjects, objects = SIGNATURES[a.relation]
+        assert lexicon[a.subject].type in subjects and lexicon[a.object].type in objects
+
+
+def test_region_specific_symptom_also_locates_its_generic_parent():
+    found = facts("Ankle pain\n\nShe had swelling around the ankle after the run.")
+    assert ("ankle swelling", "located_in", "ankle") in found
+    assert ("swelling", "located_in", "ankle") in found
