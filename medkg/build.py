@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
-from medkg.extractors.pipeline import Pipeline
+from medkg.extractors.pipeline import Extraction, Pipeline
 from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, document_quads, fact_quads, vocabulary_quads
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
@@ -87,9 +87,64 @@ def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> bool:
     return True
 
 
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(vocabulary: tuple[str, ...]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(load_lexicon(vocabulary))
+
+
+def _extract_in_worker(document: SourceDocument) -> Extraction:
+    assert _worker_pipeline is not None
+    return _worker_pipeline.extract(document)
+
+
+def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef], lexicon: Lexicon,
+                 vocabulary: tuple[str, ...], jobs: int
+                 ) -> Iterator[tuple[SourceDocument | Skipped, Extraction | None]]:
+    """Pair each loaded item with its extraction (``None`` for skipped or unchanged
+    documents), extracting in ``jobs`` processes; order is kept, memory is bounded by
+    the pool's chunks rather than the corpus."""
+    def pending(item: SourceDocument | Skipped) -> bool:
+        return isinstance(item, SourceDocument) and item.iri not in present
+
+    if jobs <= 1:
+        pipeline: Pipeline | None = None
+        for item in items:
+            if pending(item):
+                pipeline = pipeline or Pipeline(lexicon)
+                yield item, pipeline.extract(item)
+            else:
+                yield item, None
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(vocabulary,)) as pool:
+        window: list[SourceDocument | Skipped] = []
+        for item in items:
+            window.append(item)
+            if len(window) >= 64 * jobs:
+                yield from _run_window(pool, window, pending)
+                window = []
+        yield from _run_window(pool, window, pending)
+
+
+def _run_window(pool, window: list[SourceDocument | Skipped], pending: Callable[..., bool]
+                ) -> Iterator[tuple[SourceDocument | Skipped, Extraction | None]]:
+    todo = [item for item in window if pending(item)]
+    results = iter(pool.imap(_extract_in_worker, todo, chunksize=4))
+    for item in window:
+        yield item, (next(results) if pending(item) else None)
+
+
 def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterable[str | Path] = (),
-          max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> BuildReport:
+          max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
     """Read the documents under ``paths`` into ``store`` (a location or an open store).
+
+    Args:
+        jobs: extraction processes (1: in this process).
 
     Returns:
         a :class:`BuildReport` of what was added, replaced, unchanged and skipped.
@@ -102,32 +157,28 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
     kg = open_store(store, create=True) if own else store
     report = BuildReport()
     try:
+        vocabulary = tuple(str(v) for v in vocabulary)
         lexicon = load_lexicon(vocabulary)
         changed = _ensure_vocabulary(kg, lexicon)
         known: dict[str, URIRef] = {str(r.path): r.doc for r in kg.query(_DOCS)}
         present = set(known.values())
-        pipeline: Pipeline | None = None
-        for item in load_paths(paths, max_bytes=max_bytes):
+        items = _counting(load_paths(paths, max_bytes=max_bytes), present, report)
+        for item, extraction in _extractions(items, present, lexicon, vocabulary, jobs):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
+            elif extraction is None:
+                report.unchanged += 1
             else:
-                document: SourceDocument = item
-                report.bytes_read += len(document.text.encode("utf-8", "surrogatepass"))
-                if document.iri in present:
-                    report.unchanged += 1
+                report.extracted += 1
+                report.assertions += len(extraction.annotations.assertions)
+                old = known.get(item.path)
+                kg.replace(remove_graphs=[old] if old else [], add=document_quads(extraction))
+                present.add(item.iri)
+                changed = True
+                if old:
+                    report.replaced += 1
                 else:
-                    pipeline = pipeline or Pipeline(lexicon)
-                    extraction = pipeline.extract(document)
-                    report.extracted += 1
-                    report.assertions += len(extraction.annotations.assertions)
-                    old = known.get(document.path)
-                    kg.replace(remove_graphs=[old] if old else [], add=document_quads(extraction))
-                    present.add(document.iri)
-                    changed = True
-                    if old:
-                        report.replaced += 1
-                    else:
-                        report.added += 1
+                    report.added += 1
             if progress:
                 report.seconds = time.perf_counter() - started
                 progress(report)
@@ -139,6 +190,15 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
             kg.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _counting(items: Iterable[SourceDocument | Skipped], present: set[URIRef], report: BuildReport
+                ) -> Iterator[SourceDocument | Skipped]:
+    """Count the bytes of every document as it streams past."""
+    for item in items:
+        if isinstance(item, SourceDocument):
+            report.bytes_read += len(item.text.encode("utf-8", "surrogatepass"))
+        yield item
 
 
 def _count_facts(kg: Store) -> int:

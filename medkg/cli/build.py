@@ -26,14 +26,20 @@ def _progress(report: BuildReport) -> None:
               help="an extra vocabulary file (.ttl, .tsv or .csv); may be repeated")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
               help="skip files larger than this")
-def build_command(paths: tuple[str, ...], store: str, vocabulary: tuple[str, ...], max_bytes: int) -> None:
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
+              help="extraction processes; 0 means one per core")
+def build_command(paths: tuple[str, ...], store: str, vocabulary: tuple[str, ...], max_bytes: int,
+                  jobs: int) -> None:
     """Read documents (files or folders of .txt, .md, .html, .jsonl) into the graph.
 
     \b
     Example:
       medkg build ~/articles notes.md --store kg
     """
-    report = build(list(paths), store, vocabulary=vocabulary, max_bytes=max_bytes, progress=_progress)
+    import os
+
+    jobs = jobs or os.cpu_count() or 1
+    report = build(list(paths), store, vocabulary=vocabulary, max_bytes=max_bytes, jobs=jobs, progress=_progress)
     if sys.stderr.isatty():
         click.echo("", err=True)
     click.echo(report.summary())

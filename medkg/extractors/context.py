@@ -46,7 +46,7 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
         else:
             limit = min(len(text), m.end() + _WINDOW)
             stop = _TERMINATOR.search(text, m.end(), limit)
-            spans.append((m.start(), stop.start() if stop else limit))
+            spans.append((m.end(), stop.start() if stop else limit))
     return spans
 
 
@@ -61,7 +61,10 @@ def hedged_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b or a <= start < b for a, b in spans)
+    """Whether a mention starts inside a scope. A trigger inside the mention itself
+    ("not warming up" as the name of a risk factor) does not count: scopes of
+    pre-triggers start where the trigger ends."""
+    return any(a <= start < b for a, b in spans)
 
 
 class ContextAnnotator(Extractor):

@@ -120,8 +120,8 @@ def parse_structure(document: SourceDocument) -> Structure:
         if kind in ("title", "heading"):
             headings.append((level, index))
             intro = None
-        elif kind == "paragraph":
-            intro = index if body.endswith(":") else None
+        elif kind == "paragraph" and body.endswith(":"):
+            intro = index  # kept across paragraphs that explain an item, until a heading
     if not part:
         for block in blocks:
             block.part = ""

@@ -1,0 +1,102 @@
+"""A generator of realistic medkg input documents of any size.
+
+Documents are written from templates in the shapes real pages have (a title, a
+"Causes of ..." heading with a list, "You are more likely to get ... if:" lists,
+treatment and prevention paragraphs, when-to-see-a-doctor advice, Q&A pages), filled
+with labels drawn from the vocabulary, so extraction does the work it does on real
+text. Deterministic for a given seed.
+
+    python benchmarks/corpus.py OUT_DIR --mb 20
+"""
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+from medkg.ontology import load_lexicon
+
+_ARTICLE = """{Title}: causes and what helps
+
+{Symptom} is common among runners. It is often caused by {condition} or {condition2}, and {risk} can make it worse.
+
+Common causes of {symptom}
+
+- {Condition}
+- {Condition2}
+- {Risk}
+
+Who is more likely to get it
+
+You are more likely to get {symptom} if:
+
+- you have {risk2}
+- you {risk3_lower}
+
+How to treat {symptom}
+
+{Treatment} relieves {symptom} for most people. Take {treatment2} to ease the pain. {Treatment3} may also help.
+It is not {condition3} in most cases, but a doctor may want to rule it out.
+
+Preventing {symptom}
+
+To prevent {symptom}, try {treatment4} and {treatment5}.
+
+When to see a doctor
+
+See a {specialist} if the pain lasts more than two weeks. An {test} can show {condition}.
+"""
+
+_QA = """{Symptom} after running?
+Question: I am a 34-year-old runner. For a week I have had {symptom} and some {symptom2}. Could it be {condition}?
+Ask Date: 2024/05/{day:02d}
+Dr. Lee reply Sports Medicine
+1. {Symptom} in runners is usually due to {condition} or {risk}.
+2. {Treatment} and {treatment2} help in most cases.
+3. If it persists, consult a {specialist}; a {test} may be needed.
+Reply Date: 2024/05/{day2:02d}
+"""
+
+
+def _labels(lexicon, kind: str) -> list[str]:
+    return [c.label for c in lexicon if c.type == kind]
+
+
+def generate(out: Path, megabytes: float, *, seed: int = 7) -> tuple[int, int]:
+    """Write documents to ``out`` until ``megabytes`` are written; returns (files, bytes)."""
+    rng = random.Random(seed)
+    lexicon = load_lexicon()
+    pools = {kind: _labels(lexicon, kind) for kind in
+             ("Symptom", "Condition", "RiskFactor", "Treatment", "Test", "Specialist")}
+    out.mkdir(parents=True, exist_ok=True)
+    target = int(megabytes * 1_000_000)
+    written = files = 0
+    while written < target:
+        pick = {f"{k}{n}": rng.choice(pools[kind]) for k, kind in
+                (("symptom", "Symptom"), ("condition", "Condition"), ("risk", "RiskFactor"),
+                 ("treatment", "Treatment"), ("test", "Test"), ("specialist", "Specialist"))
+                for n in ("", "2", "3", "4", "5")}
+        values = {**pick, **{k[0].upper() + k[1:]: v[:1].upper() + v[1:] for k, v in pick.items()}}
+        values.update(Title=values["Symptom"], risk3_lower=values["risk3"].lower(),
+                      day=rng.randint(1, 27), day2=rng.randint(1, 27))
+        template = _QA if files % 4 == 3 else _ARTICLE
+        text = template.format(**values)
+        name = out / f"doc{files:07d}.{'txt' if template is _QA else 'md'}"
+        name.write_text(text, encoding="utf-8")
+        written += len(text.encode("utf-8"))
+        files += 1
+    return files, written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--mb", type=float, default=20.0)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    files, size = generate(args.out, args.mb, seed=args.seed)
+    print(f"{files} files, {size / 1e6:.1f} MB in {args.out}")
+
+
+if __name__ == "__main__":
+    main()
