@@ -19,6 +19,7 @@ from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Concept
+from medkg.extractors.relations import GENERIC
 
 __all__ = ["CompositionStage"]
 
@@ -43,8 +44,7 @@ class CompositionStage(Extractor):
 
     def _heads(self, concept: Concept) -> list[str]:
         words = concept.label.lower().split()
-        heads = [w for w in reversed(words) if w.rstrip("s") in _HEADS or w in _HEADS]
-        return heads or (["pain"] if concept.type == "Symptom" else [])
+        return [w for w in reversed(words) if w.rstrip("s") in _HEADS or w in _HEADS]
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         text = structure.document.text
@@ -91,7 +91,8 @@ class CompositionStage(Extractor):
         region = regions[0]
         for m in annotations.mentions:
             concept = self.lexicon[m.concept]
-            if m.type == "Condition" and not concept.sites and len(concept.label.split()) == 1:
+            if m.type == "Condition" and not concept.sites and len(concept.label.split()) == 1 \
+                    and m.concept not in GENERIC:
                 composed = self._compose(region, concept.label)
                 if composed is not None and composed.type == "Condition":
                     m.concept = composed.iri

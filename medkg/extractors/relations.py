@@ -60,10 +60,12 @@ class Cue:
     family: str
     pattern: re.Pattern[str]
     forward: bool = True
+    #: specific enough to relate a concept to the page's topic with no other support
+    strong: bool = True
 
 
-def _cue(family: str, words: str, *, forward: bool = True) -> Cue:
-    return Cue(family, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), forward)
+def _cue(family: str, words: str, *, forward: bool = True, strong: bool = True) -> Cue:
+    return Cue(family, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), forward, strong)
 
 
 CUES: tuple[Cue, ...] = (
@@ -82,10 +84,12 @@ CUES: tuple[Cue, ...] = (
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
-                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)?|cure(?:s|d)?|remed(?:y|ies)|therap(?:y|ies)|"
-                  r"manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|"
-                  r"recommend(?:s|ed)?|effective|apply|applying|take|taking|use|using|try|wear(?:ing)?|"
-                  r"speed up|get rid of|fight|combat|works? (?:well )?for|good results|options?"),
+                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce)|cure(?:s|d)?|"
+                  r"remed(?:y|ies)|get rid of|works? (?:well )?for|reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
+                  r"inflammation|symptoms|discomfort)"),
+    _cue("treat", r"help(?:s|ed|ful)?|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
+                  r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
+                  r"use|using|try|wear(?:ing)?|speed up|fight|combat|good results|options?", strong=False),
     _cue("prevent", r"prevent(?:s|ed|ing|ion|ive)?|avoid(?:s|ed|ing)?|(?:reduc|lower|decreas|minimi[sz])(?:e|es|ed|ing) "
                     r"(?:the |your )?(?:risk|chance|likelihood|incidence)|protect(?:s|ion)? (?:against|from)|"
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
@@ -93,8 +97,9 @@ CUES: tuple[Cue, ...] = (
     _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:red|ral)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)"),
-    _cue("test", r"diagnos(?:e|es|ed|is|tic)|x-?rays?|scans?|tests?|examin(?:e|ation)|confirm(?:s|ed)?|"
-                 r"reveal(?:s)?|show(?:s)?|detect(?:s|ed)?|imaging|order(?:s)?|rule out|check(?:s)? for"),
+    _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
+                 r"check(?:s)? for|(?:will|can|may) show"),
+    _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|ation)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 
 #: heading and introducing-line cues, by the relation family they set for the items below
@@ -118,6 +123,9 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
 
 #: a matched phrase that names its own place ("swelling around the ankle")
 _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
+
+#: a sentence that continues the previous one's subject ("It may include ...")
+_CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those)\b", re.IGNORECASE)
 
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
@@ -176,9 +184,16 @@ class RelationExtractor(Extractor):
             mentions = usable.get(index, [])
             block = structure.blocks[sentence.block]
             target = self._section_target(structure, sentence.block, usable) or topic
+            context = ""
+            if index and _CONTINUATION.match(sentence.text) and structure.sentences[index - 1].block == sentence.block:
+                # "The treatment for ankle pain varies. It may include rest, ice, ...":
+                # the pronoun's sentence lends its concepts and cues.
+                before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in GENERIC]
+                target = before or target
+                context = structure.sentences[index - 1].text
             found += self._cue_rule(index, sentence.text, sentence.start, mentions)
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
-            found += self._topic_rule(index, sentence.text, sentence.start, mentions, target)
+            found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
             for frame in self._frames(structure, sentence.block, usable, topic):
                 found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text)
         found += self._site_rule(usable, found, structure)
@@ -250,7 +265,8 @@ class RelationExtractor(Extractor):
                     relation = _relation_for(cue.family, subject, object_)
                     if relation is None:
                         continue
-                    if not between and cue.family in ("cause",) and subject.type == object_.type:
+                    if not between and (cue.family == "risk" or not cue.strong
+                                        or (cue.family == "cause" and subject.type == object_.type)):
                         continue
                     rule = "cue" if between else "cue-sentence"
                     if (subject.ambiguous or object_.ambiguous) and not between:
@@ -276,13 +292,12 @@ class RelationExtractor(Extractor):
         return out
 
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
-                    target: list[Mention]) -> list[Assertion]:
+                    target: list[Mention], context: str = "") -> list[Assertion]:
         named = [m for m in mentions if m.type in PATIENT and m.concept not in GENERIC]
         if named or not target:
             return []
         out = []
-        cues = self._cues(text)
-        families = {cue.family for cue, _, _ in cues}
+        families = {cue.family for cue, _, _ in self._cues(f"{context} {text}") if cue.strong}
         for m in mentions:
             if m.type in PATIENT or m.type == "BodyRegion":
                 continue
@@ -297,21 +312,30 @@ class RelationExtractor(Extractor):
 
     def _frames(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],
                 topic: list[Mention]) -> list[tuple[str, list[Mention]]]:
-        """The (family, targets) pairs that the nearest heading or introducing line with a
-        cue sets for this block ("Causes and treatment of X" sets two)."""
+        """The (family, targets) pairs that the nearest introducing line or heading with
+        a cue sets for this block ("Causes and treatment of X" sets two).
+
+        Headings of plain-text pages are flat, so this walks back through preceding
+        headings (sub-headings such as "Rest and ice" under "Treatment options for
+        ankle pain") as :meth:`_section_target` does. The targets are the symptoms or
+        conditions of the nearest heading that names any, else the page's topic.
+        """
         block = structure.blocks[block_index]
-        sources = []
-        if block.intro is not None:
-            sources.append(block.intro)
-        if block.kind in ("item", "heading", "paragraph"):
-            sources += [h for h in reversed(block.section) if structure.blocks[h].kind == "heading"][:2]
+        sources = [block.intro] if block.intro is not None else []
+        seen = 0
+        for index in range(block_index - 1, -1, -1):
+            previous = structure.blocks[index]
+            if previous.kind == "title" or seen >= SECTION_REACH:
+                break
+            if previous.kind == "heading":
+                sources.append(index)
+                seen += 1
         for source in sources:
-            text = structure.blocks[source].text
-            families = [family for family, pattern in FRAMES if pattern.search(text)]
+            families = [family for family, pattern in FRAMES if pattern.search(structure.blocks[source].text)]
             if families:
-                targets = self._heading_mentions(structure, source, usable)
-                if not targets:
-                    targets = self._section_target(structure, source, usable) or topic
+                targets = (self._heading_mentions(structure, source, usable)
+                           or self._section_target(structure, block_index + (block.kind == "heading"), usable)
+                           or topic)
                 return [(family, targets) for family in families] if targets else []
         return []
 
@@ -323,16 +347,18 @@ class RelationExtractor(Extractor):
         hits = 0
         for m in mentions:
             for t in targets:
-                if m.concept == t.concept:
+                if m.concept == t.concept or self._related(m.concept, t.concept):
                     continue
                 if family == "symptom":
+                    if m.type != "Symptom":
+                        continue
                     subject, object_, fam = t, m, "cause"
                 elif family in ("specialist", "test"):
                     subject, object_, fam = t, m, family
                 else:
                     subject, object_, fam = m, t, family
                 relation = _relation_for(fam, subject, object_)
-                if relation is None or (m.ambiguous and rule == "frame-text"):
+                if relation is None or (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk"))):
                     continue
                 hits += 1
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))
@@ -368,6 +394,10 @@ class RelationExtractor(Extractor):
                             out.append(Assertion(subject, "located_in", site, index, "site",
                                                  CONFIDENCE["site"], False))
         return out
+
+    def _related(self, a: URIRef, b: URIRef) -> bool:
+        """Whether one concept is a kind of the other (arthritis and joint disease)."""
+        return a in self.lexicon.ancestors(b) or b in self.lexicon.ancestors(a)
 
     def _placeless_ancestors(self, iri: URIRef) -> list[URIRef]:
         """The nearest broader concepts that have no typical place ("ankle swelling" ->
