@@ -52,3 +52,16 @@ class ExportError(MedkgError):
 
 class VocabularyError(MedkgError):
     """Raised when a vocabulary file is malformed (missing label, unknown type, ...)."""
+
+
+class UnsafeQuery(QueryError):
+    """Raised, before evaluation, for a query that could reach out of the store or
+    change it (SERVICE, LOAD, FROM, USING, an update) or that nests too deeply."""
+
+
+class ConceptNotFound(QueryError):
+    """Raised when a label or IRI names no concept of the graph; the message suggests close labels."""
+
+
+class QueryTimeout(QueryError):
+    """Raised when a query runs longer than its time limit and is stopped."""

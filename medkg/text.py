@@ -18,6 +18,8 @@ __all__ = ["Token", "tokens", "normalize", "singular"]
 Token = tuple[str, int, int]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: possessive determiners read as "the": "pain in my ankle" matches "pain in the ankle"
+_DETERMINERS = {"my": "the", "your": "the", "his": "the", "her": "the", "their": "the", "our": "the"}
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _KEEP_S = ("ss", "us", "is")
 _ES_AFTER = ("ches", "shes", "xes", "sses", "zes")
@@ -60,7 +62,8 @@ def tokens(text: str) -> Iterator[Token]:
         elif len(word) > 2 and word[-1] == "s" and word[:-1].isupper():  # MRIs, NSAIDs
             yield word[:-1].lower(), m.start(), m.end()
         else:
-            yield singular(word.lower()), m.start(), m.end()
+            lower = word.lower()
+            yield _DETERMINERS.get(lower) or singular(lower), m.start(), m.end()
 
 
 def normalize(label: str) -> str:

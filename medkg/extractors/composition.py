@@ -23,9 +23,12 @@ from medkg.extractors.relations import GENERIC
 
 __all__ = ["CompositionStage"]
 
-_PLACE = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|inside|under|over|within)\s+"
+_PLACE = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|inside|under|over|within|below|above|beneath)\s+"
                     r"(?:(?:the|your|my|his|her|their|a|an|both|one|left|right|front|back|inner|outer|"
                     r"lower|upper|side|area|part)\s+(?:of\s+)?){0,3}$", re.IGNORECASE)
+#: a region named with its preposition ("below your knee")
+_LEADING_PLACE = re.compile(r"^(?:in|on|around|at|along|near|behind|inside|under|over|below|above|beneath)\b",
+                            re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 
@@ -57,7 +60,7 @@ class CompositionStage(Extractor):
                 concept_b = self.lexicon[b.concept]
                 # "severe pain in my heel" -> heel pain (only for complaints with no place of their own)
                 if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and not concept_a.sites \
-                        and _PLACE.match(between):
+                        and (_PLACE.match(between) or (not between.strip() and _LEADING_PLACE.match(b.text))):
                     for head in self._heads(concept_a):
                         composed = self._compose(concept_b, head)
                         if composed is not None:

@@ -26,6 +26,8 @@ def _is_acronym(label: str, ambiguous: bool) -> bool:
     """Labels that match only when the text writes them in capitals too: short
     acronyms ("AS", "PAD", "RICE") that are also everyday words in lower case."""
     letters = label.replace("-", "").replace("&", "")
+    if len(letters) > 2 and letters.endswith("s") and letters[:-1].isupper():  # "REDs", "MRIs"
+        letters = letters[:-1]
     return letters.isupper() and letters.isalnum() and (len(letters) <= 4 or ambiguous)
 
 
@@ -88,7 +90,7 @@ class DictionaryConceptFinder(Extractor):
                     continue
                 begin = sentence.start + toks[first][1]
                 finish = sentence.start + toks[last][2]
-                if any(acronym for *_, acronym in found) and not text[begin:finish].isupper():
+                if any(acronym for *_, acronym in found) and not text[begin:finish].rstrip("s").isupper():
                     found = [e for e in found if not e[4]]
                     if not found:
                         continue

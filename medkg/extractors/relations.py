@@ -85,7 +85,8 @@ CUES: tuple[Cue, ...] = (
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce)|cure(?:s|d)?|"
-                  r"remed(?:y|ies)|get rid of|works? (?:well )?for|reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
+                  r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
+                  r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),
     _cue("treat", r"help(?:s|ed|ful)?|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
                   r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
@@ -96,7 +97,8 @@ CUES: tuple[Cue, ...] = (
                     r"decrease the risk|to stay injury|injury[- ]free"),
     _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:red|ral)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
-                       r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)"),
+                       r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
+                       r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
                  r"check(?:s)? for|(?:will|can|may) show"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|ation)|show(?:s)?|imaging|order(?:s)?", strong=False),
