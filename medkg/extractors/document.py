@@ -17,7 +17,8 @@ from medkg.ontology.namespace import DOC
 
 __all__ = ["SourceDocument", "Block", "Sentence", "Mention", "Assertion", "Candidate", "BlockKind"]
 
-BlockKind = Literal["title", "heading", "item", "paragraph"]
+#: "meta" lines carry page furniture (who answered, dates) and state no facts
+BlockKind = Literal["title", "heading", "item", "paragraph", "meta"]
 
 
 @dataclass

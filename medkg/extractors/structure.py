@@ -22,6 +22,9 @@ _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.
                   "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
+_META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|answered)\b.{0,40}$|"
+                   r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old)",
+                   re.IGNORECASE)
 _ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient)", re.IGNORECASE)
 
 
@@ -101,6 +104,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             kind = "title" if not blocks and level == 1 else "heading"
         elif not blocks:
             kind, level, body = "title", 1, line
+        elif _META.match(line):
+            kind, level, body = "meta", 9, line
         elif item and len(line) > item.end():
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()
