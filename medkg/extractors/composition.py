@@ -5,6 +5,9 @@ Texts often split a concept the vocabulary names in one piece:
 * a generic complaint with its place after it: "severe pain in my heel" is heel pain,
   "cramping around the ankles" an ankle cramp;
 * coordinated places: "knee and ankle pain" is knee pain and ankle pain;
+* an injury told with a verb: "I sprained my ankle", "my ankle was sprained",
+  "twisted his knee" are an ankle sprain and a knee sprain, "injured my Achilles
+  tendon" an Achilles tendon injury;
 * a generic condition in a page about one region: "a fracture or sprain" on a page
   about ankle pain is an ankle sprain, when the vocabulary has that concept.
 
@@ -30,6 +33,16 @@ _PLACE = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|inside|under|o
 _LEADING_PLACE = re.compile(r"^(?:in|on|around|at|along|near|behind|inside|under|over|below|above|beneath)\b",
                             re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
+#: verbs (by stem) that tell an injury, and the head noun of the concept they name
+_VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "sprain", "strain": "strain",
+          "pull": "strain", "break": "fracture", "broke": "fracture", "fractur": "fracture", "injur": "injury",
+          "hurt": "pain", "ache": "pain", "aching": "pain", "damag": "injury", "tear": "tear", "tore": "tear", "torn": "tear",
+          "swell": "swelling", "swoll": "swelling"}
+_VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
+_VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an?|one|both|left|right)\s+){{0,3}}$",
+                          re.IGNORECASE)
+_VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|being|badly|slightly|also)\s+){{0,3}}"
+                         rf"({_VERB})\w*\b", re.IGNORECASE)
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 
 
@@ -74,8 +87,24 @@ class CompositionStage(Extractor):
                         if composed is not None and composed.iri != concept_b.iri:
                             added.append(self._mention(composed, a.start, a.end, text, index, b))
                             break
+            added += self._verbal(text, index, ordered)
         annotations.mentions.extend(added)
         self._specialise(structure, annotations)
+
+    def _verbal(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:
+        """Injuries told with a verb around a body region ("I sprained my ankle")."""
+        found = []
+        for m in mentions:
+            if m.type != "BodyRegion" or m.ambiguous:
+                continue
+            before = _VERB_BEFORE.search(text[max(0, m.start - 40):m.start])
+            after = _VERB_AFTER.match(text[m.end:m.end + 40])
+            for verb in (v for v in (before, after) if v):
+                composed = self._compose(self.lexicon[m.concept], _VERBS[verb.group(1).lower()])
+                if composed is not None and composed.type in ("Condition", "Symptom"):
+                    found.append(self._mention(composed, m.start, m.end, text, sentence, m))
+                    break
+        return found
 
     def _mention(self, concept: Concept, start: int, end: int, text: str, sentence: int, like: Mention) -> Mention:
         return Mention(concept=concept.iri, type=concept.type, start=start, end=end, text=text[start:end],

@@ -53,6 +53,11 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
     return automaton
 
 
+def _written_as_acronym(written: str) -> bool:
+    """"PAD", "MRIs" yes; "pad", "As" no."""
+    return written.isupper() or (len(written) > 2 and written.endswith("s") and written[:-1].isupper())
+
+
 class DictionaryConceptFinder(Extractor):
     """Marks every vocabulary concept named in each sentence."""
 
@@ -90,7 +95,7 @@ class DictionaryConceptFinder(Extractor):
                     continue
                 begin = sentence.start + toks[first][1]
                 finish = sentence.start + toks[last][2]
-                if any(acronym for *_, acronym in found) and not text[begin:finish].rstrip("s").isupper():
+                if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):
                     found = [e for e in found if not e[4]]
                     if not found:
                         continue

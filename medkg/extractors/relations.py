@@ -126,11 +126,19 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
 #: a matched phrase that names its own place ("swelling around the ankle")
 _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
 
+#: the gap between two concepts that are only listed together
+_COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as)?[\s,/&]*$", re.IGNORECASE)
+
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those)\b", re.IGNORECASE)
 
+#: the types a loosely named list item may be, by frame family
+LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "treat": ("Treatment",),
+               "prevent": ("Treatment",)}
+
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
+              "frame-loose": 0.5,
               "location": 0.75}
 HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
@@ -268,9 +276,11 @@ class RelationExtractor(Extractor):
         ordered = sorted(mentions, key=lambda m: m.start)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
-                if a.concept == b.concept or b.start < a.end:
+                if a.concept == b.concept or b.start < a.end or self._related(a.concept, b.concept):
                     continue
                 gap_start, gap_end = a.end - offset, b.start - offset
+                if _COORDINATED.match(text[gap_start:gap_end]):
+                    continue  # "a tendon or ligament injury": listed side by side, not related
                 for cue, cs, ce in cues:
                     between = gap_start <= cs and ce <= gap_end
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
@@ -376,10 +386,16 @@ class RelationExtractor(Extractor):
                     continue
                 hits += 1
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))
-        if kind == "item" and not hits and family in ("cause", "risk", "treat", "prevent"):
+        if kind in ("item", "heading") and not hits and family in LOOSE_TYPES:
             phrase = re.split(r"[.,;:(]", text, maxsplit=1)[0].strip()
             if 0 < len(phrase.split()) <= 8:
-                annotations.candidates.append(Candidate(phrase, family, "subject", index))
+                loose = self.lexicon.contained_in(phrase, LOOSE_TYPES[family])
+                if loose:
+                    m = Mention(loose[0].iri, loose[0].type, 0, 0, phrase, index)
+                    out += [self._assert(m.concept, relation, t.concept, index, "frame-loose", m)
+                            for t in targets if (relation := _relation_for(family, m, t))]
+                elif kind == "item":
+                    annotations.candidates.append(Candidate(phrase, family, "subject", index))
         return out
 
     def _site_rule(self, usable: dict[int, list[Mention]], found: list[Assertion],

@@ -68,6 +68,8 @@ class Concept:
 
 
 _TYPE_NAMES = {iri: name for name, iri in TYPES.items()}
+#: words that do not make two labels different for :meth:`Lexicon.contained_in`
+_FILLER = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "or", "for", "with", "at"})
 
 
 class Lexicon:
@@ -77,6 +79,7 @@ class Lexicon:
         self.concepts = concepts
         self.triples = triples
         self._by_label: dict[str, list[URIRef]] | None = None
+        self._by_word: dict[str, list[tuple[frozenset[str], URIRef]]] | None = None
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -101,6 +104,30 @@ class Lexicon:
                         index[key].append(concept.iri)
             self._by_label = dict(index)
         return [self.concepts[i] for i in self._by_label.get(normalize(text), [])]
+
+    def contained_in(self, text: str, types: Iterable[str]) -> list[Concept]:
+        """Concepts of ``types`` all of whose label words occur in ``text`` (in any order),
+        best first: most words matched. For short list items that name a concept
+        loosely ("lack of physical exercise" -> lack of exercise). Labels of one word,
+        and context labels, are left out: they need the exact matcher's care.
+        """
+        if self._by_word is None:
+            index: dict[str, list[tuple[frozenset[str], URIRef]]] = defaultdict(list)
+            for concept in self:
+                for label in [concept.label, *concept.synonyms]:
+                    words = frozenset(normalize(label).split()) - _FILLER
+                    if len(words) >= 2:
+                        for word in words:
+                            index[word].append((words, concept.iri))
+            self._by_word = dict(index)
+        present = set(normalize(text).split())
+        wanted = set(types)
+        best: dict[URIRef, int] = {}
+        for word in present:
+            for words, iri in self._by_word.get(word, ()):
+                if words <= present and self.concepts[iri].type in wanted:
+                    best[iri] = max(best.get(iri, 0), len(words))
+        return [self.concepts[i] for i in sorted(best, key=lambda i: -best[i])]
 
     def ancestors(self, iri: URIRef) -> set[URIRef]:
         """Every broader concept, transitively."""
