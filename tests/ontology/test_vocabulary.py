@@ -1,0 +1,72 @@
+"""The shipped vocabulary: size, completeness, no unmarked clashes, sound hierarchy, xrefs."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from rdflib import URIRef
+
+from medkg.exceptions import VocabularyError
+from medkg.ontology import load_lexicon
+from medkg.ontology.checks import bad_xrefs, cycles, dangling, label_clashes, problems
+from medkg.ontology.lexicon import Concept, Lexicon
+from medkg.ontology.namespace import CONCEPT, TYPES
+
+
+def test_at_least_800_concepts_of_every_type(lexicon):
+    counts = Counter(c.type for c in lexicon)
+    assert len(lexicon) >= 800
+    assert set(counts) == set(TYPES)
+    assert min(counts.values()) >= 40, counts
+
+
+def test_every_concept_is_typed_labelled_and_defined(lexicon):
+    for concept in lexicon:
+        assert concept.type in TYPES and concept.label.strip() and concept.definition.strip(), concept.iri
+
+
+def test_shipped_vocabulary_has_no_problems(lexicon):
+    assert problems(lexicon) == []
+
+
+def test_many_concepts_carry_a_public_identifier(lexicon):
+    with_xref = sum(1 for c in lexicon if c.xrefs)
+    assert with_xref / len(lexicon) > 0.2
+
+
+@pytest.mark.parametrize("word", ["stitch", "ice", "rest", "cast", "PT"])
+def test_ambiguous_short_words_need_context(lexicon, word):
+    holders = [c for c in lexicon if word.lower() in {w.lower() for w in c.labels}]
+    assert holders, f"{word!r} is not in the vocabulary"
+    for concept in holders:
+        assert word.lower() in {w.lower() for w in concept.context_labels}, concept.iri
+
+
+def _tiny(*concepts: Concept) -> Lexicon:
+    return Lexicon({c.iri: c for c in concepts}, [])
+
+
+def test_checks_catch_a_clash_a_cycle_a_dangling_reference_and_a_bad_xref():
+    a = Concept(CONCEPT.a, "Symptom", "sore leg", broader=[CONCEPT.b], definition="x",
+                xrefs=[URIRef("http://purl.obolibrary.org/obo/HP_12")])
+    b = Concept(CONCEPT.b, "Symptom", "Sore legs", broader=[CONCEPT.a], definition="x", sites=[CONCEPT.nowhere])
+    tiny = _tiny(a, b)
+    assert list(label_clashes(tiny)) and list(cycles(tiny)) and list(dangling(tiny)) and list(bad_xrefs(tiny))
+
+
+def test_user_vocabulary_from_a_tsv_file(tmp_path):
+    table = tmp_path / "mine.tsv"
+    table.write_text("label\ttype\tsynonyms\txrefs\n"
+                     "trail runner's toe\tCondition\tdowhill toenail bruise|toe box bruise\tHP:0000001\n",
+                     encoding="utf-8")
+    lexicon = load_lexicon([table])
+    [concept] = lexicon.lookup("toe box bruises")
+    assert concept.type == "Condition" and concept.label == "trail runner's toe"
+    assert str(concept.xrefs[0]) == "http://purl.obolibrary.org/obo/HP_0000001"
+
+
+def test_user_vocabulary_with_unknown_type_is_refused(tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text("label,type\nfoo,Disease\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="unknown type 'Disease'; known: Symptom"):
+        load_lexicon([table])
