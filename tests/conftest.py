@@ -29,9 +29,9 @@ def shared_corpus() -> Path:
 
 @pytest.fixture(scope="session")
 def demo_corpus() -> Path:
-    from importlib import resources
+    from medkg.demo import corpus_path
 
-    return Path(str(resources.files("medkg") / "demo" / "corpus"))
+    return corpus_path()
 
 
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:

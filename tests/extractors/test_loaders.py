@@ -1,0 +1,69 @@
+"""Loading: encodings, HTML boilerplate, JSON Lines records, bad files skipped with a reason."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from medkg.extractors.loaders import Skipped, load_paths
+
+TEXT = "Shin splints\n\nCafé owners' shin pain: ibuprofen relieves shin splints.\n"
+
+
+@pytest.mark.parametrize("encoding,prefix", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("latin-1", b""), ("cp1252", b""),
+], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-no-bom", "latin1", "cp1252"])
+def test_each_encoding_decodes_to_the_same_text(tmp_path, encoding, prefix):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(prefix + TEXT.encode(encoding))
+    [document] = list(load_paths([path]))
+    assert document.text.lstrip("\ufeff") == TEXT
+    assert document.title == "Shin splints"
+
+
+def test_html_keeps_headings_and_lists_and_drops_boilerplate(demo_corpus):
+    [document] = list(load_paths([demo_corpus / "shin_splints.html"]))
+    assert "## Causes of shin splints" in document.text
+    assert "\n- " in document.text
+    lowered = document.text.lower()
+    for boilerplate in ("cookie", "function(", "font-family", "privacy policy"):
+        assert boilerplate not in lowered, boilerplate
+    assert document.title == "Shin splints"
+
+
+def test_jsonl_records_become_documents_with_their_metadata(demo_corpus):
+    documents = list(load_paths([demo_corpus / "records.jsonl"]))
+    assert [d.title for d in documents] == ["Hip pain in runners", "Lower back pain after running"]
+    assert all(d.url.startswith("https://example.org/") for d in documents)
+    assert documents[0].name.endswith("#demo-hip-001")
+
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("empty.txt", b"", "empty document"),
+    ("blank.md", b"  \n\t\n", "empty document"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+    ("table.xlsx", b"PK\x03\x04", "unsupported file type"),
+    ("bad.jsonl", b'{"text": "ok"}\nnot json\n', "line 2 is not JSON"),
+], ids=["empty", "whitespace", "binary", "unsupported", "bad-jsonl"])
+def test_unusable_files_are_skipped_with_a_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    [item] = list(load_paths([path]))
+    assert isinstance(item, Skipped) and reason in item.reason
+
+
+def test_oversized_files_and_duplicates_are_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("x" * 5000, encoding="utf-8")
+    items = list(load_paths([tmp_path], max_bytes=1000))
+    reasons = sorted(i.reason.split(" (")[0] for i in items if isinstance(i, Skipped))
+    assert reasons[0].startswith("duplicate") and "over the limit" in reasons[1]
+
+
+def test_control_characters_and_lone_surrogates_are_removed(tmp_path):
+    path = tmp_path / "dirty.txt"
+    path.write_bytes("Knee pain\x0b after\x00 runs".encode("utf-8").replace(b"\x00", b"") + b"\xed\xa0\x80")
+    [document] = list(load_paths([path]))
+    assert "\x0b" not in document.text and "\ud800" not in document.text

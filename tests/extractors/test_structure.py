@@ -1,0 +1,41 @@
+"""Document structure: headings, list items and their introducing line, Q&A parts, sentences."""
+from __future__ import annotations
+
+from medkg.extractors.document import SourceDocument
+from medkg.extractors.structure import parse_structure, split_sentences
+
+
+def _structure(text: str):
+    return parse_structure(SourceDocument(text=text, path="t.txt", digest="0" * 64))
+
+
+def test_sentences_do_not_split_after_abbreviations():
+    text = "Dr. Lee saw him, e.g. on Monday. It was not a fracture vs. a sprain! Rest helps."
+    assert [s for s, _, _ in split_sentences(text)] == [
+        "Dr. Lee saw him, e.g. on Monday.", "It was not a fracture vs. a sprain!", "Rest helps."]
+
+
+def test_heading_list_items_and_their_introducing_line():
+    structure = _structure("Shin splints\n\nCauses\n\nYou are more likely to get shin splints if:\n"
+                           "- you are overweight\n- you run on hard surfaces\n")
+    kinds = [b.kind for b in structure.blocks]
+    assert kinds == ["title", "heading", "paragraph", "item", "item"]
+    intro = structure.blocks[2]
+    assert all(structure.blocks[b.intro] is intro for b in structure.blocks[3:])
+    assert structure.blocks[3].section == (0, 1)
+
+
+def test_question_and_answer_parts_and_furniture_lines():
+    structure = _structure("Ankle cramp?\nQuestion: my ankle cramps after runs.\nAsk Date: 2020/01/02\n"
+                           "Dr. Chen reply Rehabilitation\nIt may be a strain.\nReply Date: 2020/01/03\n")
+    parts = {b.text[:12]: (b.kind, b.part) for b in structure.blocks}
+    assert parts["Question: my"] == ("paragraph", "question")
+    assert parts["Dr. Chen rep"][0] == "meta" and parts["Ask Date: 20"][0] == "meta"
+    assert parts["It may be a "] == ("paragraph", "answer")
+
+
+def test_sentence_offsets_point_into_the_text():
+    text = "Knee pain\n\n  - Rest.  Ice the knee.\n"
+    structure = _structure(text)
+    for sentence in structure.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text

@@ -1,0 +1,56 @@
+"""Graphs the query tests share: built once per session from the demo corpus, the
+shared dev corpus and a small document written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from medkg.build import build
+from medkg.queries.api import KnowledgeGraph
+from medkg.queries.api import open as open_graph
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "queries"
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, *paths: Path, backend: str = "") -> str:
+    location = str(tmp_path_factory.mktemp(name) / "kg")
+    location = f"{backend}:{location}" if backend else location
+    build([str(p) for p in paths], location)
+    return location
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory, demo_corpus) -> str:
+    """An Oxigraph store built from the demo corpus."""
+    return _built(tmp_path_factory, "demo", demo_corpus)
+
+
+@pytest.fixture(scope="session")
+def demo_rdflib_store(tmp_path_factory, demo_corpus) -> str:
+    """An rdflib-backend store built from the demo corpus."""
+    return _built(tmp_path_factory, "demo-rdflib", demo_corpus, backend="rdflib")
+
+
+@pytest.fixture(scope="session")
+def shared_store(tmp_path_factory, shared_corpus) -> str:
+    """An Oxigraph store built from the shared dev corpus (five real documents)."""
+    return _built(tmp_path_factory, "shared", shared_corpus)
+
+
+@pytest.fixture(scope="session")
+def legs_store(tmp_path_factory) -> str:
+    """A store built from tests/data/queries/calf_and_shin.md (facts about narrower concepts of leg pain)."""
+    return _built(tmp_path_factory, "legs", DATA / "calf_and_shin.md")
+
+
+@pytest.fixture
+def demo_kg(demo_store) -> KnowledgeGraph:
+    with open_graph(demo_store) as kg:
+        yield kg
+
+
+@pytest.fixture
+def legs_kg(legs_store) -> KnowledgeGraph:
+    with open_graph(legs_store) as kg:
+        yield kg

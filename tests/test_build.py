@@ -1,0 +1,74 @@
+"""Building a graph: provenance for every fact, merged support, incremental rebuilds."""
+from __future__ import annotations
+
+from medkg.build import build
+from medkg.graph import noisy_or
+from medkg.store import open_store
+
+FACTS = """
+PREFIX mkg: <https://w3id.org/medkg/ontology#>
+SELECT ?s ?rel ?o ?support ?conf WHERE {
+  ?f a mkg:Fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ; mkg:support ?support ; mkg:confidence ?conf }"""
+
+ORPHANS = """
+PREFIX mkg: <https://w3id.org/medkg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?f WHERE { ?f a mkg:Fact . FILTER NOT EXISTS { ?e mkg:evidenceFor ?f ; prov:wasDerivedFrom ?d ;
+                                                     mkg:sentence ?s . ?d a mkg:Document } }"""
+
+
+def _write(folder, name, text):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_every_fact_traces_to_a_document_and_sentence(tmp_path, demo_corpus):
+    build([demo_corpus], str(tmp_path / "kg"))
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        assert len(list(kg.query(FACTS))) > 20
+        assert list(kg.query(ORPHANS)) == []
+
+
+def test_facts_merge_across_documents_with_support_and_noisy_or(tmp_path):
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Heel pain\n\nPlantar fasciitis causes heel pain.\n")
+    _write(docs, "b.txt", "Running injuries\n\nHeel pain is often caused by plantar fasciitis.\n")
+    build([docs], str(tmp_path / "kg"))
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        rows = [r for r in kg.query(FACTS) if str(r.rel).endswith("causes")]
+    [row] = [r for r in rows if str(r.s).endswith("plantar-fasciitis") and str(r.o).endswith("heel-pain")]
+    assert int(row.support) == 2
+    assert float(row.conf) == noisy_or([0.8, 0.8])
+
+
+def test_negated_statement_is_not_in_the_graph(tmp_path):
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Ankle pain\n\nAnkle pain after a run is usually not a fracture. "
+                          "An ankle sprain causes ankle pain.\n")
+    build([docs], str(tmp_path / "kg"))
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        subjects = {str(r.s).rsplit("/", 1)[1] for r in kg.query(FACTS)}
+    assert "ankle-sprain" in subjects and "fracture" not in subjects
+
+
+def test_unchanged_rebuild_extracts_nothing_and_changed_document_is_replaced(tmp_path):
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Heel pain\n\nPlantar fasciitis causes heel pain.\n")
+    _write(docs, "b.txt", "Shin splints\n\nIbuprofen relieves shin splints.\n")
+    first = build([docs], str(tmp_path / "kg"))
+    again = build([docs], str(tmp_path / "kg"))
+    assert (first.extracted, again.extracted, again.unchanged) == (2, 0, 2)
+    _write(docs, "b.txt", "Shin splints\n\nRest relieves shin splints.\n")
+    third = build([docs], str(tmp_path / "kg"))
+    assert (third.extracted, third.replaced) == (1, 1)
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        subjects = {str(r.s).rsplit("/", 1)[1] for r in kg.query(FACTS)}
+        documents = list(kg.query("PREFIX mkg: <https://w3id.org/medkg/ontology#> "
+                                  "SELECT ?d WHERE { ?d a mkg:Document }"))
+    assert "ibuprofen" not in subjects and len(documents) == 2
+
+
+def test_parallel_build_gives_the_same_facts(tmp_path, demo_corpus):
+    one = build([demo_corpus], str(tmp_path / "one"), jobs=1)
+    two = build([demo_corpus], str(tmp_path / "two"), jobs=2)
+    assert one.facts == two.facts and one.assertions == two.assertions
