@@ -26,11 +26,11 @@ from medkg.extractors.relations import GENERIC
 
 __all__ = ["CompositionStage"]
 
-_PLACE = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|inside|under|over|within|below|above|beneath)\s+"
+_PLACE = re.compile(r"^\W*(?P<prep>in|on|of|around|at|along|near|behind|inside|under|over|within|below|above|beneath)\s+"
                     r"(?:(?:the|your|my|his|her|their|a|an|both|one|left|right|front|back|inner|outer|"
                     r"lower|upper|side|area|part)\s+(?:of\s+)?){0,3}$", re.IGNORECASE)
 #: a region named with its preposition ("below your knee")
-_LEADING_PLACE = re.compile(r"^(?:in|on|around|at|along|near|behind|inside|under|over|below|above|beneath)\b",
+_LEADING_PLACE = re.compile(r"^(?P<prep>in|on|around|at|along|near|behind|inside|under|over|below|above|beneath)\b",
                             re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
 #: verbs (by stem) that tell an injury, and the head noun of the concept they name
@@ -51,8 +51,11 @@ class CompositionStage(Extractor):
 
     name = "compose"
 
-    def _compose(self, region: Concept, head: str) -> Concept | None:
-        for label in (f"{region.label} {head}", f"{head} in the {region.label}", f"{head} of the {region.label}"):
+    def _compose(self, region: Concept, head: str, preposition: str = "") -> Concept | None:
+        """The vocabulary's concept for ``head`` at ``region`` ("pain" + "knee" -> knee
+        pain; with "below", pain below the knee when the vocabulary has it)."""
+        labels = [f"{head} {preposition} the {region.label}"] if preposition not in ("", "in", "of", "on") else []
+        for label in (*labels, f"{region.label} {head}", f"{head} in the {region.label}", f"{head} of the {region.label}"):
             found = self.lexicon.lookup(label)
             if found:
                 return found[0]
@@ -72,10 +75,11 @@ class CompositionStage(Extractor):
                 concept_a = self.lexicon[a.concept]
                 concept_b = self.lexicon[b.concept]
                 # "severe pain in my heel" -> heel pain (only for complaints with no place of their own)
-                if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and not concept_a.sites \
-                        and (_PLACE.match(between) or (not between.strip() and _LEADING_PLACE.match(b.text))):
+                place = _PLACE.match(between) or (not between.strip() and _LEADING_PLACE.match(b.text))
+                if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and not concept_a.sites and place:
+                    preposition = place.group("prep").lower()
                     for head in self._heads(concept_a):
-                        composed = self._compose(concept_b, head)
+                        composed = self._compose(concept_b, head, preposition)
                         if composed is not None:
                             added.append(self._mention(composed, a.start, b.end, text, index, a))
                             break
