@@ -180,6 +180,15 @@ def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention
     return (a, b) if a.type not in PATIENT else (b, a)
 
 
+def _prefer_strong(cues: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
+    """Drop weak treatment cues from a sentence that has a strong prevention cue, and
+    the reverse ("drink water to prevent cramps" is prevention, not treatment)."""
+    strong = {cue.family for cue, _, _ in cues if cue.strong}
+    rival = {"treat": "prevent", "prevent": "treat"}
+    return [(cue, s, e) for cue, s, e in cues
+            if cue.strong or rival.get(cue.family) not in strong]
+
+
 class RelationExtractor(Extractor):
     """Turns mentions into assertions by the rules in this module's docstring."""
 
@@ -187,6 +196,11 @@ class RelationExtractor(Extractor):
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
+        #: generic complaints that the topic stands in for: the seed set, plus kinds of
+        #: pain that say how it hurts but not where ("acute pain", "pain when running")
+        self.generic = GENERIC | frozenset(
+            c.iri for c in lexicon if c.type == "Symptom" and not c.sites
+            and CONCEPT.pain in lexicon.ancestors(c.iri))
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
@@ -203,7 +217,7 @@ class RelationExtractor(Extractor):
             if index and _CONTINUATION.match(sentence.text) and structure.sentences[index - 1].block == sentence.block:
                 # "The treatment for ankle pain varies. It may include rest, ice, ...":
                 # the pronoun's sentence lends its concepts and cues.
-                before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in GENERIC]
+                before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in self.generic]
                 target = before or target
                 context = structure.sentences[index - 1].text
             found += self._cue_rule(index, sentence.text, sentence.start, mentions)
@@ -218,13 +232,13 @@ class RelationExtractor(Extractor):
     def _document_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
         title = [i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"]
         for index in title:
-            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in GENERIC]
+            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic]
             if named:
                 return named
         counts: dict[URIRef, list[Mention]] = {}
         for mentions in usable.values():
             for m in mentions:
-                if m.type in PATIENT and m.concept not in GENERIC and not m.ambiguous:
+                if m.type in PATIENT and m.concept not in self.generic and not m.ambiguous:
                     counts.setdefault(m.concept, []).append(m)
         if not counts:
             return []
@@ -237,7 +251,7 @@ class RelationExtractor(Extractor):
         named beside its own kinds ("vascular diseases, namely varicose veins") is left
         out, the kinds are the target."""
         named = [m for i, s in enumerate(structure.sentences) if s.block == block_index
-                 for m in usable.get(i, []) if m.type in PATIENT and m.concept not in GENERIC]
+                 for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
         broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
         return [m for m in named if m.concept not in broader]
 
@@ -271,7 +285,7 @@ class RelationExtractor(Extractor):
     def _cue_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         if len(mentions) < 2:
             return []
-        cues = self._cues(text)
+        cues = _prefer_strong(self._cues(text))
         out = []
         ordered = sorted(mentions, key=lambda m: m.start)
         for i, a in enumerate(ordered):
@@ -315,7 +329,7 @@ class RelationExtractor(Extractor):
 
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                     target: list[Mention], context: str = "") -> list[Assertion]:
-        named = [m for m in mentions if m.type in PATIENT and m.concept not in GENERIC]
+        named = [m for m in mentions if m.type in PATIENT and m.concept not in self.generic]
         if named or not target:
             return []
         out = []
@@ -409,7 +423,7 @@ class RelationExtractor(Extractor):
         for index in sorted(usable):
             heading = structure.blocks[structure.sentences[index].block].kind in ("title", "heading")
             for m in usable[index]:
-                if m.type not in PATIENT or m.concept in seen or m.ambiguous or m.concept in GENERIC:
+                if m.type not in PATIENT or m.concept in seen or m.ambiguous or m.concept in self.generic:
                     continue
                 if not heading and m.concept not in salient and not _EXPLICIT_PLACE.search(m.text):
                     continue
@@ -440,7 +454,7 @@ class RelationExtractor(Extractor):
             seen.add(parent)
             if self.lexicon[parent].sites:
                 todo.extend((b, depth + 1) for b in self.lexicon[parent].broader)
-            elif parent not in GENERIC:
+            elif parent not in self.generic:
                 found.append(parent)
         return found
 
@@ -455,7 +469,7 @@ class RelationExtractor(Extractor):
         """Keep assertions whose types fit the relation, one per (fact, sentence), best first."""
         best: dict[tuple[URIRef, str, URIRef, int], Assertion] = {}
         for a in assertions:
-            if a.subject == a.object or a.subject in GENERIC or a.object in GENERIC:
+            if a.subject == a.object or a.subject in self.generic or a.object in self.generic:
                 continue
             subjects, objects = SIGNATURES[a.relation]
             if self.lexicon[a.subject].type not in subjects or self.lexicon[a.object].type not in objects:

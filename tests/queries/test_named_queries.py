@@ -62,14 +62,18 @@ def test_query_header_says_what_and_which_parameters(name):
         assert f"?{param}" in query.text.split("WHERE")[0], f"{name}.rq must select ?{param} (Oxigraph bindings)"
 
 
-@pytest.mark.parametrize("backend", ["oxigraph", "rdflib"])
+@pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
+def demo(request, demo_store, demo_rdflib_store):
+    """The demo graph, opened once per backend."""
+    with open_store(demo_store if request.param == "oxigraph" else demo_rdflib_store, read_only=True) as store:
+        yield store
+
+
 @pytest.mark.parametrize("name", query_names())
-def test_query_answers_on_demo_graph(name, backend, demo_store, demo_rdflib_store):
+def test_query_answers_on_demo_graph(name, demo):
     query = named_query(name)
-    location = demo_store if backend == "oxigraph" else demo_rdflib_store
-    with open_store(location, read_only=True) as store:
-        values = {**VALUES, **OVERRIDES.get(name, {})}
-        rows = list(store.query(query.text, {p: values[p] for p in query.params}))
+    values = {**VALUES, **OVERRIDES.get(name, {})}
+    rows = list(demo.query(query.text, {p: values[p] for p in query.params}))
     assert rows, f"{name}.rq returned no rows"
     assert CHECKS[name](rows), f"{name}.rq rows do not show what the demo documents state"
 
