@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 
@@ -144,6 +144,9 @@ HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
 TOPIC_FAMILIES = frozenset({"treat", "specialist"})
+#: relations for which a generic complaint ("alleviate pain") may stand for the topic;
+#: measured on the dev corpus, risk factors so linked were mostly wrong
+RESOLVED_RELATIONS = frozenset({"treats", "prevents", "causes", "see_specialist", "diagnosed_by"})
 #: how many headings without a symptom or condition a section target looks back over
 SECTION_REACH = 3
 
@@ -221,6 +224,10 @@ class RelationExtractor(Extractor):
                 target = before or target
                 context = structure.sentences[index - 1].text
             found += self._cue_rule(index, sentence.text, sentence.start, mentions)
+            resolved = self._resolve_generic(mentions, target)
+            if resolved is not mentions:
+                found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
+                          if a.relation in RESOLVED_RELATIONS]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
             for frame in self._frames(structure, sentence.block, usable, topic):
@@ -310,6 +317,19 @@ class RelationExtractor(Extractor):
                     out.append(self._assert(subject.concept, relation, object_.concept, index, rule,
                                             subject, object_))
         return out
+
+    def _resolve_generic(self, mentions: list[Mention], target: list[Mention]) -> list[Mention]:
+        """"Ibuprofen can alleviate pain" on a page about ankle pain: a generic
+        complaint stands for the section's or page's topic, when there is one."""
+        if not target or not any(m.concept in self.generic for m in mentions):
+            return mentions
+        resolved = []
+        for m in mentions:
+            if m.concept in self.generic and m.type in PATIENT:
+                resolved += [replace(m, concept=t.concept, type=t.type, ambiguous=False) for t in target]
+            else:
+                resolved.append(m)
+        return resolved
 
     def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         """"pain in the ankle", "swelling around the knee": a complaint, a preposition,
