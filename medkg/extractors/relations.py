@@ -75,11 +75,13 @@ CUES: tuple[Cue, ...] = (
                   r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
                   r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)"),
     _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|as a result of|stem(?:s|ming)? from|"
-                  r"come(?:s)? from|triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|"
-                  r"associated with|related to|linked to|from|after|reasons?|causes? (?:of|include)|"
-                  r"because|attributed to|arises? from|occur(?:s)? (?:with|in|after)|suggest(?:s|ing)?|"
-                  r"indicat(?:e|es|ive of)|point(?:s)? to|signal(?:s)?|be a sign",
+                  r"triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|attributed to|"
+                  r"arises? from|suggest(?:s|ing)?|indicat(?:e|es|ive of)|be a sign|causes? (?:of|include)|"
+                  r"suspect(?:ed)?",
          forward=False),
+    _cue("cause", r"come(?:s)? from|associated with|related to|linked to|from|after|reasons?|because|"
+                  r"occur(?:s)? (?:with|in|after)|point(?:s)? to|signal(?:s)?",
+         forward=False, strong=False),
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
@@ -130,7 +132,8 @@ _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside
 _COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as)?[\s,/&]*$", re.IGNORECASE)
 
 #: a sentence that continues the previous one's subject ("It may include ...")
-_CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those)\b", re.IGNORECASE)
+_CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
+                          re.IGNORECASE)
 
 #: the types a loosely named list item may be, by frame family
 LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "treat": ("Treatment",),
@@ -312,7 +315,7 @@ class RelationExtractor(Extractor):
                                         or (cue.family == "cause" and subject.type == object_.type)):
                         continue
                     rule = "cue" if between else "cue-sentence"
-                    if (subject.ambiguous or object_.ambiguous) and not between:
+                    if (subject.ambiguous or object_.ambiguous) and not (between and cue.strong):
                         continue
                     out.append(self._assert(subject.concept, relation, object_.concept, index, rule,
                                             subject, object_))
