@@ -72,3 +72,16 @@ def test_parallel_build_gives_the_same_facts(tmp_path, demo_corpus):
     one = build([demo_corpus], str(tmp_path / "one"), jobs=1)
     two = build([demo_corpus], str(tmp_path / "two"), jobs=2)
     assert one.facts == two.facts and one.assertions == two.assertions
+
+
+def test_unknown_terms_in_a_list_become_candidates_not_facts(tmp_path):
+    from medkg.candidates import list_candidates
+
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Shin splints\n\nCauses of shin splints:\n\n- zorbing on trampolines\n- overpronation\n")
+    build([docs], str(tmp_path / "kg"))
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        terms = list_candidates(kg)
+        subjects = {str(r.s) for r in kg.query(FACTS)}
+    assert [t.text for t in terms] == ["zorbing on trampolines"]
+    assert not any("zorbing" in s for s in subjects)

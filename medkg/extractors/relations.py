@@ -431,7 +431,7 @@ class RelationExtractor(Extractor):
                     m = Mention(loose[0].iri, loose[0].type, 0, 0, phrase, index)
                     out += [self._assert(m.concept, relation, t.concept, index, "frame-loose", m)
                             for t in targets if (relation := _relation_for(family, m, t))]
-                elif kind == "item":
+                elif kind == "item" and not mentions:
                     annotations.candidates.append(Candidate(phrase, family, "subject", index))
         return out
 
