@@ -8,7 +8,6 @@ resumes from there.
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,8 @@ from rdflib import URIRef
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
-from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, document_quads, fact_quads, vocabulary_quads
+from medkg.graph import (FACTS_GRAPH, VOCABULARY_GRAPH, document_metadata, document_quads, fact_quads,
+                         vocabulary_quads)
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
 
@@ -56,13 +56,6 @@ class BuildReport:
         return line
 
 
-def _vocabulary_digest(lexicon: Lexicon) -> str:
-    h = hashlib.sha256()
-    for triple in sorted(map(str, lexicon.triples)):
-        h.update(triple.encode())
-    return h.hexdigest()
-
-
 _DOCS = """
 PREFIX mkg: <https://w3id.org/medkg/ontology#>
 SELECT ?doc ?path WHERE { ?doc a mkg:Document ; mkg:path ?path }"""
@@ -77,7 +70,7 @@ def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> bool:
     from rdflib import Literal
     from rdflib.namespace import DCTERMS
 
-    digest = _vocabulary_digest(lexicon)
+    digest = lexicon.digest
     rows = store.query(_VOCAB_DIGEST, {"g": VOCABULARY_GRAPH})
     if any(str(r.d) == digest for r in rows):
         return False
@@ -162,7 +155,9 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
         changed = _ensure_vocabulary(kg, lexicon)
         known: dict[str, URIRef] = {str(r.path): r.doc for r in kg.query(_DOCS)}
         present = set(known.values())
-        items = _counting(load_paths(paths, max_bytes=max_bytes), present, report)
+        _drop_unmarked(kg, present)
+        items = _counting(load_paths(paths, max_bytes=max_bytes), report)
+        batch = _Batch(kg)
         for item, extraction in _extractions(items, present, lexicon, vocabulary, jobs):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -172,16 +167,19 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
                 report.extracted += 1
                 report.assertions += len(extraction.annotations.assertions)
                 old = known.get(item.path)
-                kg.replace(remove_graphs=[old] if old else [], add=document_quads(extraction))
+                batch.add(old, extraction)
                 present.add(item.iri)
                 changed = True
                 if old:
                     report.replaced += 1
                 else:
                     report.added += 1
+            if batch.full() or progress:
+                batch.commit()
             if progress:
                 report.seconds = time.perf_counter() - started
                 progress(report)
+        batch.commit()
         if changed or FACTS_GRAPH not in kg.graph_names():
             kg.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(kg))
         report.facts = _count_facts(kg)
@@ -192,8 +190,49 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
     return report
 
 
-def _counting(items: Iterable[SourceDocument | Skipped], present: set[URIRef], report: BuildReport
-                ) -> Iterator[SourceDocument | Skipped]:
+def _drop_unmarked(kg: Store, documents: set[URIRef]) -> None:
+    """Remove what a crashed build staged but never marked as committed."""
+    unmarked = kg.graph_names() - documents - {FACTS_GRAPH, VOCABULARY_GRAPH}
+    if unmarked:
+        kg.replace(remove_graphs=sorted(unmarked))
+
+
+class _Batch:
+    """Documents waiting to be committed together: one transaction per batch costs far
+    less than one per document, and a crash still loses at most one batch (the next
+    build redoes it, as those documents are not in the store yet)."""
+
+    #: commit after this many documents or quads
+    DOCUMENTS, QUADS = 256, 200_000
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.remove: list[URIRef] = []
+        self.quads: list = []
+        self.marks: list = []
+        self.documents = 0
+
+    def add(self, old: URIRef | None, extraction: Extraction) -> None:
+        if old is not None:
+            self.remove.append(old)
+        self.quads.extend(document_quads(extraction))
+        self.marks.extend(document_metadata(extraction.document))
+        self.documents += 1
+
+    def full(self) -> bool:
+        return self.documents >= self.DOCUMENTS or len(self.quads) >= self.QUADS
+
+    def commit(self) -> None:
+        """Stage the evidence, then in one transaction drop the old versions and write
+        the documents' commit marks."""
+        if self.documents:
+            self.store.stage(self.quads)
+            self.store.replace(remove_graphs=self.remove, add=self.marks)
+            self.remove, self.quads, self.marks, self.documents = [], [], [], 0
+
+
+def _counting(items: Iterable[SourceDocument | Skipped], report: BuildReport
+              ) -> Iterator[SourceDocument | Skipped]:
     """Count the bytes of every document as it streams past."""
     for item in items:
         if isinstance(item, SourceDocument):

@@ -13,20 +13,51 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from rdflib import RDF, XSD, Literal, URIRef
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from medkg.extractors.document import SourceDocument
 from medkg.extractors.pipeline import Extraction
 from medkg.ontology.lexicon import Lexicon, ontology_triples
 from medkg.ontology.namespace import CANDIDATE, EVIDENCE, FACT, GRAPH, MKG, RELATIONS
 from medkg.store.base import Quad, Store
+from medkg.store.terms import to_ox
 from medkg.text import normalize
 
-__all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "vocabulary_quads",
+__all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
            "fact_quads", "noisy_or", "evidence_rows"]
 
 FACTS_GRAPH = GRAPH.facts
 VOCABULARY_GRAPH = GRAPH.vocabulary
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str) -> ox.NamedNode:
+    """A pyoxigraph IRI; graphs are written with pyoxigraph terms, ten times cheaper
+    to make than rdflib's (see :mod:`medkg.store.terms`)."""
+    return ox.NamedNode(value)
+
+
+def _mkg(name: str) -> ox.NamedNode:
+    return _iri(str(MKG[name]))
+
+
+_INTEGER, _DOUBLE, _BOOLEAN = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.double, XSD.boolean))
+
+
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_INTEGER)
+
+
+def _double(value: float) -> ox.Literal:
+    return ox.Literal(repr(float(value)), datatype=_DOUBLE)
 
 
 def fact_iri(subject: URIRef, relation: str, object_: URIRef) -> URIRef:
@@ -43,69 +74,79 @@ def noisy_or(confidences: Iterable[float]) -> float:
     return round(1.0 - miss, 4)
 
 
+def document_metadata(document: SourceDocument) -> Iterator[Quad]:
+    """A document's own description, in its named graph. Written last, in one
+    transaction with the removal of the document's previous version, it is the commit
+    mark of the document: evidence of a graph without it is ignored and cleaned up."""
+    g = _iri(str(document.iri))
+    yield g, _iri(str(RDF.type)), _mkg("Document"), g
+    yield g, _mkg("contentHash"), _text(document.digest), g
+    yield g, _mkg("path"), _text(document.path), g
+    yield g, _iri(str(DCTERMS.identifier)), _text(document.name), g
+    if document.title:
+        yield g, _iri(str(DCTERMS.title)), _text(document.title), g
+    if document.url:
+        yield g, _iri(str(DCTERMS.source)), _text(document.url), g
+
+
 def document_quads(extraction: Extraction) -> Iterator[Quad]:
-    """The named graph of one document: metadata, evidence and candidate terms."""
+    """The named graph of one document: its evidence and candidate terms (see
+    :func:`document_metadata` for the rest)."""
     doc = extraction.document
-    g = doc.iri
-    yield g, RDF.type, MKG.Document, g
-    yield g, MKG.contentHash, Literal(doc.digest), g
-    yield g, MKG.path, Literal(doc.path), g
-    yield g, DCTERMS.identifier, Literal(doc.name), g
-    if doc.title:
-        yield g, DCTERMS.title, Literal(doc.title), g
-    if doc.url:
-        yield g, DCTERMS.source, Literal(doc.url), g
+    g = _iri(str(doc.iri))
+    a, mkg = _iri(str(RDF.type)), _mkg
     structure = extraction.structure
-    for number, a in enumerate(extraction.annotations.assertions):
-        sentence = structure.sentences[a.sentence]
+    derived = _iri(str(PROV.wasDerivedFrom))
+    for number, assertion in enumerate(extraction.annotations.assertions):
+        sentence = structure.sentences[assertion.sentence]
         block = structure.blocks[sentence.block]
-        e = EVIDENCE[f"{doc.digest[:24]}-{number}"]
-        yield e, RDF.type, MKG.Evidence, g
-        yield e, MKG.evidenceFor, fact_iri(a.subject, a.relation, a.object), g
-        yield e, MKG.subject, a.subject, g
-        yield e, MKG.relation, RELATIONS[a.relation], g
-        yield e, MKG.object, a.object, g
-        yield e, PROV.wasDerivedFrom, g, g
-        yield e, MKG.sentence, Literal(sentence.text), g
-        yield e, MKG.startOffset, Literal(sentence.start, datatype=XSD.integer), g
-        yield e, MKG.endOffset, Literal(sentence.end, datatype=XSD.integer), g
-        yield e, MKG.rule, Literal(a.rule), g
-        yield e, MKG.confidence, Literal(a.confidence, datatype=XSD.double), g
-        yield e, MKG.hedged, Literal(a.hedged), g
+        e = _iri(str(EVIDENCE[f"{doc.digest[:24]}-{number}"]))
+        yield e, a, mkg("Evidence"), g
+        yield e, mkg("evidenceFor"), _iri(str(fact_iri(assertion.subject, assertion.relation, assertion.object))), g
+        yield e, mkg("subject"), _iri(str(assertion.subject)), g
+        yield e, mkg("relation"), _iri(str(RELATIONS[assertion.relation])), g
+        yield e, mkg("object"), _iri(str(assertion.object)), g
+        yield e, derived, g, g
+        yield e, mkg("sentence"), _text(sentence.text), g
+        yield e, mkg("startOffset"), _integer(sentence.start), g
+        yield e, mkg("endOffset"), _integer(sentence.end), g
+        yield e, mkg("rule"), _text(assertion.rule), g
+        yield e, mkg("confidence"), _double(assertion.confidence), g
+        yield e, mkg("hedged"), ox.Literal("true" if assertion.hedged else "false", datatype=_BOOLEAN), g
         if block.section:
-            yield e, MKG.section, Literal(structure.blocks[block.section[-1]].text), g
+            yield e, mkg("section"), _text(structure.blocks[block.section[-1]].text), g
     counts: dict[str, list] = defaultdict(list)
     for c in extraction.annotations.candidates:
         counts[normalize(c.text)].append(c)
     for key, group in counts.items():
         first = group[0]
-        iri = CANDIDATE[f"{doc.digest[:16]}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
-        yield iri, RDF.type, MKG.Candidate, g
-        yield iri, MKG.text, Literal(first.text), g
-        yield iri, MKG.rule, Literal(first.relation), g
-        yield iri, MKG.count, Literal(len(group), datatype=XSD.integer), g
-        yield iri, MKG.sentence, Literal(structure.sentences[first.sentence].text), g
-        yield iri, PROV.wasDerivedFrom, g, g
+        iri = _iri(str(CANDIDATE[f"{doc.digest[:16]}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]))
+        yield iri, a, mkg("Candidate"), g
+        yield iri, mkg("text"), _text(first.text), g
+        yield iri, mkg("rule"), _text(first.relation), g
+        yield iri, mkg("count"), _integer(len(group)), g
+        yield iri, mkg("sentence"), _text(structure.sentences[first.sentence].text), g
+        yield iri, derived, g, g
 
 
 def vocabulary_quads(lexicon: Lexicon) -> Iterator[Quad]:
     """The ontology and vocabulary, plus a normalised label per label for fast look-up."""
-    g = VOCABULARY_GRAPH
-    for s, p, o in ontology_triples():
-        yield s, p, o, g
-    for s, p, o in lexicon.triples:
-        yield s, p, o, g
+    g = _iri(str(VOCABULARY_GRAPH))
+    for s, p, o in (*ontology_triples(), *lexicon.triples):
+        yield to_ox(s), to_ox(p), to_ox(o), g
+    normalized = _iri(str(MKG.normalizedLabel))
     for concept in lexicon:
         for key in {normalize(label) for label in concept.labels}:
-            yield concept.iri, MKG.normalizedLabel, Literal(key), g
+            yield _iri(str(concept.iri)), normalized, _text(key), g
 
 
 _EVIDENCE_QUERY = """
 PREFIX mkg: <https://w3id.org/medkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?fact ?s ?rel ?o ?doc ?conf WHERE {
-  ?e a mkg:Evidence ; mkg:evidenceFor ?fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ;
-     prov:wasDerivedFrom ?doc ; mkg:confidence ?conf .
+  ?doc a mkg:Document .
+  ?e prov:wasDerivedFrom ?doc ; mkg:evidenceFor ?fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ;
+     mkg:confidence ?conf .
 }"""
 
 
@@ -121,13 +162,15 @@ def fact_quads(store: Store) -> Iterator[Quad]:
     for fact, s, rel, o, doc, conf in evidence_rows(store):
         spo[fact] = (s, rel, o)
         best[fact][doc] = max(conf, best[fact].get(doc, 0.0))
-    g = FACTS_GRAPH
+    g = _iri(str(FACTS_GRAPH))
+    a, mkg = _iri(str(RDF.type)), _mkg
     for fact, (s, rel, o) in spo.items():
         per_doc = best[fact]
+        f, s, rel, o = (_iri(str(t)) for t in (fact, s, rel, o))
         yield s, rel, o, g
-        yield fact, RDF.type, MKG.Fact, g
-        yield fact, MKG.subject, s, g
-        yield fact, MKG.relation, rel, g
-        yield fact, MKG.object, o, g
-        yield fact, MKG.support, Literal(len(per_doc), datatype=XSD.integer), g
-        yield fact, MKG.confidence, Literal(noisy_or(per_doc.values()), datatype=XSD.double), g
+        yield f, a, mkg("Fact"), g
+        yield f, mkg("subject"), s, g
+        yield f, mkg("relation"), rel, g
+        yield f, mkg("object"), o, g
+        yield f, mkg("support"), _integer(len(per_doc)), g
+        yield f, mkg("confidence"), _double(noisy_or(per_doc.values())), g

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 __all__ = ["Token", "tokens", "normalize", "singular"]
 
@@ -66,6 +67,7 @@ def tokens(text: str) -> Iterator[Token]:
             yield _DETERMINERS.get(lower) or singular(lower), m.start(), m.end()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(label: str) -> str:
     """The normalised form of a label: its tokens joined by single spaces.
 

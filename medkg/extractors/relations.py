@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -186,6 +187,12 @@ def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention
     return (a, b) if a.type not in PATIENT else (b, a)
 
 
+@lru_cache(maxsize=256)
+def _cues_in(text: str) -> list[tuple[Cue, int, int]]:
+    """Every cue in a sentence with its span (cached: each rule asks again)."""
+    return [(cue, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(text)]
+
+
 def _prefer_strong(cues: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
     """Drop weak treatment cues from a sentence that has a strong prevention cue, and
     the reverse ("drink water to prevent cramps" is prevention, not treatment)."""
@@ -260,7 +267,7 @@ class RelationExtractor(Extractor):
         """The specific symptoms and conditions a heading (or line) names: a category
         named beside its own kinds ("vascular diseases, namely varicose veins") is left
         out, the kinds are the target."""
-        named = [m for i, s in enumerate(structure.sentences) if s.block == block_index
+        named = [m for i in structure.by_block.get(block_index, ())
                  for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
         broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
         return [m for m in named if m.concept not in broader]
@@ -290,7 +297,7 @@ class RelationExtractor(Extractor):
 
     # ------------------------------------------------------------------ rules
     def _cues(self, text: str) -> list[tuple[Cue, int, int]]:
-        return [(cue, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(text)]
+        return _cues_in(text)
 
     def _cue_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         if len(mentions) < 2:

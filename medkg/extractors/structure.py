@@ -9,7 +9,7 @@ get shin splints if:").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medkg.extractors.document import Block, Sentence, SourceDocument
 
@@ -35,6 +35,13 @@ class Structure:
     document: SourceDocument
     blocks: list[Block]
     sentences: list[Sentence]
+    #: the indices of each block's sentences
+    by_block: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.by_block:
+            for index, sentence in enumerate(self.sentences):
+                self.by_block.setdefault(sentence.block, []).append(index)
 
     def heading_text(self, block_index: int) -> str:
         return self.blocks[block_index].text

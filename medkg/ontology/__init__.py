@@ -10,16 +10,8 @@ Example:
 """
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
-
-from medkg.ontology.lexicon import Concept, Lexicon, load_lexicon, ontology_triples
+from medkg.ontology.lexicon import Concept, Lexicon, load_lexicon, ontology_path, ontology_triples
 from medkg.ontology.namespace import CONCEPT, MKG, RELATIONS, TYPES
 
 __all__ = ["MKG", "CONCEPT", "RELATIONS", "TYPES", "Concept", "Lexicon", "load_lexicon", "ontology_triples",
            "ontology_path"]
-
-
-def ontology_path() -> Path:
-    """Where the shipped ontology file ``medkg.ttl`` is, for tools that open files."""
-    return Path(str(resources.files("medkg.ontology") / "medkg.ttl"))

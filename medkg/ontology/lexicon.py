@@ -8,6 +8,7 @@ few tens of milliseconds.
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,11 +17,12 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, SKOS, BNode, Literal, URIRef
+from rdflib import RDF, SKOS, Literal, URIRef
 from rdflib.term import Node
 
 from medkg.exceptions import VocabularyError
 from medkg.ontology.namespace import CONCEPT, MKG, TYPES
+from medkg.store.terms import from_ox
 from medkg.text import normalize
 
 __all__ = ["Concept", "Lexicon", "load_lexicon", "ontology_triples", "read_table", "concept_iri",
@@ -75,11 +77,15 @@ _FILLER = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "or", "for
 class Lexicon:
     """The concepts by IRI, with their triples for the store."""
 
-    def __init__(self, concepts: dict[URIRef, Concept], triples: list[tuple[Node, Node, Node]]) -> None:
+    def __init__(self, concepts: dict[URIRef, Concept], triples: list[tuple[Node, Node, Node]],
+                 digest: str = "") -> None:
         self.concepts = concepts
         self.triples = triples
+        #: identifies the vocabulary's content: the SHA-256 of its source files
+        self.digest = digest
         self._by_label: dict[str, list[URIRef]] | None = None
         self._by_word: dict[str, list[tuple[frozenset[str], URIRef]]] | None = None
+        self._ancestors: dict[URIRef, frozenset[URIRef]] = {}
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -129,8 +135,14 @@ class Lexicon:
                     best[iri] = max(best.get(iri, 0), len(words))
         return [self.concepts[i] for i in sorted(best, key=lambda i: -best[i])]
 
-    def ancestors(self, iri: URIRef) -> set[URIRef]:
-        """Every broader concept, transitively."""
+    def ancestors(self, iri: URIRef) -> frozenset[URIRef]:
+        """Every broader concept, transitively (cached per concept)."""
+        cached = self._ancestors.get(iri)
+        if cached is None:
+            cached = self._ancestors[iri] = frozenset(self._climb(iri))
+        return cached
+
+    def _climb(self, iri: URIRef) -> set[URIRef]:
         seen: set[URIRef] = set()
         todo = list(self.concepts[iri].broader) if iri in self.concepts else []
         while todo:
@@ -146,23 +158,9 @@ def _literal(term: object) -> str:
     return term.value if isinstance(term, ox.Literal) else str(term)
 
 
-def _from_ox(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise VocabularyError(f"unsupported term in a vocabulary file: {term}")
-
-
 def _parse_turtle(path: Path) -> list[tuple[Node, Node, Node]]:
     try:
-        return [(_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
+        return [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
                 for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
     except SyntaxError as err:
         raise VocabularyError(f"{path}: not valid Turtle: {err}") from err
@@ -214,9 +212,14 @@ def _vocabulary_files() -> list[Path]:
     return sorted(Path(str(f)) for f in folder.iterdir() if f.name.endswith(".ttl"))
 
 
+def ontology_path() -> Path:
+    """Where the shipped ontology file ``medkg.ttl`` is, for tools that open files."""
+    return Path(str(resources.files("medkg.ontology") / "medkg.ttl"))
+
+
 def ontology_triples() -> list[tuple[Node, Node, Node]]:
     """The ontology (TBox) as triples."""
-    return _parse_turtle(Path(str(resources.files("medkg.ontology") / "medkg.ttl")))
+    return _parse_turtle(ontology_path())
 
 
 def _concepts(triples: Iterable[tuple[Node, Node, Node]]) -> dict[URIRef, Concept]:
@@ -254,17 +257,26 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
     extra = tuple(Path(p) for p in extra)
     if not extra:
         return _shipped()
-    triples = list(_shipped().triples)
+    shipped = _shipped()
+    triples = list(shipped.triples)
     for path in extra:
         if not path.is_file():
             raise VocabularyError(f"vocabulary file {path} does not exist")
         triples += read_table(path) if path.suffix.lower() in (".tsv", ".csv", ".tab") else _parse_turtle(path)
-    return Lexicon(_concepts(triples), triples)
+    return Lexicon(_concepts(triples), triples, _digest(extra, shipped.digest))
+
+
+def _digest(paths: Iterable[Path], seed: str = "") -> str:
+    h = hashlib.sha256(seed.encode())
+    for path in paths:
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)
 def _shipped() -> Lexicon:
     triples: list[tuple[Node, Node, Node]] = []
-    for path in _vocabulary_files():
+    files = [ontology_path(), *_vocabulary_files()]
+    for path in files[1:]:
         triples += _parse_turtle(path)
-    return Lexicon(_concepts(triples), triples)
+    return Lexicon(_concepts(triples), triples, _digest(files))

@@ -61,7 +61,17 @@ class Store(ABC):
         """In one transaction, drop the named graphs ``remove_graphs`` and add ``add``.
 
         Either everything is written or nothing is: a crash leaves the previous state.
+        Terms may be rdflib or pyoxigraph terms (the fast path for bulk writes).
         """
+
+    def stage(self, quads: Iterable[Quad]) -> None:
+        """Write quads fast, without a transaction of their own.
+
+        For bulk data that is invisible until a later :meth:`replace` commits its
+        marker (a document's metadata); a crash may leave part of it, which the next
+        build removes. Backends without a faster path write atomically anyway.
+        """
+        self.replace(add=quads)
 
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:

@@ -17,41 +17,9 @@ from rdflib.term import Identifier, Node
 
 from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
 from medkg.store.base import Quad, Store, check_query_is_safe
+from medkg.store.terms import from_ox, to_ox
 
 __all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox"]
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store term {term!r} of type {type(term).__name__}")
-
-
-def from_ox(term: object) -> Node | None:
-    """A pyoxigraph term as an rdflib term (``None`` for the default graph)."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.DefaultGraph) or term is None:
-        return None
-    raise StoreError(f"cannot read term {term!r}")
 
 
 def _to_ox_quad(quad: Quad) -> ox.Quad:
@@ -98,6 +66,12 @@ class OxigraphStore(Store):
         # Drops and inserts must land together: one update request is one transaction.
         # Terms are written in their escaped N-Triples form by pyoxigraph, never pasted.
         self._store.update(_update_text(drops, quads))
+
+    def stage(self, quads: Iterable[Quad]) -> None:
+        if self.read_only:
+            raise StoreError("the store was opened read-only")
+        # bulk_extend skips the transaction machinery: about twice as fast on disk.
+        self._store.bulk_extend(_to_ox_quad(q) for q in quads)
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         check_query_is_safe(sparql)

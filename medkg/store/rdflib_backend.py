@@ -19,6 +19,7 @@ from rdflib.term import Identifier
 from medkg.atomic import atomic_write
 from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
 from medkg.store.base import Quad, Store, check_query_is_safe
+from medkg.store.terms import OX_TERMS, from_ox
 
 __all__ = ["RdflibStore"]
 
@@ -61,6 +62,7 @@ class RdflibStore(Store):
         for g in remove_graphs:
             self._data.remove_graph(self._data.graph(g))
         for s, p, o, g in add:
+            s, p, o, g = (from_ox(t) if isinstance(t, OX_TERMS) else t for t in (s, p, o, g))
             self._data.add((s, p, o, _DEFAULT if g is None else g))
         with atomic_write(self._dir / _FILE, mode="wb") as handle:
             self._data.serialize(handle, format="nquads")

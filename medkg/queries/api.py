@@ -1,0 +1,390 @@
+"""The Python API: what could cause a symptom, whom to see, what helps, and why we think so.
+
+Each question runs one short named query (``medkg/queries/*.rq``) that starts from the
+concept's IRI, bound as a value; rows (one per fact and document) are merged here in
+Python, which measured far faster than one large query with aggregation (NOTES.md).
+Narrower concepts are included by the property path ``skos:broader*`` in the queries,
+so "leg pain" also finds facts about "calf pain": no closure is materialised, so
+nothing must be recomputed when an incremental build adds or replaces documents.
+
+Example:
+    >>> import medkg.queries.api as api, tempfile
+    >>> from medkg.build import build
+    >>> from importlib import resources
+    >>> store = tempfile.mkdtemp() + "/kg"
+    >>> _ = build([str(resources.files("medkg") / "demo" / "corpus")], store)
+    >>> with api.open(store) as kg:
+    ...     causes = [a.label for a in kg.causes_of("ankle pain")]
+    ...     "ankle sprain" in causes
+    True
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from medkg.exceptions import ConceptNotFound, QueryError
+from medkg.exporters.assertions import concept_labels
+from medkg.ontology.namespace import CONCEPT, MKG, RELATIONS, relation_name
+from medkg.queries import named_query, query_names
+from medkg.queries.safety import check_read_only
+from medkg.store import Store, open_store
+from medkg.text import normalize
+
+__all__ = ["KnowledgeGraph", "Answer", "ConceptRef", "EvidenceItem", "Stats", "open", "to_term", "is_iri", "as_iri"]
+
+
+@dataclass(frozen=True)
+class ConceptRef:
+    """A concept of the graph: its IRI, preferred label, every label and type name."""
+
+    iri: str
+    label: str
+    labels: tuple[str, ...]
+    type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a JSON-ready dict."""
+        return {**asdict(self), "labels": list(self.labels)}
+
+
+@dataclass(frozen=True)
+class Answer(ConceptRef):
+    """One answer (a cause, a specialist, a treatment...), merged over every fact behind it.
+
+    Attributes:
+        support: the number of documents stating a fact behind the answer.
+        confidence: the highest confidence of those facts (each fact's confidence is
+            already the noisy-OR over its documents).
+        documents: the IRIs of those documents.
+        via: preferred labels of the concepts the answer was found through, other
+            than the asked one: a narrower concept ("calf pain" for "leg pain") or,
+            for an indirect answer, a cause.
+        direct: whether some fact is about the asked concept or a narrower one, not
+            only about one of its causes.
+    """
+
+    support: int = 0
+    confidence: float = 0.0
+    documents: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
+    direct: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "labels": list(self.labels), "documents": list(self.documents),
+                "via": list(self.via)}
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One sentence of one document that states a fact."""
+
+    document: str
+    name: str
+    sentence: str
+    confidence: float
+    hedged: bool
+    rule: str
+    start: int
+    end: int
+    title: str | None = None
+    source: str | None = None
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as a JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """How much the graph holds; ``facts_by_relation`` maps relation names to fact counts."""
+
+    documents: int
+    evidence: int
+    facts: int
+    concepts: int
+    candidates: int
+    facts_by_relation: dict[str, int] = field(default_factory=dict)
+
+
+#: per question: the named query, the column with the answer, the column with the
+#: concept the fact is about
+_QUESTIONS: dict[str, tuple[str, str, str]] = {
+    "causes": ("causes", "cause", "target"),
+    "specialists": ("whom_to_see", "specialist", "for"),
+    "treatments": ("treatments", "treatment", "for"),
+    "prevention": ("prevention", "treatment", "for"),
+    "risk_factors": ("risk_factors", "risk_factor", "for"),
+    "tests": ("tests", "test", "for"),
+}
+
+
+_PREFIXES = {"mkc:": str(CONCEPT), "mkg:": str(MKG._NS)}
+
+
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is written as an IRI: ``<...>``, ``http(s)://...``, or ``mkc:``/``mkg:`` plus a name."""
+    return ((text.startswith("<") and text.endswith(">")) or text.startswith(("http://", "https://"))
+            or (text.startswith(tuple(_PREFIXES)) and " " not in text))
+
+
+def as_iri(text: str) -> URIRef:
+    """``text`` written as an IRI (see :func:`is_iri`) as a :class:`URIRef`.
+
+    Example:
+        >>> as_iri("mkc:ankle-pain")
+        rdflib.term.URIRef('https://w3id.org/medkg/concept/ankle-pain')
+    """
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    for prefix, namespace in _PREFIXES.items():
+        if text.startswith(prefix):
+            return URIRef(namespace + text[len(prefix):])
+    return URIRef(text)
+
+
+def to_term(value: object) -> Identifier:
+    """A Python value as an rdflib term for a binding: rdflib terms stay as they are,
+    everything else (``str``, numbers, booleans, dates) becomes a :class:`Literal`."""
+    return value if isinstance(value, Identifier) else Literal(value)
+
+
+class KnowledgeGraph:
+    """Questions to a medkg store.
+
+    Args:
+        store: an open store; the graph closes it on :meth:`close` only if ``owned``.
+        owned: whether this object opened the store and should close it.
+
+    Labels or IRIs name the concepts asked about: ``"ankle pain"``,
+    ``"Ankle-Pains"`` (compared in normalised form) or
+    ``"https://w3id.org/medkg/concept/ankle-pain"``.
+    """
+
+    def __init__(self, store: Store, *, owned: bool = False) -> None:
+        self.store = store
+        self._owned = owned
+        self._narrower: dict[URIRef, set[URIRef]] = {}
+
+    # ------------------------------------------------------------------ life cycle
+    def close(self) -> None:
+        """Close the store if this object opened it."""
+        if self._owned:
+            self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ concepts
+    @cached_property
+    def concepts(self) -> dict[str, tuple[str, list[str]]]:
+        """Every concept of the graph: IRI -> (type name, labels, preferred first)."""
+        return concept_labels(self.store)
+
+    def concept(self, iri: str | URIRef) -> ConceptRef:
+        """The concept with this IRI (an unknown IRI gets its last path segment as label)."""
+        kind, labels = self.concepts.get(str(iri), ("", [str(iri).rstrip("/").rsplit("/", 1)[-1]]))
+        return ConceptRef(iri=str(iri), label=labels[0], labels=tuple(labels), type=kind)
+
+    def resolve(self, label_or_iri: str | URIRef) -> list[ConceptRef]:
+        """The concepts a label (compared in normalised form) or an IRI names.
+
+        Raises:
+            ConceptNotFound: nothing matches; the message suggests close labels.
+        """
+        text = str(label_or_iri).strip()
+        if isinstance(label_or_iri, URIRef) or is_iri(text):
+            iri = as_iri(text)
+            if str(iri) not in self.concepts:
+                raise ConceptNotFound(f"no concept {iri} in the graph")
+            return [self.concept(iri)]
+        rows = self.store.query(named_query("concept_by_label").text, {"key": Literal(normalize(text))})
+        found = list(dict.fromkeys(str(r.concept) for r in rows))
+        if not found:
+            hint = self.suggest(text)
+            raise ConceptNotFound(f"no concept is called {text!r}" +
+                                  (f"; did you mean: {', '.join(hint)}?" if hint else ""))
+        return [self.concept(iri) for iri in found]
+
+    def suggest(self, text: str, *, types: Iterable[str] | None = None, n: int = 5,
+                cutoff: float = 0.6) -> list[str]:
+        """Preferred labels of the concepts with a label close to ``text`` (difflib
+        ratio at least ``cutoff``), best first: suggestions for a misspelt name."""
+        wanted = set(types) if types is not None else None
+        preferred: dict[str, str] = {}  # normalised label -> the concept's preferred label
+        for kind, labels in self.concepts.values():
+            if wanted is None or kind in wanted:
+                for label in labels:
+                    preferred.setdefault(normalize(label), labels[0])
+        keys = difflib.get_close_matches(normalize(text), list(preferred), n=4 * n, cutoff=cutoff)
+        return list(dict.fromkeys(preferred[k] for k in keys))[:n]
+
+    def narrower(self, iri: str | URIRef) -> set[URIRef]:
+        """The concept and every narrower concept (``skos:broader*``)."""
+        iri = URIRef(str(iri))
+        if iri not in self._narrower:
+            rows = self.store.query(named_query("narrower").text, {"concept": iri})
+            self._narrower[iri] = {iri} | {r.narrower for r in rows}
+        return self._narrower[iri]
+
+    # ------------------------------------------------------------------ questions
+    def _ask(self, question: str, label_or_iri: str | URIRef, limit: int | None) -> list[Answer]:
+        name, column, about = _QUESTIONS[question]
+        query = named_query(name).text
+        merged: dict[URIRef, dict[str, Any]] = {}
+        for concept in self.resolve(label_or_iri):
+            asked = URIRef(concept.iri)
+            narrower = self.narrower(asked)
+            for row in self.store.query(query, {"concept": asked}):
+                answer = row[column]
+                if answer in narrower:  # "ankle pain causes ankle pain" via a broader cycle
+                    continue
+                slot = merged.setdefault(answer, {"docs": set(), "confidence": 0.0, "via": set(), "direct": False})
+                slot["docs"].add(str(row.doc))
+                slot["confidence"] = max(slot["confidence"], float(row.confidence))
+                target = row[about]
+                slot["direct"] |= target in narrower
+                if target != asked:
+                    slot["via"].add(target)
+        answers = [self._answer(iri, slot) for iri, slot in merged.items()]
+        answers.sort(key=lambda a: (not a.direct, -a.support, -a.confidence, a.label))
+        return answers[:limit] if limit is not None else answers
+
+    def _answer(self, iri: URIRef, slot: dict[str, Any]) -> Answer:
+        ref = self.concept(iri)
+        return Answer(iri=ref.iri, label=ref.label, labels=ref.labels, type=ref.type,
+                      support=len(slot["docs"]), confidence=round(slot["confidence"], 4),
+                      documents=tuple(sorted(slot["docs"])),
+                      via=tuple(sorted(self.concept(v).label for v in slot["via"])), direct=slot["direct"])
+
+    def causes_of(self, label_or_iri: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """Conditions that cause the symptom or condition (or a narrower one); direct
+        causes first, then causes of those causes, each by support and confidence."""
+        return self._ask("causes", label_or_iri, limit)
+
+    def whom_to_see(self, label_or_iri: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """Specialists advised for the symptom or condition, a narrower one, or its causes."""
+        return self._ask("specialists", label_or_iri, limit)
+
+    def treatments_for(self, label_or_iri: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """What treats the symptom or condition, a narrower one, or its causes."""
+        return self._ask("treatments", label_or_iri, limit)
+
+    def prevention_for(self, label_or_iri: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """What prevents the symptom or condition, a narrower one, or its causes."""
+        return self._ask("prevention", label_or_iri, limit)
+
+    def risk_factors_for(self, label_or_iri: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """What raises the chance of the symptom or condition, a narrower one, or its causes."""
+        return self._ask("risk_factors", label_or_iri, limit)
+
+    def tests_for(self, label_or_iri: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """Examinations that find or confirm the condition, a narrower one, or its causes."""
+        return self._ask("tests", label_or_iri, limit)
+
+    def symptoms_in(self, region: str | URIRef, *, limit: int | None = None) -> list[Answer]:
+        """Symptoms and conditions felt in a body region or any of its parts
+        (``mkg:partOf*``): those documents locate there first, by support, then those
+        the vocabulary gives the region as typical site (support 0)."""
+        merged: dict[URIRef, dict[str, Any]] = {}
+        for concept in self.resolve(region):
+            for row in self.store.query(named_query("region_symptoms").text, {"region": URIRef(concept.iri)}):
+                slot = merged.setdefault(row.symptom, {"docs": set(), "confidence": 0.0, "via": set(),
+                                                       "direct": False})
+                if row.doc is not None:
+                    slot["docs"].add(str(row.doc))
+                    slot["confidence"] = max(slot["confidence"], float(row.confidence))
+                    slot["direct"] = True
+                if str(row.part) != concept.iri:
+                    slot["via"].add(row.part)
+        answers = [self._answer(iri, slot) for iri, slot in merged.items()]
+        answers.sort(key=lambda a: (-a.support, -a.confidence, a.label))
+        return answers[:limit] if limit is not None else answers
+
+    # ------------------------------------------------------------------ provenance
+    def evidence(self, subject: str | URIRef, relation: str | URIRef, object: str | URIRef) -> list[EvidenceItem]:
+        """Every sentence that states the fact, best first.
+
+        Args:
+            subject: label or IRI of the fact's subject.
+            relation: a relation name (``"causes"``, ``"risk_factor_for"``), its
+                property name (``"riskFactorFor"``) or IRI.
+            object: label or IRI of the fact's object.
+        """
+        rel = _relation(relation)
+        items = []
+        for s in self.resolve(subject):
+            for o in self.resolve(object):
+                rows = self.store.query(named_query("evidence").text,
+                                        {"subject": URIRef(s.iri), "relation": rel, "object": URIRef(o.iri)})
+                items += [EvidenceItem(
+                    document=str(r.doc), name=str(r.name), sentence=str(r.sentence),
+                    confidence=float(r.confidence), hedged=str(r.hedged).lower() == "true", rule=str(r.rule),
+                    start=int(r.start), end=int(r.end), title=_opt(r.title), source=_opt(r.source),
+                    section=_opt(r.section)) for r in rows]
+        return sorted(items, key=lambda e: (-e.confidence, e.name, e.start))
+
+    def stats(self) -> Stats:
+        """Counts of documents, evidence, facts, concepts and candidates, and facts by relation."""
+        row = next(iter(self.store.query(named_query("stats").text)))
+        by_relation = {relation_name(r.relation): int(r.facts)
+                       for r in self.store.query(named_query("facts_by_relation").text)
+                       if r.relation in set(RELATIONS.values())}
+        return Stats(documents=int(row.documents), evidence=int(row.evidence), facts=int(row.facts),
+                     concepts=int(row.concepts), candidates=int(row.candidates), facts_by_relation=by_relation)
+
+    # ------------------------------------------------------------------ SPARQL
+    def sparql(self, query: str, **bindings: object) -> Result:
+        """Run a SPARQL query, or a named query by name, with values bound to variables.
+
+        Values are passed to the engine as bindings, never pasted into the text:
+        ``str`` and numbers become literals, :class:`~rdflib.URIRef` stays an IRI.
+        The query is refused before evaluation if it could read outside the store
+        or change it (see :mod:`medkg.queries.safety`).
+
+        Example:
+            ``kg.sparql("causes", concept=URIRef("https://w3id.org/medkg/concept/ankle-pain"))``
+
+        Raises:
+            UnsafeQuery: an update, SERVICE, LOAD, FROM, USING or too deep nesting.
+            QueryError: the query is malformed.
+        """
+        text = named_query(query).text if query in query_names() else query
+        check_read_only(text)
+        return self.store.query(text, {name: to_term(value) for name, value in bindings.items()})
+
+
+def _opt(term: object) -> str | None:
+    return None if term is None else str(term)
+
+
+def _relation(relation: str | URIRef) -> URIRef:
+    if isinstance(relation, URIRef) or is_iri(str(relation)):
+        return as_iri(str(relation))
+    by_name = {**RELATIONS, **{str(iri).rsplit("#", 1)[-1]: iri for iri in RELATIONS.values()}}
+    if relation not in by_name:
+        raise QueryError(f"unknown relation {relation!r}; known: {', '.join(RELATIONS)}")
+    return by_name[relation]
+
+
+def open(location: str, *, read_only: bool = True) -> KnowledgeGraph:  # noqa: A001 - medkg.open, like io.open
+    """Open the store at ``location`` for questions (read-only unless asked otherwise).
+
+    Example:
+        ``kg = medkg.open("kg"); kg.causes_of("ankle pain")[0].label``
+
+    Raises:
+        StoreNotFound: no store is there.
+    """
+    return KnowledgeGraph(open_store(location, read_only=read_only), owned=True)
