@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 from rdflib.term import Identifier
@@ -61,9 +61,12 @@ class RdflibStore(Store):
             raise StoreError("the store was opened read-only")
         for g in remove_graphs:
             self._data.remove_graph(self._data.graph(g))
+        graphs: dict[URIRef | None, Graph] = {None: self._data.default_graph}
         for s, p, o, g in add:
             s, p, o, g = (from_ox(t) if isinstance(t, OX_TERMS) else t for t in (s, p, o, g))
-            self._data.add((s, p, o, _DEFAULT if g is None else g))
+            if g not in graphs:
+                graphs[g] = self._data.graph(g)
+            graphs[g].add((s, p, o))
         with atomic_write(self._dir / _FILE, mode="wb") as handle:
             self._data.serialize(handle, format="nquads")
 
@@ -78,11 +81,12 @@ class RdflibStore(Store):
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         for s, p, o, g in self._data.quads((None, None, None, graph)):
             name = g.identifier if hasattr(g, "identifier") else g
-            yield s, p, o, (None if name in (None, _DEFAULT) else name)
+            yield s, p, o, (None if name in (None, _DEFAULT, self._data.default_graph.identifier) else name)
 
     def graph_names(self) -> set[URIRef]:
-        return {c.identifier for c in self._data.contexts()
-                if isinstance(c.identifier, URIRef) and c.identifier != _DEFAULT}
+        default = self._data.default_graph.identifier
+        return {g.identifier for g in self._data.graphs()
+                if isinstance(g.identifier, URIRef) and g.identifier not in (default, _DEFAULT)}
 
     def __len__(self) -> int:
         return sum(1 for _ in self._data.quads((None, None, None, None)))
