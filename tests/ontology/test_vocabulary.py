@@ -70,3 +70,21 @@ def test_user_vocabulary_with_unknown_type_is_refused(tmp_path):
     table.write_text("label,type\nfoo,Disease\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match="unknown type 'Disease'; known: Symptom"):
         load_lexicon([table])
+
+
+def test_obo_subtree_import_feeds_a_build(cli, tmp_path):
+    from tests.conftest import DATA
+
+    table = tmp_path / "toes.tsv"
+    out = cli("vocabulary", "import-obo", str(DATA / "ontology" / "mini.obo"), "--root", "HP:0000001",
+              "--type", "Symptom", "-o", str(table))
+    assert out.returncode == 0, out.stderr
+    lexicon = load_lexicon([table])
+    [concept] = lexicon.lookup("big toe flicker")
+    assert concept.label == "hallux flicker pain" and concept.synonyms == ["big toe flicker", "toe zap"]
+    assert not lexicon.lookup("retired term") and not lexicon.lookup("unrelated term")
+
+
+def test_vocabulary_check_reports_counts(cli):
+    out = cli("vocabulary", "check")
+    assert out.returncode == 0 and "concepts;" in out.stdout and "Treatment" in out.stdout

@@ -1,0 +1,114 @@
+"""Headless Chromium for the page tests: Debian's ``/usr/bin/chromium`` driven by
+playwright (never ``playwright install``), recording every request, dialog and error."""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: URL schemes a self-contained page may load
+LOCAL = ("file:", "data:", "about:", "blob:")
+
+
+@dataclass
+class Visit:
+    """An open page and what it did."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def remote_requests(self) -> list[str]:
+        return [url for url in self.requests + self.blocked if not url.startswith(LOCAL)]
+
+
+def visit(browser: Any, path: Path, *, width: int = 1200, height: int = 800) -> Visit:
+    """Open ``path``, refuse any request to a host, and wait until the graph is drawn."""
+    page = browser.new_context(viewport={"width": width, "height": height}).new_page()
+    seen = Visit(page)
+    page.on("request", lambda request: seen.requests.append(request.url))
+    page.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            seen.blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    return seen
+
+
+def non_white_pixels(browser: Any, png: bytes) -> int:
+    """How many pixels of a PNG screenshot are not (nearly) white, counted by the browser."""
+    page = browser.new_page()
+    try:
+        return page.evaluate("""async (src) => {
+            const img = new Image(); img.src = src; await img.decode();
+            const canvas = document.createElement("canvas");
+            canvas.width = img.width; canvas.height = img.height;
+            const ctx = canvas.getContext("2d"); ctx.drawImage(img, 0, 0);
+            const data = ctx.getImageData(0, 0, img.width, img.height).data;
+            let count = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) count++;
+            }
+            return count;
+        }""", "data:image/png;base64," + base64.b64encode(png).decode())
+    finally:
+        page.close()
+
+
+def hover_node(page: Any, node_id: str) -> str:
+    """Move the mouse onto a node; the text of the tooltip that opens."""
+    x, y = page.evaluate("""(id) => {
+        const net = window.medkgNetwork;
+        net.moveTo({position: net.getPositions([id])[id], scale: 1.0});
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        const box = document.getElementById("network").getBoundingClientRect();
+        return [p.x + box.left, p.y + box.top];
+    }""", node_id)
+    return _hover(page, x, y)
+
+
+def hover_edge(page: Any, edge_id: str) -> str:
+    """Move the mouse onto a point of an edge where no node and no other edge is; the
+    tooltip's text."""
+    x, y = page.evaluate("""(id) => {
+        const net = window.medkgNetwork;
+        const edge = net.body.edges[id];
+        const nodes = Object.values(net.body.nodes);
+        for (let step = 1; step < 40; step++) {
+          const t = step / 40;
+          const point = {x: edge.from.x + t * (edge.to.x - edge.from.x), y: edge.from.y + t * (edge.to.y - edge.from.y)};
+          const box = {left: point.x, right: point.x, top: point.y, bottom: point.y};
+          if (nodes.some((n) => n.isOverlappingWith(box))) continue;
+          net.moveTo({position: point, scale: 1.0});
+          const p = net.canvasToDOM(point);
+          if (net.getEdgeAt(p) !== id) continue;
+          const frame = document.getElementById("network").getBoundingClientRect();
+          return [p.x + frame.left, p.y + frame.top];
+        }
+        throw new Error("no point of edge " + id + " is free of other nodes and edges");
+    }""", edge_id)
+    return _hover(page, x, y)
+
+
+def _hover(page: Any, x: float, y: float) -> str:
+    tooltip = page.locator("div.vis-tooltip")
+    page.mouse.move(1, 1)  # off the graph first, so that no earlier tooltip stays open
+    if tooltip.count():
+        tooltip.wait_for(state="hidden", timeout=5_000)
+    page.mouse.move(x, y)
+    tooltip.wait_for(state="visible", timeout=5_000)
+    return tooltip.inner_text()
