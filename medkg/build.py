@@ -18,8 +18,8 @@ from rdflib import URIRef
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
-from medkg.graph import (FACTS_GRAPH, VOCABULARY_GRAPH, document_metadata, document_quads, fact_quads,
-                         vocabulary_quads)
+from medkg.graph import (FACTS_GRAPH, STALE, VOCABULARY_GRAPH, document_metadata, document_quads, fact_iri,
+                         facts_of_documents, refresh_facts, vocabulary_quads)
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
 
@@ -152,7 +152,8 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
     try:
         vocabulary = tuple(str(v) for v in vocabulary)
         lexicon = load_lexicon(vocabulary)
-        changed = _ensure_vocabulary(kg, lexicon)
+        # the whole facts graph is recomputed after a vocabulary change or an interrupted build
+        everything = _ensure_vocabulary(kg, lexicon) or _stale(kg)
         known: dict[str, URIRef] = {str(r.path): r.doc for r in kg.query(_DOCS)}
         present = set(known.values())
         _drop_unmarked(kg, present)
@@ -169,7 +170,6 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
                 old = known.get(item.path)
                 batch.add(old, extraction)
                 present.add(item.iri)
-                changed = True
                 if old:
                     report.replaced += 1
                 else:
@@ -180,14 +180,25 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
                 report.seconds = time.perf_counter() - started
                 progress(report)
         batch.commit()
-        if changed or FACTS_GRAPH not in kg.graph_names():
-            kg.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(kg))
+        if everything:
+            refresh_facts(kg)
+        else:
+            refresh_facts(kg, batch.touched)
+        kg.replace(remove=[STALE])
         report.facts = _count_facts(kg)
     finally:
         if own:
             kg.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _stale(kg: Store) -> bool:
+    """Whether the facts graph is missing or was left mid-update by a crashed build."""
+    if FACTS_GRAPH not in kg.graph_names():
+        return True
+    return bool(kg.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": STALE[3], "s": STALE[0], "p": STALE[1],
+                                                           "o": STALE[2]}).askAnswer)
 
 
 def _drop_unmarked(kg: Store, documents: set[URIRef]) -> None:
@@ -211,12 +222,15 @@ class _Batch:
         self.quads: list = []
         self.marks: list = []
         self.documents = 0
+        #: facts whose support may have changed, to be refreshed
+        self.touched: set[URIRef] = set()
 
     def add(self, old: URIRef | None, extraction: Extraction) -> None:
         if old is not None:
             self.remove.append(old)
         self.quads.extend(document_quads(extraction))
         self.marks.extend(document_metadata(extraction.document))
+        self.touched |= {fact_iri(a.subject, a.relation, a.object) for a in extraction.annotations.assertions}
         self.documents += 1
 
     def full(self) -> bool:
@@ -226,8 +240,9 @@ class _Batch:
         """Stage the evidence, then in one transaction drop the old versions and write
         the documents' commit marks."""
         if self.documents:
+            self.touched |= facts_of_documents(self.store, self.remove)
             self.store.stage(self.quads)
-            self.store.replace(remove_graphs=self.remove, add=self.marks)
+            self.store.replace(remove_graphs=self.remove, add=[*self.marks, STALE])
             self.remove, self.quads, self.marks, self.documents = [], [], [], 0
 
 
@@ -244,3 +259,50 @@ def _count_facts(kg: Store) -> int:
     rows = kg.query("PREFIX mkg: <https://w3id.org/medkg/ontology#> "
                     "SELECT (COUNT(?f) AS ?n) WHERE { ?f a mkg:Fact }")
     return int(next(iter(rows)).n)
+
+
+_DOCUMENT_NAMES = """
+PREFIX mkg: <https://w3id.org/medkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?doc ?path ?name ?hash WHERE { ?doc a mkg:Document ; mkg:path ?path ; dcterms:identifier ?name ;
+                                           mkg:contentHash ?hash }"""
+
+
+def remove(documents: Sequence[str], store: str | Store) -> list[str]:
+    """Take documents out of the store: their evidence goes, and facts that no other
+    document supports go with it; support and confidence of the rest are updated.
+
+    Args:
+        documents: each a path as built, a file name, a document IRI or a prefix of
+            its content hash (at least 8 characters).
+
+    Returns:
+        the paths of the documents removed.
+
+    Raises:
+        DocumentError: a name matches no document, or several.
+    """
+    from medkg.exceptions import DocumentError
+
+    own = not isinstance(store, Store)
+    kg = open_store(store) if own else store
+    try:
+        rows = [(r.doc, str(r.path), str(r.name), str(r.hash)) for r in kg.query(_DOCUMENT_NAMES)]
+        chosen: dict[URIRef, str] = {}
+        for wanted in documents:
+            hits = {doc: path for doc, path, name, digest in rows
+                    if wanted in (path, name, str(doc)) or str(Path(wanted).resolve()) == str(Path(path).resolve())
+                    or (len(wanted) >= 8 and digest.startswith(wanted))}
+            if len(hits) != 1:
+                known = ", ".join(sorted(name for _, _, name, _ in rows)[:10])
+                raise DocumentError(f"{wanted!r} matches {len(hits)} documents in the store; give a path, "
+                                    f"file name or content hash (some documents: {known})")
+            chosen.update(hits)
+        touched = facts_of_documents(kg, list(chosen))
+        kg.replace(remove_graphs=list(chosen), add=[STALE])
+        refresh_facts(kg, touched)
+        kg.replace(remove=[STALE])
+        return sorted(chosen.values())
+    finally:
+        if own:
+            kg.close()

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from medkg.extractors.document import SourceDocument
@@ -28,10 +28,13 @@ from medkg.store.terms import to_ox
 from medkg.text import normalize
 
 __all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
-           "fact_quads", "noisy_or", "evidence_rows"]
+           "fact_quads", "noisy_or", "evidence_rows", "facts_of_documents", "refresh_facts", "stored_fact_quads"]
 
 FACTS_GRAPH = GRAPH.facts
 VOCABULARY_GRAPH = GRAPH.vocabulary
+#: written with every batch of documents and removed once the facts graph is brought
+#: up to date: a crash in between leaves it, and the next build recomputes all facts
+STALE = (URIRef(FACTS_GRAPH), DCTERMS.description, Literal("stale: being updated"), URIRef(FACTS_GRAPH))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -144,22 +147,64 @@ _EVIDENCE_QUERY = """
 PREFIX mkg: <https://w3id.org/medkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?fact ?s ?rel ?o ?doc ?conf WHERE {
+  %s
   ?doc a mkg:Document .
   ?e prov:wasDerivedFrom ?doc ; mkg:evidenceFor ?fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ;
      mkg:confidence ?conf .
 }"""
 
+_FACTS_OF_DOCUMENTS = """
+PREFIX mkg: <https://w3id.org/medkg/ontology#>
+SELECT DISTINCT ?fact WHERE { %s GRAPH ?g { ?e mkg:evidenceFor ?fact } }"""
 
-def evidence_rows(store: Store) -> list[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]]:
-    """(fact, subject, relation IRI, object, document, confidence) for every evidence."""
-    return [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(_EVIDENCE_QUERY)]
+_FACT_TRIPLES = """
+PREFIX mkg: <https://w3id.org/medkg/ontology#>
+SELECT ?fact ?p ?o WHERE { %s GRAPH <%s> { ?fact ?p ?o } }"""
+
+#: IRIs per VALUES block: queries about many facts are asked in chunks
+_CHUNK = 500
 
 
-def fact_quads(store: Store) -> Iterator[Quad]:
-    """The merged facts graph, computed from all evidence in the store."""
+def _values(variable: str, iris: Collection[URIRef]) -> str:
+    """A VALUES block of IRIs, each written in its escaped N-Triples form."""
+    return f"VALUES ?{variable} {{ {' '.join(str(to_ox(URIRef(i))) for i in iris)} }}"
+
+
+def _chunks(iris: Collection[URIRef] | None) -> Iterator[list[URIRef] | None]:
+    if iris is None:
+        yield None
+        return
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start:start + _CHUNK]
+
+
+def evidence_rows(store: Store, facts: Collection[URIRef] | None = None
+                  ) -> list[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]]:
+    """(fact, subject, relation IRI, object, document, confidence) for every evidence
+    of a committed document, or only for ``facts``."""
+    rows = []
+    for chunk in _chunks(facts):
+        query = _EVIDENCE_QUERY % (_values("fact", chunk) if chunk is not None else "")
+        rows += [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(query)]
+    return rows
+
+
+def facts_of_documents(store: Store, documents: Collection[URIRef]) -> set[URIRef]:
+    """The facts that the documents' graphs hold evidence for."""
+    found: set[URIRef] = set()
+    for chunk in _chunks(documents):
+        if chunk:
+            found |= {r.fact for r in store.query(_FACTS_OF_DOCUMENTS % _values("g", chunk))}
+    return found
+
+
+def fact_quads(store: Store, facts: Collection[URIRef] | None = None) -> Iterator[Quad]:
+    """The merged facts graph computed from the evidence in the store (all of it, or
+    only for ``facts``; a fact left without evidence yields nothing)."""
     best: dict[URIRef, dict[URIRef, float]] = defaultdict(dict)
     spo: dict[URIRef, tuple[URIRef, URIRef, URIRef]] = {}
-    for fact, s, rel, o, doc, conf in evidence_rows(store):
+    for fact, s, rel, o, doc, conf in evidence_rows(store, facts):
         spo[fact] = (s, rel, o)
         best[fact][doc] = max(conf, best[fact].get(doc, 0.0))
     g = _iri(str(FACTS_GRAPH))
@@ -174,3 +219,31 @@ def fact_quads(store: Store) -> Iterator[Quad]:
         yield f, mkg("object"), o, g
         yield f, mkg("support"), _integer(len(per_doc)), g
         yield f, mkg("confidence"), _double(noisy_or(per_doc.values())), g
+
+
+def stored_fact_quads(store: Store, facts: Collection[URIRef]) -> list[Quad]:
+    """What the facts graph holds now for ``facts``: their nodes and plain triples."""
+    g = _iri(str(FACTS_GRAPH))
+    quads: list[Quad] = []
+    for chunk in _chunks(facts):
+        if not chunk:
+            continue
+        spo: dict[URIRef, dict[str, URIRef]] = defaultdict(dict)
+        for r in store.query(_FACT_TRIPLES % (_values("fact", chunk), FACTS_GRAPH)):
+            quads.append((to_ox(r.fact), to_ox(r.p), to_ox(r.o), g))
+            name = str(r.p).rsplit("#", 1)[-1]
+            if name in ("subject", "relation", "object"):
+                spo[r.fact][name] = r.o
+        quads += [(to_ox(t["subject"]), to_ox(t["relation"]), to_ox(t["object"]), g)
+                  for t in spo.values() if len(t) == 3]
+    return quads
+
+
+def refresh_facts(store: Store, facts: Collection[URIRef] | None = None) -> None:
+    """Bring the facts graph up to date with the evidence, in one transaction: for
+    ``facts`` only (support and confidence updated, facts left without evidence
+    removed), or the whole graph when ``facts`` is ``None``."""
+    if facts is None:
+        store.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(store))
+    elif facts:
+        store.replace(remove=stored_fact_quads(store, facts), add=fact_quads(store, facts))

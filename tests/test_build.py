@@ -85,3 +85,42 @@ def test_unknown_terms_in_a_list_become_candidates_not_facts(tmp_path):
         subjects = {str(r.s) for r in kg.query(FACTS)}
     assert [t.text for t in terms] == ["zorbing on trampolines"]
     assert not any("zorbing" in s for s in subjects)
+
+
+def _facts(location):
+    with open_store(location, read_only=True) as kg:
+        return {(str(r.s), str(r.rel), str(r.o), int(r.support), float(r.conf)) for r in kg.query(FACTS)}
+
+
+def test_adding_a_document_later_equals_building_all_at_once(tmp_path):
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Heel pain\n\nPlantar fasciitis causes heel pain. Ice relieves heel pain.\n")
+    build([docs / "a.txt"], str(tmp_path / "step"))
+    _write(docs, "b.txt", "Running injuries\n\nHeel pain is often caused by plantar fasciitis.\n")
+    build([docs], str(tmp_path / "step"))
+    build([docs], str(tmp_path / "once"))
+    assert _facts(str(tmp_path / "step")) == _facts(str(tmp_path / "once"))
+
+
+def test_remove_decrements_support_and_drops_orphan_facts(tmp_path, cli):
+    docs = tmp_path / "docs"
+    _write(docs, "a.txt", "Heel pain\n\nPlantar fasciitis causes heel pain. Ice relieves heel pain.\n")
+    _write(docs, "b.txt", "Running injuries\n\nHeel pain is often caused by plantar fasciitis.\n")
+    where = str(tmp_path / "kg")
+    build([docs], where)
+    before = {(s.rsplit("/", 1)[1], o.rsplit("/", 1)[1]): n for s, _, o, n, _ in _facts(where)}
+    assert before[("plantar-fasciitis", "heel-pain")] == 2 and ("cold-therapy", "heel-pain") in before
+    out = cli("remove", "a.txt", "--store", where)
+    assert out.returncode == 0, out.stderr
+    after = {(s.rsplit("/", 1)[1], o.rsplit("/", 1)[1]): n for s, _, o, n, _ in _facts(where)}
+    assert after[("plantar-fasciitis", "heel-pain")] == 1
+    assert ("cold-therapy", "heel-pain") not in after
+    with open_store(where, read_only=True) as kg:
+        assert list(kg.query(ORPHANS)) == []
+
+
+def test_remove_unknown_document_is_a_clear_error(tmp_path, cli, demo_corpus):
+    where = str(tmp_path / "kg")
+    build([demo_corpus / "heel_pain_forum.txt"], where)
+    out = cli("remove", "nothing.txt", "--store", where)
+    assert out.returncode == 1 and "matches 0 documents" in out.stderr and "heel_pain_forum.txt" in out.stderr

@@ -57,8 +57,10 @@ class Store(ABC):
         self.read_only = read_only
 
     @abstractmethod
-    def replace(self, *, remove_graphs: Iterable[URIRef] = (), add: Iterable[Quad] = ()) -> None:
-        """In one transaction, drop the named graphs ``remove_graphs`` and add ``add``.
+    def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
+                add: Iterable[Quad] = ()) -> None:
+        """In one transaction, drop the named graphs ``remove_graphs``, delete the quads
+        ``remove`` and add the quads ``add``.
 
         Either everything is written or nothing is: a crash leaves the previous state.
         Terms may be rdflib or pyoxigraph terms (the fast path for bulk writes).

@@ -55,17 +55,19 @@ class OxigraphStore(Store):
                                   "wait for it to finish") from err
             raise StoreError(f"cannot open the store at {location}: {err}") from err
 
-    def replace(self, *, remove_graphs: Iterable[URIRef] = (), add: Iterable[Quad] = ()) -> None:
+    def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
+                add: Iterable[Quad] = ()) -> None:
         if self.read_only:
             raise StoreError("the store was opened read-only")
         drops = [g for g in remove_graphs if self._store.contains_named_graph(to_ox(g))]
+        deletes = [_to_ox_quad(q) for q in remove]
         quads = [_to_ox_quad(q) for q in add]
-        if not drops:
+        if not drops and not deletes:
             self._store.extend(quads)  # one transaction
             return
-        # Drops and inserts must land together: one update request is one transaction.
-        # Terms are written in their escaped N-Triples form by pyoxigraph, never pasted.
-        self._store.update(_update_text(drops, quads))
+        # Drops, deletes and inserts must land together: one update request is one
+        # transaction. Terms are written in their escaped N-Triples form by pyoxigraph.
+        self._store.update(_update_text(drops, deletes, quads))
 
     def stage(self, quads: Iterable[Quad]) -> None:
         if self.read_only:
@@ -115,16 +117,22 @@ class MemoryStore(OxigraphStore):
         pass
 
 
-def _update_text(drops: list[URIRef], quads: list[ox.Quad]) -> str:
+def _data_block(keyword: str, quads: list[ox.Quad]) -> list[str]:
+    """``INSERT DATA { ... }`` or ``DELETE DATA { ... }`` for ``quads``, by graph."""
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
         by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    if not by_graph:
+        return []
+    blocks = [("\n".join(lines) if not g else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}")
+              for g, lines in by_graph.items()]
+    return [f"{keyword} {{\n" + "\n".join(blocks) + "\n}"]
+
+
+def _update_text(drops: list[URIRef], deletes: list[ox.Quad], quads: list[ox.Quad]) -> str:
     parts = [f"DROP SILENT GRAPH {to_ox(g)}" for g in drops]
-    if by_graph:
-        blocks = [("\n".join(lines) if not g else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}")
-                  for g, lines in by_graph.items()]
-        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    parts += _data_block("DELETE DATA", deletes) + _data_block("INSERT DATA", quads)
     return " ;\n".join(parts)
 
 

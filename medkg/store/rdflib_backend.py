@@ -56,17 +56,19 @@ class RdflibStore(Store):
                               "wait for it to finish") from err
         return handle
 
-    def replace(self, *, remove_graphs: Iterable[URIRef] = (), add: Iterable[Quad] = ()) -> None:
+    def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
+                add: Iterable[Quad] = ()) -> None:
         if self.read_only:
             raise StoreError("the store was opened read-only")
         for g in remove_graphs:
             self._data.remove_graph(self._data.graph(g))
         graphs: dict[URIRef | None, Graph] = {None: self._data.default_graph}
-        for s, p, o, g in add:
-            s, p, o, g = (from_ox(t) if isinstance(t, OX_TERMS) else t for t in (s, p, o, g))
-            if g not in graphs:
-                graphs[g] = self._data.graph(g)
-            graphs[g].add((s, p, o))
+        for quads, change in ((remove, Graph.remove), (add, Graph.add)):
+            for s, p, o, g in quads:
+                s, p, o, g = (from_ox(t) if isinstance(t, OX_TERMS) else t for t in (s, p, o, g))
+                if g not in graphs:
+                    graphs[g] = self._data.graph(g)
+                change(graphs[g], (s, p, o))
         with atomic_write(self._dir / _FILE, mode="wb") as handle:
             self._data.serialize(handle, format="nquads")
 
