@@ -2,8 +2,8 @@
 
 A document is identified by the hash of its content: an unchanged document is not
 read again, a changed one (same path, new content) has its old graph replaced in the
-same transaction that adds the new one, and the merged facts are recomputed at the
-end. A crash mid-build leaves every document committed so far; the next build
+same transaction that adds the new one, and only the merged facts that the changed
+documents touch are recomputed. A crash mid-build leaves every document committed so far; the next build
 resumes from there.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rdflib import URIRef
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
-from medkg.graph import (FACTS_GRAPH, STALE, VOCABULARY_GRAPH, document_metadata, document_quads, fact_iri,
+from medkg.graph import (FACTS_GRAPH, VOCABULARY_GRAPH, document_metadata, document_quads, fact_changes, fact_iri,
                          facts_of_documents, refresh_facts, vocabulary_quads)
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
@@ -65,19 +65,18 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?g ?d WHERE { ?g dcterms:identifier ?d }"""
 
 
-def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> bool:
-    """Write the vocabulary graph if it differs from ``lexicon``; True if it changed."""
+def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> None:
+    """Write the vocabulary graph if it differs from ``lexicon``."""
     from rdflib import Literal
     from rdflib.namespace import DCTERMS
 
     digest = lexicon.digest
     rows = store.query(_VOCAB_DIGEST, {"g": VOCABULARY_GRAPH})
     if any(str(r.d) == digest for r in rows):
-        return False
+        return
     quads = list(vocabulary_quads(lexicon))
     quads.append((VOCABULARY_GRAPH, DCTERMS.identifier, Literal(digest), VOCABULARY_GRAPH))
     store.replace(remove_graphs=[VOCABULARY_GRAPH], add=quads)
-    return True
 
 
 _worker_pipeline: Pipeline | None = None
@@ -152,13 +151,12 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
     try:
         vocabulary = tuple(str(v) for v in vocabulary)
         lexicon = load_lexicon(vocabulary)
-        # the whole facts graph is recomputed after a vocabulary change or an interrupted build
-        everything = _ensure_vocabulary(kg, lexicon) or _stale(kg)
+        _ensure_vocabulary(kg, lexicon)
         known: dict[str, URIRef] = {str(r.path): r.doc for r in kg.query(_DOCS)}
         present = set(known.values())
         _drop_unmarked(kg, present)
         items = _counting(load_paths(paths, max_bytes=max_bytes), report)
-        batch = _Batch(kg)
+        batch = _Batch(kg, set(present))
         for item, extraction in _extractions(items, present, lexicon, vocabulary, jobs):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -180,25 +178,14 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
                 report.seconds = time.perf_counter() - started
                 progress(report)
         batch.commit()
-        if everything:
+        if FACTS_GRAPH not in kg.graph_names():
             refresh_facts(kg)
-        else:
-            refresh_facts(kg, batch.touched)
-        kg.replace(remove=[STALE])
         report.facts = _count_facts(kg)
     finally:
         if own:
             kg.close()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _stale(kg: Store) -> bool:
-    """Whether the facts graph is missing or was left mid-update by a crashed build."""
-    if FACTS_GRAPH not in kg.graph_names():
-        return True
-    return bool(kg.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": STALE[3], "s": STALE[0], "p": STALE[1],
-                                                           "o": STALE[2]}).askAnswer)
 
 
 def _drop_unmarked(kg: Store, documents: set[URIRef]) -> None:
@@ -216,8 +203,11 @@ class _Batch:
     #: commit after this many documents or quads
     DOCUMENTS, QUADS = 256, 200_000
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, committed: set[URIRef]) -> None:
         self.store = store
+        #: the documents committed so far (kept up to date by :meth:`commit`)
+        self.committed = committed
+        self.new: list[URIRef] = []
         self.remove: list[URIRef] = []
         self.quads: list = []
         self.marks: list = []
@@ -231,19 +221,27 @@ class _Batch:
         self.quads.extend(document_quads(extraction))
         self.marks.extend(document_metadata(extraction.document))
         self.touched |= {fact_iri(a.subject, a.relation, a.object) for a in extraction.annotations.assertions}
+        self.new.append(extraction.document.iri)
         self.documents += 1
 
     def full(self) -> bool:
         return self.documents >= self.DOCUMENTS or len(self.quads) >= self.QUADS
 
     def commit(self) -> None:
-        """Stage the evidence, then in one transaction drop the old versions and write
-        the documents' commit marks."""
-        if self.documents:
-            self.touched |= facts_of_documents(self.store, self.remove)
-            self.store.stage(self.quads)
-            self.store.replace(remove_graphs=self.remove, add=[*self.marks, STALE])
-            self.remove, self.quads, self.marks, self.documents = [], [], [], 0
+        """Stage the evidence, then in one transaction drop the old versions, write the
+        documents' commit marks and update the facts they touch: the store is
+        consistent after every batch."""
+        if not self.documents:
+            return
+        touched = self.touched | facts_of_documents(self.store, self.remove)
+        self.store.stage(self.quads)
+        after = (self.committed | set(self.new)) - set(self.remove)
+        old, new = fact_changes(self.store, touched, documents=after)
+        self.store.replace(remove_graphs=self.remove, remove=old, add=[*self.marks, *new])
+        self.committed.clear()
+        self.committed.update(after)
+        self.new, self.remove, self.quads, self.marks, self.touched = [], [], [], [], set()
+        self.documents = 0
 
 
 def _counting(items: Iterable[SourceDocument | Skipped], report: BuildReport
@@ -298,10 +296,9 @@ def remove(documents: Sequence[str], store: str | Store) -> list[str]:
                 raise DocumentError(f"{wanted!r} matches {len(hits)} documents in the store; give a path, "
                                     f"file name or content hash (some documents: {known})")
             chosen.update(hits)
-        touched = facts_of_documents(kg, list(chosen))
-        kg.replace(remove_graphs=list(chosen), add=[STALE])
-        refresh_facts(kg, touched)
-        kg.replace(remove=[STALE])
+        documents = {r.doc for r in kg.query(_DOCS)} - set(chosen)
+        old, new = fact_changes(kg, facts_of_documents(kg, list(chosen)), documents=documents)
+        kg.replace(remove_graphs=list(chosen), remove=old, add=new)
         return sorted(chosen.values())
     finally:
         if own:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from medkg.extractors.document import SourceDocument
@@ -28,13 +28,12 @@ from medkg.store.terms import to_ox
 from medkg.text import normalize
 
 __all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
-           "fact_quads", "noisy_or", "evidence_rows", "facts_of_documents", "refresh_facts", "stored_fact_quads"]
+           "fact_quads", "noisy_or", "evidence_rows", "facts_of_documents", "refresh_facts", "stored_fact_quads",
+           "fact_changes"]
 
 FACTS_GRAPH = GRAPH.facts
 VOCABULARY_GRAPH = GRAPH.vocabulary
-#: written with every batch of documents and removed once the facts graph is brought
-#: up to date: a crash in between leaves it, and the next build recomputes all facts
-STALE = (URIRef(FACTS_GRAPH), DCTERMS.description, Literal("stale: being updated"), URIRef(FACTS_GRAPH))
+
 
 
 @lru_cache(maxsize=1 << 16)
@@ -148,7 +147,7 @@ PREFIX mkg: <https://w3id.org/medkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?fact ?s ?rel ?o ?doc ?conf WHERE {
   %s
-  ?doc a mkg:Document .
+  %s
   ?e prov:wasDerivedFrom ?doc ; mkg:evidenceFor ?fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ;
      mkg:confidence ?conf .
 }"""
@@ -179,14 +178,18 @@ def _chunks(iris: Collection[URIRef] | None) -> Iterator[list[URIRef] | None]:
         yield ordered[start:start + _CHUNK]
 
 
-def evidence_rows(store: Store, facts: Collection[URIRef] | None = None
+def evidence_rows(store: Store, facts: Collection[URIRef] | None = None, *,
+                  documents: Collection[URIRef] | None = None
                   ) -> list[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]]:
-    """(fact, subject, relation IRI, object, document, confidence) for every evidence
-    of a committed document, or only for ``facts``."""
+    """(fact, subject, relation IRI, object, document, confidence) for every evidence,
+    or only for ``facts``; of the committed documents, or of ``documents`` (which lets
+    a build count documents it is about to commit)."""
+    marked = "?doc a mkg:Document ." if documents is None else ""
     rows = []
     for chunk in _chunks(facts):
-        query = _EVIDENCE_QUERY % (_values("fact", chunk) if chunk is not None else "")
-        rows += [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(query)]
+        query = _EVIDENCE_QUERY % (_values("fact", chunk) if chunk is not None else "", marked)
+        rows += [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(query)
+                 if documents is None or r.doc in documents]
     return rows
 
 
@@ -199,12 +202,14 @@ def facts_of_documents(store: Store, documents: Collection[URIRef]) -> set[URIRe
     return found
 
 
-def fact_quads(store: Store, facts: Collection[URIRef] | None = None) -> Iterator[Quad]:
+def fact_quads(store: Store, facts: Collection[URIRef] | None = None, *,
+               documents: Collection[URIRef] | None = None) -> Iterator[Quad]:
     """The merged facts graph computed from the evidence in the store (all of it, or
-    only for ``facts``; a fact left without evidence yields nothing)."""
+    only for ``facts``; a fact left without evidence yields nothing); see
+    :func:`evidence_rows` for ``documents``."""
     best: dict[URIRef, dict[URIRef, float]] = defaultdict(dict)
     spo: dict[URIRef, tuple[URIRef, URIRef, URIRef]] = {}
-    for fact, s, rel, o, doc, conf in evidence_rows(store, facts):
+    for fact, s, rel, o, doc, conf in evidence_rows(store, facts, documents=documents):
         spo[fact] = (s, rel, o)
         best[fact][doc] = max(conf, best[fact].get(doc, 0.0))
     g = _iri(str(FACTS_GRAPH))
@@ -239,11 +244,20 @@ def stored_fact_quads(store: Store, facts: Collection[URIRef]) -> list[Quad]:
     return quads
 
 
+def fact_changes(store: Store, facts: Collection[URIRef], *, documents: Collection[URIRef] | None = None
+                 ) -> tuple[list[Quad], list[Quad]]:
+    """(quads to delete, quads to add) that bring ``facts`` up to date with the
+    evidence: support and confidence recomputed, facts left without evidence gone."""
+    if not facts:
+        return [], []
+    return stored_fact_quads(store, facts), list(fact_quads(store, facts, documents=documents))
+
+
 def refresh_facts(store: Store, facts: Collection[URIRef] | None = None) -> None:
     """Bring the facts graph up to date with the evidence, in one transaction: for
-    ``facts`` only (support and confidence updated, facts left without evidence
-    removed), or the whole graph when ``facts`` is ``None``."""
+    ``facts`` only, or the whole graph when ``facts`` is ``None``."""
     if facts is None:
         store.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(store))
-    elif facts:
-        store.replace(remove=stored_fact_quads(store, facts), add=fact_quads(store, facts))
+    else:
+        old, new = fact_changes(store, facts)
+        store.replace(remove=old, add=new)
