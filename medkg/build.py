@@ -66,7 +66,12 @@ SELECT ?g ?d WHERE { ?g dcterms:identifier ?d }"""
 
 
 def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> None:
-    """Write the vocabulary graph if it differs from ``lexicon``."""
+    """Write the vocabulary graph if it differs from ``lexicon``.
+
+    The old graph is dropped, the new one staged (tens of thousands of quads: the fast
+    path), and its digest written last: a crash in between leaves no digest, so the
+    next build writes the vocabulary again.
+    """
     from rdflib import Literal
     from rdflib.namespace import DCTERMS
 
@@ -74,9 +79,9 @@ def _ensure_vocabulary(store: Store, lexicon: Lexicon) -> None:
     rows = store.query(_VOCAB_DIGEST, {"g": VOCABULARY_GRAPH})
     if any(str(r.d) == digest for r in rows):
         return
-    quads = list(vocabulary_quads(lexicon))
-    quads.append((VOCABULARY_GRAPH, DCTERMS.identifier, Literal(digest), VOCABULARY_GRAPH))
-    store.replace(remove_graphs=[VOCABULARY_GRAPH], add=quads)
+    store.replace(remove_graphs=[VOCABULARY_GRAPH])
+    store.stage(vocabulary_quads(lexicon))
+    store.replace(add=[(VOCABULARY_GRAPH, DCTERMS.identifier, Literal(digest), VOCABULARY_GRAPH)])
 
 
 _worker_pipeline: Pipeline | None = None

@@ -17,7 +17,20 @@ from rdflib.term import Identifier, Node, URIRef
 
 from medkg.exceptions import QueryError
 
-__all__ = ["Store", "Quad", "Triple", "check_query_is_safe"]
+__all__ = ["Store", "Quad", "Triple", "check_query_is_safe", "PREFIXES"]
+
+#: prefixes every query may use without declaring them
+PREFIXES = {
+    "mkg": "https://w3id.org/medkg/ontology#",
+    "mkc": "https://w3id.org/medkg/concept/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 Triple = tuple[Node, Node, Node]
 #: subject, predicate, object, graph name (``None`` is the default graph)

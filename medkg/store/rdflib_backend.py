@@ -18,7 +18,7 @@ from rdflib.term import Identifier
 
 from medkg.atomic import atomic_write
 from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
-from medkg.store.base import Quad, Store, check_query_is_safe
+from medkg.store.base import PREFIXES, Quad, Store, check_query_is_safe
 from medkg.store.terms import OX_TERMS, from_ox
 
 __all__ = ["RdflibStore"]
@@ -75,7 +75,7 @@ class RdflibStore(Store):
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         check_query_is_safe(sparql)
         try:
-            prepared = prepareQuery(sparql)
+            prepared = prepareQuery(sparql, initNs=PREFIXES)
         except Exception as err:  # rdflib raises pyparsing errors of several kinds
             raise QueryError(f"invalid SPARQL: {err}") from err
         return self._data.query(prepared, initBindings=dict(bindings or {}))
