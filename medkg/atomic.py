@@ -11,7 +11,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from medkg.exceptions import ExportError
+
 __all__ = ["atomic_write"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -28,8 +36,11 @@ def atomic_write(path: str | os.PathLike[str], *, mode: str = "w", encoding: str
         'hello'
     """
     target = Path(path)
+    if target.exists() and not target.is_file() or target.is_symlink():
+        raise ExportError(f"{target} is not a regular file; give a file path to write to")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual mode
     try:
         binary = "b" in mode
         with os.fdopen(fd, mode, encoding=None if binary else encoding,

@@ -35,6 +35,8 @@ _BUILTINS: dict[str, dict[str, str]] = {
         "ntriples": "medkg.exporters.rdf:NTriplesExporter",
         "nquads": "medkg.exporters.rdf:NQuadsExporter",
         "trig": "medkg.exporters.rdf:TriGExporter",
+        "graphml": "medkg.exporters.networkx_formats:GraphMLExporter",
+        "gexf": "medkg.exporters.networkx_formats:GEXFExporter",
     },
 }
 

@@ -19,7 +19,7 @@ from medkg import registry
 from medkg.exceptions import DocumentError
 from medkg.extractors.document import SourceDocument
 
-__all__ = ["load_paths", "load_file", "decode", "clean_text", "Skipped", "DEFAULT_MAX_BYTES",
+__all__ = ["load_paths", "load_file", "decode", "clean_text", "strip_inline_markdown", "Skipped", "DEFAULT_MAX_BYTES",
            "SUFFIXES"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -70,6 +70,24 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+
+
+def strip_inline_markdown(text: str) -> str:
+    """Markdown text without inline markup that is not words: **bold**, __bold__,
+    `code` and [links](url) keep their text; headings and list markers stay, as the
+    structure reader uses them.
+
+    Example:
+        >>> strip_inline_markdown("**Ankle sprain** - see [a GP](https://x.org), `now`")
+        'Ankle sprain - see a GP, now'
+    """
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return text.replace("`", "")
+
+
 def _text(path: Path, data: bytes) -> list[SourceDocument]:
     text = clean_text(decode(data))
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
@@ -78,7 +96,7 @@ def _text(path: Path, data: bytes) -> list[SourceDocument]:
 
 
 def _markdown(path: Path, data: bytes) -> list[SourceDocument]:
-    text = clean_text(decode(data))
+    text = strip_inline_markdown(clean_text(decode(data)))
     heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
@@ -111,7 +129,7 @@ def html_to_text(html: str) -> tuple[str, str]:
 
 def _html(path: Path, data: bytes) -> list[SourceDocument]:
     text, title = html_to_text(clean_text(decode(data)))
-    text = clean_text(text)
+    text = strip_inline_markdown(clean_text(text))
     if not title:
         title = next((line.strip("# ").strip() for line in text.splitlines() if line.strip()), "")
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),

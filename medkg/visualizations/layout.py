@@ -21,14 +21,19 @@ from contextlib import contextmanager
 
 import networkx as nx
 
-__all__ = ["positions", "EDGE_LENGTH"]
+__all__ = ["positions", "free_labels", "EDGE_LENGTH", "Box"]
+
+#: a rectangle: centre x, centre y, width, height
+Box = tuple[float, float, float, float]
 
 #: the median edge length, in screen pixels at zoom 1 (room for a label between nodes)
-EDGE_LENGTH = 170.0
+EDGE_LENGTH = 110.0
 #: the room a node needs when the caller does not say: (width, height) in pixels
 _DEFAULT_BOX = (60.0, 60.0)
-#: at most this long spent pushing overlapping nodes apart (seconds)
+#: at most this long spent pushing overlapping nodes apart, for the whole graph (seconds)
 _SPREAD_SECONDS = 2.0
+#: empty room between two components, in pixels
+_COMPONENT_GAP = 40.0
 
 
 @contextmanager
@@ -95,26 +100,24 @@ def _grow(coords: list[list[float]], factor: float) -> None:
         point[1] *= factor
 
 
-def _spread(coords: list[list[float]], boxes: list[tuple[float, float]], *, rounds: int = 100) -> None:
+def _spread(coords: list[list[float]], boxes: list[tuple[float, float]], *, deadline: float,
+            rounds: int = 300) -> None:
     """Move nodes, in place, until their boxes do not overlap.
 
-    A crowded layout is first scaled up as a whole (keeping its shape) until few
-    boxes overlap; then each overlapping pair is pushed apart along the axis where
-    it overlaps least, round after round, until nothing overlaps, or for at most
-    :data:`_SPREAD_SECONDS`.
+    A layout too small to hold its boxes is first scaled up as a whole (keeping its
+    shape); then each overlapping pair is pushed apart along the axis where it
+    overlaps least, round after round, until nothing overlaps or the clock reaches
+    ``deadline`` (:func:`time.monotonic`). Pushing only where boxes overlap opens up the crowd
+    around hubs and leaves the rest of the picture as it was.
     """
     if len(coords) < 2:
         return
-    deadline = time.monotonic() + _SPREAD_SECONDS
     xs, ys = [x for x, _ in coords], [y for _, y in coords]
     area = ((max(xs) - min(xs) + sum(w for w, _ in boxes) / len(boxes))
             * (max(ys) - min(ys) + sum(h for _, h in boxes) / len(boxes)))
     needed = 2.0 * sum(w * h for w, h in boxes)  # boxes fill at most half of the picture
-    _grow(coords, math.sqrt(needed / area) if needed > area else 1.0)
-    for _ in range(8):
-        if len(_overlaps(coords, boxes)) <= 0.05 * len(coords) or time.monotonic() > deadline:
-            break
-        _grow(coords, 1.2)
+    if needed > area:
+        _grow(coords, math.sqrt(needed / area))
     for _ in range(rounds):
         pairs = _overlaps(coords, boxes)
         if not pairs or time.monotonic() > deadline:
@@ -128,8 +131,8 @@ def _spread(coords: list[list[float]], boxes: list[tuple[float, float]], *, roun
             shift[i][axis] -= sign * push
             shift[j][axis] += sign * push
         for point, (sx, sy) in zip(coords, shift):
-            point[0] += sx * 0.5
-            point[1] += sy * 0.5
+            point[0] += sx
+            point[1] += sy
 
 
 def positions(graph: nx.Graph, *, boxes: Mapping[Hashable, tuple[float, float]] | None = None,
@@ -151,16 +154,29 @@ def positions(graph: nx.Graph, *, boxes: Mapping[Hashable, tuple[float, float]] 
     components = sorted((sorted(c, key=str) for c in nx.connected_components(undirected)),
                         key=lambda c: (-len(c), str(c[0])))
     room = boxes or {}
+    deadline = time.monotonic() + _SPREAD_SECONDS
     parts = []
     with _seeded(seed):
         for nodes in components:
             coords = [list(p) for p in _component_layout(undirected, nodes)]
-            _spread(coords, [room.get(node, _DEFAULT_BOX) for node in nodes])
-            min_x = min(x for x, _ in coords)
-            min_y = min(y for _, y in coords)
-            coords = [(x - min_x, y - min_y) for x, y in coords]
-            parts.append((nodes, coords, max(x for x, _ in coords), max(y for _, y in coords)))
-    gap = EDGE_LENGTH
+            sizes = [room.get(node, _DEFAULT_BOX) for node in nodes]
+            _spread(coords, sizes, deadline=deadline)
+            parts.append(_normalised(nodes, coords, sizes))
+    return _pack(parts)
+
+
+def _normalised(nodes: list[Hashable], coords: list[list[float]], sizes: list[tuple[float, float]]) -> tuple:
+    """A component moved so that its boxes start at (0, 0), with its width and height."""
+    left = min(x - w / 2 for (x, _), (w, _) in zip(coords, sizes))
+    top = min(y - h / 2 for (_, y), (_, h) in zip(coords, sizes))
+    right = max(x + w / 2 for (x, _), (w, _) in zip(coords, sizes))
+    bottom = max(y + h / 2 for (_, y), (_, h) in zip(coords, sizes))
+    return nodes, [(x - left, y - top) for x, y in coords], right - left, bottom - top
+
+
+def _pack(parts: list[tuple]) -> dict[Hashable, tuple[float, float]]:
+    """Components in rows, largest first, in a roughly square picture centred on 0."""
+    gap = _COMPONENT_GAP
     area = sum((w + gap) * (h + gap) for _, _, w, h in parts)
     row_width = max(max((w for _, _, w, _ in parts), default=0.0), math.sqrt(area) * 1.3)
     placed: dict[Hashable, tuple[float, float]] = {}
@@ -172,8 +188,41 @@ def positions(graph: nx.Graph, *, boxes: Mapping[Hashable, tuple[float, float]] 
             placed[node] = (x + cx, y + cy)
         x += width + gap
         row_height = max(row_height, height)
-    if placed:
-        mid_x = (min(p[0] for p in placed.values()) + max(p[0] for p in placed.values())) / 2
-        mid_y = (min(p[1] for p in placed.values()) + max(p[1] for p in placed.values())) / 2
-        placed = {node: (round(px - mid_x, 1), round(py - mid_y, 1)) for node, (px, py) in placed.items()}
-    return placed
+    if not placed:
+        return placed
+    mid_x = (min(p[0] for p in placed.values()) + max(p[0] for p in placed.values())) / 2
+    mid_y = (min(p[1] for p in placed.values()) + max(p[1] for p in placed.values())) / 2
+    return {node: (round(px - mid_x, 1), round(py - mid_y, 1)) for node, (px, py) in placed.items()}
+
+
+def free_labels(labels: list[tuple[Hashable, Box]], obstacles: list[Box], *, cell: float = 120.0) -> set[Hashable]:
+    """Which labels can be drawn without covering an obstacle or a label drawn before.
+
+    Labels are taken in the order given (most important first); each is kept if its
+    box is free, and then blocks the labels after it. With positions fixed, what
+    does not overlap at one zoom does not overlap at any, so the answer holds while
+    the user zooms. A grid of ``cell``-sized squares keeps this about linear.
+    """
+    grid: dict[tuple[int, int], list[Box]] = defaultdict(list)
+
+    def cells(box: Box) -> Iterator[tuple[int, int]]:
+        x, y, w, h = box
+        for cx in range(int((x - w / 2) // cell), int((x + w / 2) // cell) + 1):
+            for cy in range(int((y - h / 2) // cell), int((y + h / 2) // cell) + 1):
+                yield cx, cy
+
+    def free(box: Box) -> bool:
+        x, y, w, h = box
+        return not any(abs(x - ox) * 2 < w + ow and abs(y - oy) * 2 < h + oh
+                       for c in cells(box) for ox, oy, ow, oh in grid.get(c, ()))
+
+    for box in obstacles:
+        for c in cells(box):
+            grid[c].append(box)
+    kept = set()
+    for key, box in labels:
+        if free(box):
+            kept.add(key)
+            for c in cells(box):
+                grid[c].append(box)
+    return kept

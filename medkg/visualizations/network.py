@@ -16,7 +16,7 @@ one per document where there are several documents.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import networkx as nx

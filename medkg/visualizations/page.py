@@ -33,7 +33,7 @@ from medkg import __version__
 from medkg.atomic import atomic_write
 from medkg.store import Store
 from medkg.visualizations import DEFAULT_MAX_NODES
-from medkg.visualizations.layout import positions
+from medkg.visualizations.layout import Box, free_labels, positions
 from medkg.visualizations.network import to_networkx
 from medkg.visualizations.styles import OTHER_TYPE, RELATION_STYLES, TYPE_STYLES, relation_style, type_style
 
@@ -69,10 +69,6 @@ def _csp(*scripts: str) -> str:
             "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def _darker(color: str) -> str:
-    return "#" + "".join(f"{int(int(color[i:i + 2], 16) * 0.65):02x}" for i in (1, 3, 5))
-
-
 def _short(text: str) -> str:
     return text if len(text) <= _LABEL_CHARS else text[:_LABEL_CHARS - 1].rstrip() + "\u2026"
 
@@ -86,18 +82,52 @@ def _font_size(support: int) -> float:
     return round(min(13 + 1.6 * math.sqrt(support), 30), 1)
 
 
+def _label_width(text: str, font: float) -> float:
+    return 0.58 * font * len(text)
+
+
 def _box(attrs: dict[str, Any]) -> tuple[float, float]:
     """The room a node needs on screen at zoom 1: its shape with the label below it."""
     size, font = _node_size(attrs["support"]), _font_size(attrs["support"])
-    width = max(2 * size, 0.58 * font * len(_short(attrs["label"]))) + 16
+    width = max(2 * size, _label_width(_short(attrs["label"]), font)) + 16
     return width, 2 * size + 1.3 * font + 14
+
+
+def _node_obstacles(graph: nx.MultiDiGraph, xy: dict[str, tuple[float, float]]) -> list[Box]:
+    """What an edge label must not cover: each node's shape and the label under it."""
+    boxes = []
+    for node, attrs in graph.nodes(data=True):
+        (x, y), size, font = xy[node], _node_size(attrs["support"]), _font_size(attrs["support"])
+        boxes.append((x, y, 2 * size, 2 * size))
+        boxes.append((x, y + size + 0.65 * font + 2, _label_width(_short(attrs["label"]), font), 1.3 * font))
+    return boxes
+
+
+def _hide_crowded_edge_labels(graph: nx.MultiDiGraph, edges: list[tuple[str, str, dict[str, Any]]],
+                              xy: dict[str, tuple[float, float]]) -> None:
+    """Draw an edge's relation only where it covers no node and no other label (the
+    best supported edges first); the others show theirs when hovered or selected.
+    Around a hub with forty edges, forty labels would cover each other and the hub."""
+    candidates = []
+    for u, v, attrs in edges:
+        if attrs["smooth"]:  # a bent parallel edge: its label is shown on hover
+            continue
+        (x1, y1), (x2, y2) = xy[u], xy[v]
+        box = ((x1 + x2) / 2, (y1 + y2) / 2, _label_width(attrs["label"], _EDGE_FONT_SIZE) + 6, _EDGE_FONT_SIZE + 6)
+        candidates.append(((-attrs["support"], -attrs["confidence"], attrs["id"]), box))
+    shown = free_labels([(key[2], box) for key, box in sorted(candidates)], _node_obstacles(graph, xy))
+    for _, _, attrs in edges:
+        if attrs["id"] not in shown:
+            attrs["font"] = {"color": "rgba(0, 0, 0, 0)", "strokeWidth": 0}
+            attrs["label_hidden"] = True
 
 
 def _edge_width(support: int) -> float:
     return round(min(1 + 1.5 * (support - 1), 9), 1)
 
 
-def _node(node: str, attrs: dict[str, Any], xy: tuple[float, float]) -> dict[str, Any]:
+def _node(attrs: dict[str, Any], xy: tuple[float, float]) -> dict[str, Any]:
+    """A vis node: shape and colour by type, size and label size by support."""
     style = type_style(attrs["type"])
     labels = attrs["labels"]
     color = {"background": style.color, "border": style.border,
@@ -172,9 +202,9 @@ def _texts(graph: nx.MultiDiGraph) -> tuple[str, str]:
     if graph.number_of_nodes() > _READABLE:
         summary += " Labels appear as you zoom in."
     if g.get("omitted_nodes"):
-        kinds = ", ".join(_count(n, type_style(t).label)
-                          for t, n in g["omitted_types"].items())
-        notice = (f"Too big to draw whole: showing the {graph.number_of_nodes():,} best supported concepts. "
+        kinds = ", ".join(_count(n, type_style(t).label) for t, n in g["omitted_types"].items())
+        kept = "nearest" if g.get("focus_label") else "best supported"
+        notice = (f"Too big to draw whole: showing the {graph.number_of_nodes():,} {kept} concepts. "
                   f"Left out: {_count(g['omitted_nodes'], 'concept')} ({kinds}; each with support "
                   f"{g['omitted_max_support']} or less) and {_count(g['omitted_edges'], 'fact')}. "
                   "Draw one concept's neighbourhood with --focus, or raise --max-nodes.")
@@ -204,14 +234,16 @@ def graph_html(graph: nx.MultiDiGraph, *, title: str = "medkg graph") -> str:
 
     vis_js, vis_css = _vis_assets()
     page_js = _asset(__package__, "assets/page.js")
-    net = Network(directed=True, heading=title, cdn_resources="in_line")
-    # pyvis renders without autoescaping; medkg's template is rendered with it
+    net = Network(directed=True)
+    # pyvis renders its template without autoescaping; medkg's own is rendered with it
     net.templateEnv = Environment(loader=PackageLoader(__package__, "assets"), autoescape=True)
     net.path = "page.html"
     xy = positions(graph, boxes={node: _box(attrs) for node, attrs in graph.nodes(data=True)})
     for node, attrs in graph.nodes(data=True):
-        net.add_node(node, **_node(node, attrs, xy[node]))
-    for u, v, attrs in _edges(graph):
+        net.add_node(node, **_node(attrs, xy[node]))
+    edges = _edges(graph)
+    _hide_crowded_edge_labels(graph, edges, xy)
+    for u, v, attrs in edges:
         net.add_edge(u, v, **attrs)
     summary, notice = _texts(graph)
     types, relations = _legend(graph)
@@ -220,7 +252,7 @@ def graph_html(graph: nx.MultiDiGraph, *, title: str = "medkg graph") -> str:
         vis_css=Markup(vis_css), page_css=Markup(_asset(__package__, "assets/page.css")), page_js=Markup(page_js),
         page=dict(summary=summary, notice=notice, types=types, relations=relations,
                   max_support=max((s for _, _, s in graph.edges(data="support")), default=1),
-                  options=_vis_options(graph), edge_font_size=_EDGE_FONT_SIZE))
+                  options=_vis_options(graph)))
     return net.generate_html()
 
 

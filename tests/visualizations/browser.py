@@ -69,6 +69,23 @@ def non_white_pixels(browser: Any, png: bytes) -> int:
         page.close()
 
 
+_EMPTY_SPOT = """() => {
+    const net = window.medkgNetwork;
+    const nodes = Object.values(net.body.nodes);
+    const frame = document.getElementById("network").getBoundingClientRect();
+    for (let y = 5; y < frame.height; y += 15) {
+      for (let x = 5; x < frame.width; x += 15) {
+        const c = net.DOMtoCanvas({x, y});
+        const box = {left: c.x, right: c.x, top: c.y, bottom: c.y};
+        if (!nodes.some((n) => n.isOverlappingWith(box)) && net.getEdgeAt({x, y}) === undefined) {
+          return [x + frame.left, y + frame.top];
+        }
+      }
+    }
+    throw new Error("the graph covers every spot");
+}"""
+
+
 def hover_node(page: Any, node_id: str) -> str:
     """Move the mouse onto a node; the text of the tooltip that opens."""
     x, y = page.evaluate("""(id) => {
@@ -93,9 +110,10 @@ def hover_edge(page: Any, edge_id: str) -> str:
           const point = {x: edge.from.x + t * (edge.to.x - edge.from.x), y: edge.from.y + t * (edge.to.y - edge.from.y)};
           const box = {left: point.x, right: point.x, top: point.y, bottom: point.y};
           if (nodes.some((n) => n.isOverlappingWith(box))) continue;
+          const under = Object.values(net.body.edges).filter((e) => e.connected && e.isOverlappingWith(box));
+          if (under.length !== 1 || under[0].id !== id) continue;  // another edge or its label is there too
           net.moveTo({position: point, scale: 1.0});
           const p = net.canvasToDOM(point);
-          if (net.getEdgeAt(p) !== id) continue;
           const frame = document.getElementById("network").getBoundingClientRect();
           return [p.x + frame.left, p.y + frame.top];
         }
@@ -106,8 +124,8 @@ def hover_edge(page: Any, edge_id: str) -> str:
 
 def _hover(page: Any, x: float, y: float) -> str:
     tooltip = page.locator("div.vis-tooltip")
-    page.mouse.move(1, 1)  # off the graph first, so that no earlier tooltip stays open
-    if tooltip.count():
+    if tooltip.count():  # first onto an empty spot of the graph, so that no earlier tooltip stays open
+        page.mouse.move(*page.evaluate(_EMPTY_SPOT))
         tooltip.wait_for(state="hidden", timeout=5_000)
     page.mouse.move(x, y)
     tooltip.wait_for(state="visible", timeout=5_000)

@@ -65,8 +65,15 @@
     return box;
   }
 
+  const EDGE_LABEL = page.options.edges.font;
+  const SHOWN_LABEL = { size: EDGE_LABEL.size, color: EDGE_LABEL.color, strokeWidth: EDGE_LABEL.strokeWidth };
+  const NO_LABEL = { size: 0, color: "rgba(0, 0, 0, 0)", strokeWidth: 0 };
+
   rawNodes.forEach(function (n) { n.title = nodeTip(n); });
-  rawEdges.forEach(function (e) { e.title = edgeTip(e); });
+  rawEdges.forEach(function (e) {
+    e.title = edgeTip(e);
+    e.baseFont = e.label_hidden ? Object.assign({}, SHOWN_LABEL, e.font) : SHOWN_LABEL;
+  });
 
   const nodes = new vis.DataSet(rawNodes);
   const edges = new vis.DataSet(rawEdges);
@@ -198,7 +205,8 @@
     }));
     edges.update(rawEdges.map(function (e) {
       const near = e.from === id || e.to === id;
-      return { id: e.id, color: Object.assign({}, e.color, { opacity: near ? 1 : 0.08 }), font: { size: near ? 12 : 0 } };
+      return { id: e.id, color: Object.assign({}, e.color, { opacity: near ? 1 : 0.08 }),
+               font: near ? SHOWN_LABEL : NO_LABEL };
     }));
     dimmed = true;
   }
@@ -206,12 +214,24 @@
   function undim() {
     if (!dimmed) return;
     nodes.update(rawNodes.map(function (n) { return { id: n.id, opacity: 1, font: { size: n.font.size, color: LABEL } }; }));
-    edges.update(rawEdges.map(function (e) { return { id: e.id, color: e.color, font: { size: page.edge_font_size } }; }));
+    edges.update(rawEdges.map(function (e) { return { id: e.id, color: e.color, font: e.baseFont }; }));
     dimmed = false;
   }
 
   network.on("selectNode", function (params) { dimAllBut(params.nodes[0]); });
   network.on("deselectNode", undim);
+
+  // a relation label left out of a crowded spot shows while its arrow is hovered
+  const edgeById = new Map(rawEdges.map(function (e) { return [e.id, e]; }));
+  network.on("hoverEdge", function (params) {
+    if (edgeById.get(params.edge).label_hidden) edges.update({ id: params.edge, font: SHOWN_LABEL });
+  });
+  network.on("blurEdge", function (params) {
+    const e = edgeById.get(params.edge);
+    if (e.label_hidden && !(dimmed && network.getSelectedEdges().indexOf(e.id) >= 0)) {
+      edges.update({ id: e.id, font: dimmed ? NO_LABEL : e.baseFont });
+    }
+  });
 
   // --- search -------------------------------------------------------------
   const byLabel = new Map();
