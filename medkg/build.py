@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
 
+from medkg.distributed import dask_extractions
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
@@ -137,11 +139,15 @@ def _run_window(pool, window: list[SourceDocument | Skipped], pending: Callable[
 
 
 def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterable[str | Path] = (),
-          max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, progress: Progress | None = None) -> BuildReport:
+          max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, dask: str | Any | None = None,
+          progress: Progress | None = None) -> BuildReport:
     """Read the documents under ``paths`` into ``store`` (a location or an open store).
 
     Args:
         jobs: extraction processes (1: in this process).
+        dask: extract on a Dask cluster instead: its scheduler address
+            (``tcp://host:8786``) or a ``dask.distributed.Client``; needs
+            ``pip install 'medkg[dask]'``. Results land in ``store`` as usual.
 
     Returns:
         a :class:`BuildReport` of what was added, replaced, unchanged and skipped.
@@ -162,7 +168,9 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
         _drop_unmarked(kg, present)
         items = _counting(load_paths(paths, max_bytes=max_bytes), report)
         batch = _Batch(kg, set(present))
-        for item, extraction in _extractions(items, present, lexicon, vocabulary, jobs):
+        pairs = (dask_extractions(items, present, lexicon, dask) if dask is not None
+                 else _extractions(items, present, lexicon, vocabulary, jobs))
+        for item, extraction in pairs:
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             elif extraction is None:

@@ -65,3 +65,17 @@ class ConceptNotFound(QueryError):
 
 class QueryTimeout(QueryError):
     """Raised when a query runs longer than its time limit and is stopped."""
+
+
+class ImportRefused(MedkgError):
+    """Raised when ``medkg import`` refuses a file before parsing it: too large, an
+    unknown format, RDF/XML with a DOCTYPE or entity declarations, or JSON-LD with a
+    remote ``@context`` or ``@import``."""
+
+
+class InvalidRdf(MedkgError):
+    """Raised when a file given to ``medkg import`` is not valid RDF in its format."""
+
+
+class ClusterError(MedkgError):
+    """Raised when the Dask scheduler given to ``medkg build --dask`` cannot be reached."""

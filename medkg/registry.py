@@ -22,6 +22,7 @@ _BUILTINS: dict[str, dict[str, str]] = {
         "oxigraph": "medkg.store.oxigraph:OxigraphStore",
         "memory": "medkg.store.oxigraph:MemoryStore",
         "rdflib": "medkg.store.rdflib_backend:RdflibStore",
+        "sparql": "medkg.store.remote:RemoteSparqlStore",
     },
     "extractors": {
         "dictionary": "medkg.extractors.concepts:DictionaryConceptFinder",

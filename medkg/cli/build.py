@@ -28,8 +28,11 @@ def _progress(report: BuildReport) -> None:
               help="skip files larger than this")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
               help="extraction processes; 0 means one per core")
+@click.option("--dask", "dask", metavar="ADDRESS", default=None,
+              help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                   "needs pip install 'medkg[dask]'")
 def build_command(paths: tuple[str, ...], store: str, vocabulary: tuple[str, ...], max_bytes: int,
-                  jobs: int) -> None:
+                  jobs: int, dask: str | None) -> None:
     """Read documents (files or folders of .txt, .md, .html, .jsonl) into the graph.
 
     \b
@@ -39,7 +42,8 @@ def build_command(paths: tuple[str, ...], store: str, vocabulary: tuple[str, ...
     import os
 
     jobs = jobs or os.cpu_count() or 1
-    report = build(list(paths), store, vocabulary=vocabulary, max_bytes=max_bytes, jobs=jobs, progress=_progress)
+    report = build(list(paths), store, vocabulary=vocabulary, max_bytes=max_bytes, jobs=jobs, dask=dask,
+                   progress=_progress)
     if sys.stderr.isatty():
         click.echo("", err=True)
     click.echo(report.summary())

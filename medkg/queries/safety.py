@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from medkg.exceptions import UnsafeQuery
 
-__all__ = ["check_read_only", "nesting_depth", "MAX_DEPTH", "REMOTE_KEYWORDS", "UPDATE_KEYWORDS"]
+__all__ = ["check_read_only", "nesting_depth", "MAX_DEPTH", "REMOTE_KEYWORDS", "UPDATE_KEYWORDS", "SPARQL_TOKEN"]
 
 #: deeper nesting is refused: pyoxigraph is fine at 2,000 and crashes at about 3,000
 MAX_DEPTH = 1000
@@ -27,7 +27,7 @@ REMOTE_KEYWORDS = ("SERVICE", "LOAD", "FROM", "USING")
 #: keywords that only SPARQL Update uses
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
-_TOKEN = re.compile(r'''
+SPARQL_TOKEN = re.compile(r'''
     (?P<comment>\#[^\n]*)
   | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*(?:"""|$)|'\'\'(?:[^'\\]|\\.|'(?!''))*(?:'\'\'|$)
               |"(?:[^"\\\n]|\\.)*(?:"|$)|'(?:[^'\\\n]|\\.)*(?:'|$))
@@ -45,7 +45,7 @@ def _decoded(text: str) -> str:
 
 
 def _tokens(text: str) -> Iterator[tuple[str, str]]:
-    for match in _TOKEN.finditer(text):
+    for match in SPARQL_TOKEN.finditer(text):
         yield match.lastgroup or "", match.group()
 
 

@@ -2,8 +2,9 @@
 
 ``open_store("kg")`` opens (or with ``create=True`` creates) the default Oxigraph
 store in the directory ``kg``; ``"rdflib:kg"`` picks the rdflib backend and
-``"memory:"`` an in-memory store. A store directory remembers its backend, so later
-commands need only the directory.
+``"memory:"`` an in-memory store, and ``"sparql+http://host:port"`` a SPARQL 1.1
+server (see :mod:`medkg.store.remote`). A store directory remembers its backend, so
+later commands need only the directory.
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ _MARKER = "medkg-store.json"
 
 def _split(location: str) -> tuple[str | None, str | None]:
     scheme, sep, rest = location.partition(":")
+    backend, plus, _ = scheme.partition("+")
+    if sep and plus and rest.startswith("//"):  # sparql+http://host:port names a server, not a directory
+        return backend, location
     if sep and scheme in registry.names("stores") and not rest.startswith("//"):
         return scheme, rest or None
     if sep and "://" in location:
@@ -43,13 +47,13 @@ def open_store(location: str, *, create: bool = False, read_only: bool = False) 
         PluginNotFound: the backend name is unknown.
     """
     backend, path = _split(location)
-    marker = Path(path) / _MARKER if path else None
+    marker = Path(path) / _MARKER if path and "://" not in path else None
     if marker is not None and marker.exists():
         recorded = json.loads(marker.read_text(encoding="utf-8")).get("backend", DEFAULT_BACKEND)
         if backend and backend != recorded:
             raise StoreError(f"the store at {path} uses the {recorded!r} backend, not {backend!r}")
         backend = recorded
-    elif path and not create and backend != "memory":
+    elif marker is not None and not create and backend != "memory":
         raise StoreNotFound(f"no medkg store at {path}; build one first with 'medkg build PATH --store {path}'")
     backend = backend or DEFAULT_BACKEND
     cls = registry.get("stores", backend)

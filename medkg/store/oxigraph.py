@@ -19,10 +19,10 @@ from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
 from medkg.store.base import PREFIXES, Quad, Store, check_query_is_safe
 from medkg.store.terms import from_ox, to_ox
 
-__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox"]
+__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "update_text"]
 
 
-def _to_ox_quad(quad: Quad) -> ox.Quad:
+def to_ox_quad(quad: Quad) -> ox.Quad:
     s, p, o, g = quad
     graph = ox.DefaultGraph() if g is None else to_ox(g)
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
@@ -60,20 +60,20 @@ class OxigraphStore(Store):
         if self.read_only:
             raise StoreError("the store was opened read-only")
         drops = [g for g in remove_graphs if self._store.contains_named_graph(to_ox(g))]
-        deletes = [_to_ox_quad(q) for q in remove]
-        quads = [_to_ox_quad(q) for q in add]
+        deletes = [to_ox_quad(q) for q in remove]
+        quads = [to_ox_quad(q) for q in add]
         if not drops and not deletes:
             self._store.extend(quads)  # one transaction
             return
         # Drops, deletes and inserts must land together: one update request is one
         # transaction. Terms are written in their escaped N-Triples form by pyoxigraph.
-        self._store.update(_update_text(drops, deletes, quads))
+        self._store.update(update_text(drops, deletes, quads))
 
     def stage(self, quads: Iterable[Quad]) -> None:
         if self.read_only:
             raise StoreError("the store was opened read-only")
         # bulk_extend skips the transaction machinery: about twice as fast on disk.
-        self._store.bulk_extend(_to_ox_quad(q) for q in quads)
+        self._store.bulk_extend(to_ox_quad(q) for q in quads)
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         check_query_is_safe(sparql)
@@ -93,7 +93,7 @@ class OxigraphStore(Store):
             raise QueryError(f"invalid SPARQL: {err}") from err
         except RuntimeError as err:
             raise QueryError(f"cannot run the query: {err}") from err
-        return _as_result(answer)
+        return as_result(answer)
 
     def _run(self, sparql: str, **options: object) -> object:
         return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **options)
@@ -141,13 +141,13 @@ def _data_block(keyword: str, quads: list[ox.Quad]) -> list[str]:
     return [f"{keyword} {{\n" + "\n".join(blocks) + "\n}"]
 
 
-def _update_text(drops: list[URIRef], deletes: list[ox.Quad], quads: list[ox.Quad]) -> str:
+def update_text(drops: list[URIRef], deletes: list[ox.Quad], quads: list[ox.Quad]) -> str:
     parts = [f"DROP SILENT GRAPH {to_ox(g)}" for g in drops]
     parts += _data_block("DELETE DATA", deletes) + _data_block("INSERT DATA", quads)
     return " ;\n".join(parts)
 
 
-def _as_result(answer: object) -> Result:
+def as_result(answer: object) -> Result:
     if isinstance(answer, ox.QueryBoolean) or isinstance(answer, bool):
         result = Result("ASK")
         result.askAnswer = bool(answer)
