@@ -15,6 +15,10 @@ __all__ = [
     "QueryError",
     "ExportError",
     "VocabularyError",
+    "ConceptNotFound",
+    "ImportRefused",
+    "InvalidRdf",
+    "ClusterError",
 ]
 
 

@@ -12,8 +12,34 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Literal
 
-__all__ = ["Token", "tokens", "normalize", "singular"]
+__all__ = ["Token", "tokens", "normalize", "singular", "sanitize_text", "LineBreaks"]
+
+#: what to do with tab, CR and LF: keep them, keep only LF (XML), or make one space (CSV cells)
+LineBreaks = Literal["keep", "lf", "space"]
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CRLF = re.compile("\r\n?")
+_WHITESPACE_CONTROLS = re.compile("[\t\r\n]+")
+
+
+def sanitize_text(text: str, *, line_breaks: LineBreaks = "keep") -> str:
+    """``text`` without control characters, lone surrogates and non-characters.
+
+    Args:
+        text: any string, possibly with lone surrogates.
+        line_breaks: ``"keep"`` tab, CR and LF; ``"lf"`` turns CR LF and CR into LF;
+            ``"space"`` turns every run of tab, CR and LF into one space.
+    """
+    if _UNSAFE.search(text):
+        text = _UNSAFE.sub("", text)
+    if line_breaks == "lf":
+        return _CRLF.sub("\n", text)
+    if line_breaks == "space":
+        return _WHITESPACE_CONTROLS.sub(" ", text)
+    return text
+
 
 #: a token: its normalised form and its character span in the original text
 Token = tuple[str, int, int]

@@ -1,7 +1,9 @@
 """Exporters: write a store's graph in other formats (``medkg export --format NAME``).
 
-Each exporter is registered by name (``medkg.registry`` kind ``exporters``) and
-writes atomically.
+Each exporter is registered by name (``medkg.registry`` kind ``exporters``), writes
+atomically (:func:`medkg.atomic.atomic_write`) and passes its text through
+:mod:`medkg.exporters.sanitize`, so that what it writes reads back. The formats, and
+what reads each, are listed in ``medkg/exporters/README.md``.
 """
 from __future__ import annotations
 

@@ -10,19 +10,22 @@ exports of the same graph are byte-identical and diff well. Every term goes thro
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
 import pyoxigraph as ox
+from rdflib import URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from medkg.atomic import atomic_write
 from medkg.exceptions import ExportError, StoreError
 from medkg.exporters.base import Exporter
-from medkg.exporters.sanitize import LineBreaks, sanitize_quads, sanitize_triples
+from medkg.exporters.sanitize import LineBreaks, sanitize_term
 from medkg.ontology.namespace import CANDIDATE, CONCEPT, DOC, EVIDENCE, FACT, GRAPH, MKG
 from medkg.store import Quad, Store, Triple
-from medkg.store.oxigraph import to_ox
+from medkg.store.terms import to_ox
 
 __all__ = ["PREFIXES", "TurtleExporter", "NTriplesExporter", "NQuadsExporter", "TriGExporter",
            "in_order", "store_triples", "write_rdf"]
@@ -39,7 +42,8 @@ PREFIXES: dict[str, str] = {
 def in_order(statements: Iterable[Triple | Quad]) -> list:
     """``statements`` without duplicates, sorted by graph, subject, predicate and object,
     so that exports are stable and group each subject's statements together."""
-    return sorted(set(statements), key=lambda st: tuple("" if t is None else t.n3() for t in (*st[3:], *st[:3])))
+    unique = dict.fromkeys(statements)  # keeps the first-seen order for ties of the key below
+    return sorted(unique, key=lambda st: tuple("" if t is None else str(t) for t in (*st[3:], *st[:3])))
 
 
 def store_triples(store: Store) -> list[Triple]:
@@ -47,12 +51,25 @@ def store_triples(store: Store) -> list[Triple]:
     return in_order((s, p, o) for s, p, o, _ in store.quads())
 
 
-def _ox_statement(statement: Triple | Quad) -> ox.Triple | ox.Quad:
+@lru_cache(maxsize=1 << 16)
+def _ox_iri(iri: str) -> ox.NamedNode:
+    """A sanitised pyoxigraph IRI; cached, as a graph names the same IRIs again and again."""
+    return to_ox(sanitize_term(URIRef(iri)))
+
+
+def _ox_term(term: Node, line_breaks: LineBreaks) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return _ox_iri(str(term))
+    return to_ox(sanitize_term(term, line_breaks=line_breaks))
+
+
+def _ox_statement(statement: Triple | Quad, line_breaks: LineBreaks) -> ox.Triple | ox.Quad:
     try:
+        terms = [_ox_term(t, line_breaks) for t in statement[:3]]
         if len(statement) == 3:
-            return ox.Triple(*(to_ox(t) for t in statement))
-        s, p, o, g = statement
-        return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph() if g is None else to_ox(g))
+            return ox.Triple(*terms)
+        graph = statement[3]
+        return ox.Quad(*terms, ox.DefaultGraph() if graph is None else _ox_term(graph, line_breaks))
     except (ValueError, TypeError, StoreError) as err:
         raise ExportError(f"cannot write {' '.join(t.n3() for t in statement if t is not None)}: {err}; "
                           "fix or remove that statement in the store") from err
@@ -66,11 +83,7 @@ def write_rdf(statements: Iterable[Triple | Quad], destination: Path, format: ox
     Raises:
         ExportError: a term cannot be written even after sanitising (e.g. a relative IRI).
     """
-    if format.supports_datasets:
-        clean = sanitize_quads(statements, line_breaks=line_breaks)  # type: ignore[arg-type]
-    else:
-        clean = sanitize_triples(statements, line_breaks=line_breaks)  # type: ignore[arg-type]
-    terms = [_ox_statement(statement) for statement in clean]
+    terms = [_ox_statement(statement, line_breaks) for statement in statements]
     with atomic_write(destination, mode="wb") as handle:
         ox.serialize(terms, handle, format, prefixes=PREFIXES)
     return destination

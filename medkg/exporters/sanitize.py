@@ -19,18 +19,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from typing import Literal as TypingLiteral
 
 from rdflib import OWL, BNode, Literal, URIRef
 from rdflib.term import Node
 
 from medkg.store.base import Quad, Triple
+from medkg.text import LineBreaks, sanitize_text
 
-__all__ = ["LINKS_FOLLOWED_BY_READERS", "LineBreaks", "sanitize_text", "sanitize_iri", "sanitize_term", "sanitize_triples",
-           "sanitize_quads"]
+__all__ = ["LINKS_FOLLOWED_BY_READERS", "LineBreaks", "sanitize_text", "sanitize_iri", "sanitize_term",
+           "sanitize_triples", "sanitize_quads"]
 
-#: what to do with tab, CR and LF: keep them, keep only LF (XML), or make one space (CSV cells)
-LineBreaks = TypingLiteral["keep", "lf", "space"]
 
 #: predicates that make OWL tools fetch or run something when they load a file: owl:imports
 #: (Protégé, owlready2) and owlready2's python_module annotation (see NOTES.md); medkg
@@ -40,28 +38,10 @@ LINKS_FOLLOWED_BY_READERS = frozenset({
     URIRef("http://www.lesfleursdunormal.fr/static/_downloads/owlready_ontology.owl#python_module"),
 })
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_CRLF = re.compile("\r\n?")
-_WHITESPACE_CONTROLS = re.compile("[\t\r\n]+")
-#: characters RFC 3987 does not allow in an IRI, plus what _UNSAFE removes from text
+_SURROGATES = re.compile("[\ud800-\udfff\ufffe\uffff]")
+#: characters RFC 3987 does not allow in an IRI, plus what sanitize_text removes from text
 _NOT_IN_IRI = re.compile('[\x00-\x20<>"{}|\\\\^`\x7f-\x9f]')
 _BNODE_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
-
-
-def sanitize_text(text: str, *, line_breaks: LineBreaks = "keep") -> str:
-    """``text`` without control characters, lone surrogates and non-characters.
-
-    Args:
-        text: any string, possibly with lone surrogates.
-        line_breaks: ``"keep"`` tab, CR and LF; ``"lf"`` turns CR LF and CR into LF;
-            ``"space"`` turns every run of tab, CR and LF into one space.
-    """
-    text = _UNSAFE.sub("", text)
-    if line_breaks == "lf":
-        return _CRLF.sub("\n", text)
-    if line_breaks == "space":
-        return _WHITESPACE_CONTROLS.sub(" ", text)
-    return text
 
 
 def _percent_encode(match: re.Match[str]) -> str:
@@ -71,8 +51,9 @@ def _percent_encode(match: re.Match[str]) -> str:
 def sanitize_iri(iri: str) -> str:
     """``iri`` with lone surrogates dropped and characters an IRI may not hold
     (spaces, ``<>"{}|\\^```, controls) percent-encoded."""
-    iri = re.sub("[\ud800-\udfff\ufffe\uffff]", "", iri)
-    return _NOT_IN_IRI.sub(_percent_encode, iri)
+    if not _NOT_IN_IRI.search(iri) and not _SURROGATES.search(iri):
+        return iri
+    return _NOT_IN_IRI.sub(_percent_encode, _SURROGATES.sub("", iri))
 
 
 def sanitize_term(term: Node, *, line_breaks: LineBreaks = "keep") -> Node:

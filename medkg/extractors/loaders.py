@@ -18,6 +18,7 @@ from pathlib import Path
 from medkg import registry
 from medkg.exceptions import DocumentError
 from medkg.extractors.document import SourceDocument
+from medkg.text import sanitize_text
 
 __all__ = ["load_paths", "load_file", "decode", "clean_text", "strip_inline_markdown", "Skipped", "DEFAULT_MAX_BYTES",
            "SUFFIXES"]
@@ -30,7 +31,6 @@ SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "ma
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,9 @@ def decode(data: bytes) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Text with line ends unified and control characters and lone surrogates removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return _CONTROL.sub("", text)
+    """Text with line ends unified, no-break spaces made spaces, and control characters
+    and lone surrogates removed."""
+    return sanitize_text(text.replace("\u00a0", " "), line_breaks="lf")
 
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")

@@ -6,6 +6,7 @@ import pytest
 from medkg.build import build
 from medkg.store import open_store
 from tests.exporters import ensure_registered
+from tests.exporters.readers import small_copy
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -26,3 +27,9 @@ def demo_store(demo_location):
     """The demo store, open for reading."""
     with open_store(demo_location, read_only=True) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def small_store(demo_store):
+    """The demo graph with only the vocabulary its facts use (fast round trips)."""
+    return small_copy(demo_store)

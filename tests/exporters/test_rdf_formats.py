@@ -15,14 +15,14 @@ FORMATS = ["turtle", "ntriples", "nquads", "trig", "jsonld"]
 
 
 @pytest.fixture(scope="module")
-def expected(demo_store):
-    return as_dataset(demo_store.quads())
+def expected(small_store):
+    return as_dataset(small_store.quads())
 
 
 @pytest.fixture(scope="module")
-def exported(demo_store, tmp_path_factory):
+def exported(small_store, tmp_path_factory):
     folder = tmp_path_factory.mktemp("rdf-exports")
-    return {name: export(demo_store, name, folder / f"kg.{name}") for name in FORMATS}
+    return {name: export(small_store, name, folder / f"kg.{name}") for name in FORMATS}
 
 
 @pytest.mark.parametrize("reader", [read_with_rdflib, read_with_oxigraph], ids=["rdflib", "pyoxigraph"])
@@ -41,8 +41,14 @@ def test_named_graphs_keep_each_documents_evidence_apart(exported, expected):
     assert len(documents) == len([g for g in expected if g is not None and "/doc/" in str(g)]) >= 5
 
 
-def test_export_is_deterministic(demo_store, exported, tmp_path):
-    again = export(demo_store, "turtle", tmp_path / "again.ttl")
+@pytest.mark.slow
+def test_whole_demo_graph_reads_back_from_trig(demo_store, tmp_path):
+    path = export(demo_store, "trig", tmp_path / "kg.trig")
+    assert same_dataset(as_dataset(demo_store.quads()), read_with_oxigraph(path, "trig"))
+
+
+def test_export_is_deterministic(small_store, exported, tmp_path):
+    again = export(small_store, "turtle", tmp_path / "again.ttl")
     assert again.read_bytes() == exported["turtle"].read_bytes()
 
 
@@ -55,11 +61,11 @@ def test_turtle_uses_the_medkg_prefixes(exported):
 def test_jsonld_is_compact_with_the_shipped_context(exported):
     document = json.loads(exported["jsonld"].read_text(encoding="utf-8"))
     assert document["@context"] == shipped_context()
-    nodes = [node for graph in document["@graph"] for node in graph.get("@graph", [])]
-    facts = [n for n in nodes if n.get("type") == "Fact"]
+    graphs = {graph["id"]: graph["@graph"] for graph in document["@graph"]}
+    facts = [n for n in graphs["graph:facts"] if n.get("type") == "Fact"]
     assert facts and all(f["relation"] in {iri.split("#")[1] for iri in RELATIONS.values()} for f in facts)
     assert all(isinstance(f["support"], int) and f["subject"].startswith("mkc:") for f in facts)
-    sprain = next(n for n in nodes if n["id"] == "mkc:ankle-sprain")
+    sprain = next(n for n in graphs["graph:vocabulary"] if n["id"] == "mkc:ankle-sprain")
     assert sprain["type"] == "Condition" and sprain["prefLabel"] == "ankle sprain"
 
 
@@ -70,7 +76,7 @@ def test_shipped_context_names_every_type_and_relation():
         assert f"mkg:{str(iri).split('#')[1]}" in expanded
 
 
-def test_a_failed_export_leaves_the_previous_file(demo_store, tmp_path, monkeypatch):
+def test_a_failed_export_leaves_the_previous_file(small_store, tmp_path, monkeypatch):
     target = tmp_path / "kg.ttl"
     target.write_text("previous", encoding="utf-8")
 
@@ -79,6 +85,6 @@ def test_a_failed_export_leaves_the_previous_file(demo_store, tmp_path, monkeypa
 
     monkeypatch.setattr("medkg.exporters.rdf.ox.serialize", broken)
     with pytest.raises(OSError, match="disk full"):
-        export(demo_store, "turtle", target)
+        export(small_store, "turtle", target)
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]
