@@ -70,7 +70,7 @@ def clean_text(text: str) -> str:
     return sanitize_text(text.replace("\u00a0", " "), line_breaks="lf")
 
 
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
@@ -80,11 +80,11 @@ def strip_inline_markdown(text: str) -> str:
     structure reader uses them.
 
     Example:
-        >>> strip_inline_markdown("**Ankle sprain** - see [a GP](https://x.org), `now`")
-        'Ankle sprain - see a GP, now'
+        >>> strip_inline_markdown("**Ankle sprain** - see [a GP](https://x.org), `now`, __ok__ a__b__c")
+        'Ankle sprain - see a GP, now, ok a__b__c'
     """
     text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     return text.replace("`", "")
 
 
