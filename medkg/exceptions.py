@@ -19,6 +19,8 @@ __all__ = [
     "ImportRefused",
     "InvalidRdf",
     "ClusterError",
+    "UnsafeQuery",
+    "QueryTimeout",
 ]
 
 

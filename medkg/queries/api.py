@@ -32,13 +32,16 @@ from rdflib.term import Identifier
 
 from medkg.exceptions import ConceptNotFound, QueryError
 from medkg.exporters.assertions import concept_labels
+from medkg.graph import fact_iri
 from medkg.ontology.namespace import CONCEPT, MKG, RELATIONS, relation_name
 from medkg.queries import named_query, query_names
 from medkg.queries.safety import check_read_only
 from medkg.store import Store, open_store
+from medkg.store.bindings import with_bindings
 from medkg.text import normalize
 
-__all__ = ["KnowledgeGraph", "Answer", "ConceptRef", "EvidenceItem", "Stats", "open", "to_term", "is_iri", "as_iri"]
+__all__ = ["KnowledgeGraph", "Answer", "ConceptRef", "EvidenceItem", "Stats", "open", "to_term", "is_iri", "as_iri",
+           ]
 
 
 @dataclass(frozen=True)
@@ -115,16 +118,19 @@ class Stats:
     facts_by_relation: dict[str, int] = field(default_factory=dict)
 
 
-#: per question: the named query, the column with the answer, the column with the
-#: concept the fact is about
-_QUESTIONS: dict[str, tuple[str, str, str]] = {
-    "causes": ("causes", "cause", "target"),
-    "specialists": ("whom_to_see", "specialist", "for"),
-    "treatments": ("treatments", "treatment", "for"),
-    "prevention": ("prevention", "treatment", "for"),
-    "risk_factors": ("risk_factors", "risk_factor", "for"),
-    "tests": ("tests", "test", "for"),
+#: per question: the relation, and whether the asked concept is the fact's object
+#: ("to": X causes / treats / prevents / is a risk factor for the concept) or its
+#: subject ("from": the concept has X as specialist / test)
+_QUESTIONS: dict[str, tuple[str, str]] = {
+    "causes": ("causes", "to"),
+    "specialists": ("see_specialist", "from"),
+    "treatments": ("treats", "to"),
+    "prevention": ("prevents", "to"),
+    "risk_factors": ("risk_factor_for", "to"),
+    "tests": ("diagnosed_by", "from"),
 }
+#: facts per fact_documents query (the VALUES block stays small)
+_CHUNK = 500
 
 
 _PREFIXES = {"mkc:": str(CONCEPT), "mkg:": str(MKG._NS)}
@@ -152,8 +158,11 @@ def as_iri(text: str) -> URIRef:
 
 
 def to_term(value: object) -> Identifier:
-    """A Python value as an rdflib term for a binding: rdflib terms stay as they are,
-    everything else (``str``, numbers, booleans, dates) becomes a :class:`Literal`."""
+    """A Python value as an rdflib term for a binding: rdflib terms stay as they are, a
+    :class:`ConceptRef` (or :class:`Answer`) becomes its IRI, everything else (``str``,
+    numbers, booleans, dates) a :class:`Literal`."""
+    if isinstance(value, ConceptRef):
+        return URIRef(value.iri)
     return value if isinstance(value, Identifier) else Literal(value)
 
 
@@ -239,24 +248,73 @@ class KnowledgeGraph:
         return self._narrower[iri]
 
     # ------------------------------------------------------------------ questions
+    def _select(self, name: str, values: dict[str, list[URIRef]], *, path_start: str | None = None) -> list:
+        """Rows of the named query ``name`` with ``values`` bound to its variables.
+
+        Oxigraph gets one query with a VALUES block per variable (it plans those well,
+        and engine-side bindings badly). rdflib evaluates a VALUES block apart from a
+        property path, so for the variable ``path_start`` that a path starts from it
+        gets one query per value with engine bindings instead.
+        """
+        text = named_query(name).text
+        if path_start is None or self.store.name != "rdflib":
+            return list(self.store.query(text, values))
+        rest = {k: v for k, v in values.items() if k != path_start}
+        if rest and all(len(v) == 1 for v in rest.values()):
+            return [row for value in values[path_start]
+                    for row in self.store.query(text, {path_start: value, **{k: v[0] for k, v in rest.items()}})]
+        return [row for value in values[path_start]
+                for row in self.store.query(with_bindings(text, rest), {path_start: value})]
+
+    def _links(self, direction: str, relation: str, concepts: Iterable[URIRef]) -> list[tuple[URIRef, URIRef]]:
+        """(answer, concept the fact is about) for facts of ``relation`` about the
+        concepts or narrower ones; ``direction`` "to" if they are the facts' objects."""
+        concepts = list(dict.fromkeys(concepts))
+        if not concepts:
+            return []
+        name, answer, about = ("links_to", "subject", "target") if direction == "to" else \
+            ("links_from", "object", "source")
+        rows = self._select(name, {"concept": concepts, "relation": [RELATIONS[relation]]}, path_start="concept")
+        return [(row[answer], row[about]) for row in rows]
+
+    def _documents(self, facts: Iterable[URIRef]) -> dict[URIRef, tuple[float, set[str]]]:
+        """Fact IRI -> (confidence, document IRIs) for the facts that exist."""
+        facts = list(dict.fromkeys(facts))
+        found: dict[URIRef, tuple[float, set[str]]] = {}
+        for start in range(0, len(facts), _CHUNK):
+            for row in self._select("fact_documents", {"fact": facts[start:start + _CHUNK]}):
+                confidence, documents = found.setdefault(row.fact, (float(row.confidence), set()))
+                documents.add(str(row.doc))
+        return found
+
     def _ask(self, question: str, label_or_iri: str | URIRef, limit: int | None) -> list[Answer]:
-        name, column, about = _QUESTIONS[question]
-        query = named_query(name).text
+        """One question in three short steps that each start from known IRIs: the causes
+        (plain triples from the concept and narrower ones), then the answers about the
+        concept and its causes, then the support and documents of those facts."""
+        relation, direction = _QUESTIONS[question]
         merged: dict[URIRef, dict[str, Any]] = {}
         for concept in self.resolve(label_or_iri):
             asked = URIRef(concept.iri)
             narrower = self.narrower(asked)
-            for row in self.store.query(query, {"concept": asked}):
-                answer = row[column]
-                if answer in narrower:  # "ankle pain causes ankle pain" via a broader cycle
+            causes = [(c, t) for c, t in self._links("to", "causes", [asked]) if c not in narrower]
+            direct_causes = list(dict.fromkeys(c for c, _ in causes))
+            if question == "causes":
+                links = causes + self._links("to", "causes", direct_causes)
+            else:
+                links = self._links(direction, relation, [asked, *direct_causes])
+            facts = {(answer, about): fact_iri(answer, relation, about) if direction == "to"
+                     else fact_iri(about, relation, answer) for answer, about in links if answer not in narrower}
+            documents = self._documents(facts.values())
+            for (answer, about), fact in facts.items():
+                if fact not in documents:
                     continue
+                confidence, docs = documents[fact]
                 slot = merged.setdefault(answer, {"docs": set(), "confidence": 0.0, "via": set(), "direct": False})
-                slot["docs"].add(str(row.doc))
-                slot["confidence"] = max(slot["confidence"], float(row.confidence))
-                target = row[about]
-                slot["direct"] |= target in narrower
-                if target != asked:
-                    slot["via"].add(target)
+                slot["docs"] |= docs
+                slot["confidence"] = max(slot["confidence"], confidence)
+                slot["direct"] |= about in narrower
+                if about != asked:
+                    slot["via"].add(about)
         answers = [self._answer(iri, slot) for iri, slot in merged.items()]
         answers.sort(key=lambda a: (not a.direct, -a.support, -a.confidence, a.label))
         return answers[:limit] if limit is not None else answers
@@ -349,7 +407,8 @@ class KnowledgeGraph:
         """Run a SPARQL query, or a named query by name, with values bound to variables.
 
         Values are passed to the engine as bindings, never pasted into the text:
-        ``str`` and numbers become literals, :class:`~rdflib.URIRef` stays an IRI.
+        ``str`` and numbers become literals, :class:`~rdflib.URIRef` and concepts
+        (:class:`ConceptRef`, :class:`Answer`) IRIs.
         The query is refused before evaluation if it could read outside the store
         or change it (see :mod:`medkg.queries.safety`).
 

@@ -43,10 +43,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
-from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-from medkg.exceptions import QueryError, QueryTimeout, StoreError, UnsafeQuery
+from medkg.exceptions import QueryTimeout, StoreError, UnsafeQuery
 from medkg.queries import named_query, query_names
 from medkg.queries.results import GRAPH_FORMATS, SOLUTION_FORMATS
 from medkg.queries.safety import check_read_only

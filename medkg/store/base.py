@@ -90,7 +90,9 @@ class Store(ABC):
 
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run a SPARQL query over the union of all graphs; values go in ``bindings``."""
+        """Run a SPARQL query over the union of all graphs; values go in ``bindings``
+        (never into the query text). Backends that bind through a ``VALUES`` block
+        (:mod:`medkg.store.bindings`) also take several values for one variable."""
 
     @abstractmethod
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import Graph, URIRef, Variable
 from rdflib.query import Result
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier
 
 from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
 from medkg.store.base import PREFIXES, Quad, Store, check_query_is_safe
+from medkg.store.bindings import with_bindings
 from medkg.store.terms import from_ox, to_ox
 
 __all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "update_text"]
@@ -77,26 +78,16 @@ class OxigraphStore(Store):
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         check_query_is_safe(sparql)
-        terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            try:
-                answer = self._run(sparql, substitutions={ox.Variable(k): v for k, v in terms.items()} or None)
-            except RuntimeError as err:
-                if "projection" not in str(err):
-                    raise
-                # Oxigraph substitutes only variables the query selects; bind the others
-                # with a trailing VALUES clause (joined before grouping and modifiers),
-                # the terms written in their escaped N-Triples form.
-                values = " ".join(f"?{k}" for k in terms), " ".join(str(v) for v in terms.values())
-                answer = self._run(f"{sparql}\nVALUES ({values[0]}) {{ ({values[1]}) }}")
+            answer = self._run(with_bindings(sparql, bindings))
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL: {err}") from err
         except RuntimeError as err:
             raise QueryError(f"cannot run the query: {err}") from err
         return as_result(answer)
 
-    def _run(self, sparql: str, **options: object) -> object:
-        return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES, **options)
+    def _run(self, sparql: str) -> object:
+        return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
 
     def quads(self, graph: URIRef | None = None) -> Iterator[Quad]:
         pattern_graph = None if graph is None else to_ox(graph)

@@ -7,7 +7,6 @@ the previous file readable; it is slow on large graphs (see README, "Stores").
 from __future__ import annotations
 
 import fcntl
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 

@@ -26,7 +26,6 @@ Each :meth:`RemoteSparqlStore.replace` is one update request (``DROP SILENT GRAP
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 import pyoxigraph as ox
-from rdflib import BNode, URIRef
+from rdflib import URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -45,9 +44,10 @@ from medkg.exceptions import QueryError, QueryTimeout, StoreError
 from medkg.queries.safety import SPARQL_TOKEN
 from medkg.store.base import Quad, Store, check_query_is_safe
 from medkg.store.oxigraph import as_result, to_ox_quad, update_text
-from medkg.store.terms import from_ox, to_ox
+from medkg.store.bindings import with_bindings
+from medkg.store.terms import from_ox
 
-__all__ = ["RemoteSparqlStore", "Endpoints", "parse_location", "with_bindings"]
+__all__ = ["RemoteSparqlStore", "Endpoints", "parse_location"]
 
 UnionMode = Literal["request", "server"]
 
@@ -58,7 +58,6 @@ _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparql-results+json",
            "CONSTRUCT": "application/n-triples, text/turtle;q=0.9",
            "DESCRIBE": "application/n-triples, text/turtle;q=0.9"}
-_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -121,90 +120,12 @@ def parse_location(location: str) -> Endpoints:
                      timeout=timeout, authorization=authorization)
 
 
-def with_bindings(sparql: str, bindings: Mapping[str, Identifier] | None) -> str:
-    """``sparql`` with ``bindings`` given as a ``VALUES`` block of escaped terms.
-
-    The block opens the query's WHERE group, so the engine joins the values first, as
-    if the variables were bound before evaluation (rdflib's ``initBindings``). It is
-    built only from variable names checked against the SPARQL grammar and from terms
-    written in their escaped N-Triples form by pyoxigraph: the bound values are never
-    parsed as query text. The place is found with the tokenizer of
-    :mod:`medkg.queries.safety`, which skips strings, IRIs and comments. The short
-    ``CONSTRUCT WHERE { ... }`` form cannot hold ``VALUES`` inside; there the block
-    trails the query, which means the same for its plain triple patterns.
-
-    Raises:
-        QueryError: a variable name is not a SPARQL variable, a value is a blank node
-            (``VALUES`` cannot hold one) or not an RDF term, or the query has no WHERE
-            group to bind in.
-
-    Example:
-        >>> from rdflib import Literal
-        >>> print(with_bindings('SELECT ?o WHERE { ?s ?p ?o }', {"o": Literal('x" } UNION { ?s ?p ?o')}))
-        SELECT ?o WHERE { VALUES (?o) { ("x\\" } UNION { ?s ?p ?o") }
-         ?s ?p ?o }
-    """
-    if not bindings:
-        return sparql
-    names = list(bindings)
-    for name in names:
-        if not _VARIABLE.fullmatch(name):
-            raise QueryError(f"cannot bind {name!r}: a variable name is letters, digits and '_'")
-    values = " ".join(_term(name, bindings[name]) for name in names)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
-    place = _where_group(sparql)
-    if place is None:
-        return f"{sparql}\n{block}"
-    return f"{sparql[:place]} {block}\n{sparql[place:]}"
-
-
-def _term(name: str, value: Identifier) -> str:
-    if isinstance(value, (BNode, ox.BlankNode)):
-        raise QueryError(f"cannot bind ?{name} to a blank node: SPARQL VALUES cannot hold one")
-    try:
-        return str(to_ox(value))
-    except (StoreError, ValueError, TypeError) as err:
-        raise QueryError(f"cannot bind ?{name} to {value!r}: {err}") from err
-
-
 def _query_form(sparql: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword (SELECT if none)."""
     for match in SPARQL_TOKEN.finditer(sparql):
         if match.lastgroup == "name" and match.group().upper() in _FORMS:
             return match.group().upper()
     return "SELECT"
-
-
-def _where_group(sparql: str) -> int | None:
-    """The index just after the ``{`` that opens the WHERE group; ``None`` for the
-    ``CONSTRUCT WHERE`` short form.
-
-    Raises:
-        QueryError: the query has no group (``DESCRIBE <iri>``).
-    """
-    form: str | None = None
-    template = False  # inside a CONSTRUCT template
-    depth = 0
-    for match in SPARQL_TOKEN.finditer(sparql):
-        kind, value = match.lastgroup, match.group()
-        if form is None:
-            if kind == "name" and value.upper() in _FORMS:
-                form = value.upper()
-            continue
-        if form == "CONSTRUCT" and depth == 0 and not template:
-            if kind == "name" and value.upper() == "WHERE":
-                return None  # CONSTRUCT WHERE { triples }: no VALUES inside
-            if value == "{":
-                template = True
-                depth = 1
-                continue
-        if value == "{":
-            if depth == 0:
-                return match.end()
-            depth += 1
-        elif value == "}" and depth:
-            depth -= 1
-    raise QueryError("cannot bind values in a query without a WHERE group")
 
 
 class RemoteSparqlStore(Store):

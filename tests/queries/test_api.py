@@ -6,7 +6,9 @@ from rdflib import Literal, URIRef
 
 from medkg.exceptions import ConceptNotFound, QueryError, UnsafeQuery
 from medkg.ontology.namespace import CONCEPT
-from medkg.queries.api import KnowledgeGraph, as_iri, open as open_graph
+from medkg.queries.api import KnowledgeGraph, as_iri
+from medkg.store.bindings import with_bindings
+from medkg.queries.api import open as open_graph
 
 
 def labels(answers) -> set[str]:
@@ -27,6 +29,23 @@ def test_answers_are_ranked_by_support_then_confidence(demo_kg):
         direct = [a for a in question("ankle pain") if a.direct]
         keys = [(-a.support, -a.confidence) for a in direct]
         assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize("question,query,column", [
+    ("causes_of", "causes", "cause"), ("whom_to_see", "whom_to_see", "specialist"),
+    ("treatments_for", "treatments", "treatment"), ("prevention_for", "prevention", "treatment"),
+    ("risk_factors_for", "risk_factors", "risk_factor"), ("tests_for", "tests", "test"),
+])
+@pytest.mark.parametrize("concept", ["ankle-pain", "knee-pain", "lower-limb-pain"])
+def test_api_answers_like_the_one_query_version(demo_kg, question, query, column, concept):
+    """The API's three short steps give the same answers and documents as the .rq file."""
+    iri = URIRef(CONCEPT[concept])
+    expected: dict[str, set[str]] = {}
+    for row in demo_kg.sparql(query, concept=iri):
+        if row[column] not in demo_kg.narrower(iri):
+            expected.setdefault(str(row[column]), set()).add(str(row.doc))
+    got = {a.iri: set(a.documents) for a in getattr(demo_kg, question)(iri)}
+    assert got == expected
 
 
 def test_whom_to_see_for_ankle_pain_on_demo(demo_kg):
@@ -117,3 +136,10 @@ def test_open_is_read_only_and_closes(demo_store):
 def test_as_iri_accepts_the_usual_spellings():
     iri = CONCEPT["ankle-pain"]
     assert as_iri("mkc:ankle-pain") == as_iri(f"<{iri}>") == as_iri(str(iri)) == iri
+
+
+def test_values_blocks_hold_escaped_terms_only():
+    query = with_bindings("SELECT ?x WHERE { ?x ?p ?o }", {"x": [Literal('a" } ; DROP ALL #')]})
+    assert 'VALUES ?x { "a\\" } ; DROP ALL #" }' in query
+    with pytest.raises(QueryError, match="cannot bind"):
+        with_bindings("SELECT ?x WHERE { ?x ?p ?o }", {"x": [URIRef("http://x> } ; DROP ALL {")]})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
+from medkg.graph import fact_iri
 from medkg.ontology.namespace import CONCEPT, MKG
 from medkg.queries import named_query, query_names
 from medkg.store import open_store
@@ -19,9 +20,10 @@ VALUES = {
     "subject": CONCEPT["ankle-sprain"],
     "relation": MKG.causes,
     "object": CONCEPT["ankle-pain"],
+    "fact": fact_iri(CONCEPT["ankle-sprain"], "causes", CONCEPT["ankle-pain"]),
 }
-#: where the demo documents state the answers about another concept
-OVERRIDES = {"tests": {"concept": CONCEPT["knee-pain"]}}
+#: where the demo documents state the answers about another concept, or another relation
+OVERRIDES = {"tests": {"concept": CONCEPT["knee-pain"]}, "links_from": {"relation": MKG.seeSpecialist}}
 
 
 def _names(rows, column):
@@ -46,6 +48,10 @@ CHECKS = {
     "facts_by_relation": lambda rows: {str(r.relation) for r in rows} >= {str(MKG.causes), str(MKG.seeSpecialist)},
     "concept_by_label": lambda rows: _names(rows, "concept") == {"ankle-pain"},
     "narrower": lambda rows: {"ankle-pain", "inner-ankle-pain"} <= _names(rows, "narrower"),
+    "links_to": lambda rows: {"ankle-sprain", "achilles-tendinopathy"} <= _names(rows, "subject"),
+    "links_from": lambda rows: {"sports-medicine-physician", "orthopedist"} <= _names(rows, "object"),
+    "fact_documents": lambda rows: len(rows) == 1 and int(rows[0].support) == 1
+    and 0 < float(rows[0].confidence) <= 1,
 }
 
 

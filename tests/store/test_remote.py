@@ -201,10 +201,10 @@ def test_unknown_location_parameter_lists_known_ones():
 
 
 @pytest.mark.parametrize("query,expected", [
-    ('SELECT ?o WHERE { ?s ?p "{ WHERE" }', 'SELECT ?o WHERE { VALUES (?o) { ("x") }\n ?s ?p "{ WHERE" }'),
-    ("# { comment\nSELECT ?o { ?s <urn:x{> ?o }", '# { comment\nSELECT ?o { VALUES (?o) { ("x") }\n ?s <urn:x{> ?o }'),
-    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", 'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?o) { ("x") }\n ?s ?p ?o }'),
-    ("CONSTRUCT WHERE { ?s ?p ?o }", 'CONSTRUCT WHERE { ?s ?p ?o }\nVALUES (?o) { ("x") }'),
+    ('SELECT ?o WHERE { ?s ?p "{ WHERE" }', 'SELECT ?o WHERE { VALUES ?o { "x" }\n ?s ?p "{ WHERE" }'),
+    ("# { comment\nSELECT ?o { ?s <urn:x{> ?o }", '# { comment\nSELECT ?o { VALUES ?o { "x" }\n ?s <urn:x{> ?o }'),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", 'CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?o { "x" }\n ?s ?p ?o }'),
+    ("CONSTRUCT WHERE { ?s ?p ?o }", 'CONSTRUCT WHERE { ?s ?p ?o }\nVALUES ?o { "x" }'),
 ], ids=["string", "comment-and-iri", "construct", "construct-where"])
 def test_bindings_open_the_where_group(query, expected):
     assert with_bindings(query, {"o": Literal("x")}) == expected
