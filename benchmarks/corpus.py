@@ -88,13 +88,39 @@ def generate(out: Path, megabytes: float, *, seed: int = 7) -> tuple[int, int]:
     return files, written
 
 
+def replicate(source: Path, out: Path, megabytes: float) -> tuple[int, int]:
+    """Copy the documents of ``source`` (real pages) into ``out`` until ``megabytes``
+    are written, each copy made unique by a first line, so that every copy is
+    extracted (content hashes differ) at the density of facts real text has."""
+    originals = [p for p in sorted(source.rglob("*")) if p.suffix in (".txt", ".md", ".html", ".jsonl")]
+    if not originals:
+        raise SystemExit(f"no documents in {source}")
+    out.mkdir(parents=True, exist_ok=True)
+    target = int(megabytes * 1_000_000)
+    written = files = 0
+    while written < target:
+        original = originals[files % len(originals)]
+        text = original.read_text(encoding="utf-8")
+        copy = f"<!-- copy {files} -->\n{text}" if original.suffix == ".html" else f"{text}\n\nCopy {files}.\n"
+        if original.suffix == ".jsonl":
+            copy = "\n".join(line.replace('"id": "', f'"id": "{files}-') for line in text.splitlines())
+        (out / f"copy{files:07d}{original.suffix}").write_text(copy, encoding="utf-8")
+        written += len(copy.encode("utf-8"))
+        files += 1
+    return files, written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--mb", type=float, default=20.0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--from", dest="source", type=Path, help="replicate these real documents instead")
     args = parser.parse_args()
-    files, size = generate(args.out, args.mb, seed=args.seed)
+    if args.source:
+        files, size = replicate(args.source, args.out, args.mb)
+    else:
+        files, size = generate(args.out, args.mb, seed=args.seed)
     print(f"{files} files, {size / 1e6:.1f} MB in {args.out}")
 
 
