@@ -20,8 +20,8 @@ from medkg.distributed import dask_extractions
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
-from medkg.graph import (FACTS_GRAPH, VOCABULARY_GRAPH, document_metadata, document_quads, fact_changes, fact_iri,
-                         facts_of_documents, refresh_facts, vocabulary_quads)
+from medkg.graph import (FACTS_GRAPH, VOCABULARY_GRAPH, contributions_of, document_metadata, document_quads,
+                         fact_changes, refresh_facts, stored_contributions, vocabulary_quads)
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
 
@@ -167,7 +167,7 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
         present = set(known.values())
         _drop_unmarked(kg, present)
         items = _counting(load_paths(paths, max_bytes=max_bytes), report)
-        batch = _Batch(kg, set(present))
+        batch = _Batch(kg)
         pairs = (dask_extractions(items, present, lexicon, dask) if dask is not None
                  else _extractions(items, present, lexicon, vocabulary, jobs))
         for item, extraction in pairs:
@@ -216,25 +216,20 @@ class _Batch:
     #: commit after this many documents or quads
     DOCUMENTS, QUADS = 256, 200_000
 
-    def __init__(self, store: Store, committed: set[URIRef]) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        #: the documents committed so far (kept up to date by :meth:`commit`)
-        self.committed = committed
-        self.new: list[URIRef] = []
         self.remove: list[URIRef] = []
         self.quads: list = []
         self.marks: list = []
+        self.extractions: list[Extraction] = []
         self.documents = 0
-        #: facts whose support may have changed, to be refreshed
-        self.touched: set[URIRef] = set()
 
     def add(self, old: URIRef | None, extraction: Extraction) -> None:
         if old is not None:
             self.remove.append(old)
         self.quads.extend(document_quads(extraction))
         self.marks.extend(document_metadata(extraction.document))
-        self.touched |= {fact_iri(a.subject, a.relation, a.object) for a in extraction.annotations.assertions}
-        self.new.append(extraction.document.iri)
+        self.extractions.append(extraction)
         self.documents += 1
 
     def full(self) -> bool:
@@ -246,14 +241,11 @@ class _Batch:
         consistent after every batch."""
         if not self.documents:
             return
-        touched = self.touched | facts_of_documents(self.store, self.remove)
+        old, new = fact_changes(self.store, contributions_of(self.extractions),
+                                stored_contributions(self.store, self.remove))
         self.store.stage(self.quads)
-        after = (self.committed | set(self.new)) - set(self.remove)
-        old, new = fact_changes(self.store, touched, documents=after)
         self.store.replace(remove_graphs=self.remove, remove=old, add=[*self.marks, *new])
-        self.committed.clear()
-        self.committed.update(after)
-        self.new, self.remove, self.quads, self.marks, self.touched = [], [], [], [], set()
+        self.remove, self.quads, self.marks, self.extractions = [], [], [], []
         self.documents = 0
 
 
@@ -309,8 +301,7 @@ def remove(documents: Sequence[str], store: str | Store) -> list[str]:
                 raise DocumentError(f"{wanted!r} matches {len(hits)} documents in the store; give a path, "
                                     f"file name or content hash (some documents: {known})")
             chosen.update(hits)
-        documents = {r.doc for r in kg.query(_DOCS)} - set(chosen)
-        old, new = fact_changes(kg, facts_of_documents(kg, list(chosen)), documents=documents)
+        old, new = fact_changes(kg, {}, stored_contributions(kg, list(chosen)))
         kg.replace(remove_graphs=list(chosen), remove=old, add=new)
         return sorted(chosen.values())
     finally:

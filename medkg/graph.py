@@ -28,8 +28,8 @@ from medkg.store.terms import to_ox
 from medkg.text import normalize
 
 __all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
-           "fact_quads", "noisy_or", "evidence_rows", "facts_of_documents", "refresh_facts", "stored_fact_quads",
-           "fact_changes"]
+           "fact_quads", "noisy_or", "evidence_rows", "refresh_facts", "fact_changes", "contributions_of",
+           "stored_contributions", "Contributions"]
 
 FACTS_GRAPH = GRAPH.facts
 VOCABULARY_GRAPH = GRAPH.vocabulary
@@ -73,7 +73,7 @@ def noisy_or(confidences: Iterable[float]) -> float:
     miss = 1.0
     for c in confidences:
         miss *= 1.0 - c
-    return round(1.0 - miss, 4)
+    return 1.0 - miss
 
 
 def document_metadata(document: SourceDocument) -> Iterator[Quad]:
@@ -147,21 +147,33 @@ PREFIX mkg: <https://w3id.org/medkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT ?fact ?s ?rel ?o ?doc ?conf WHERE {
   %s
-  %s
+  ?doc a mkg:Document .
   ?e prov:wasDerivedFrom ?doc ; mkg:evidenceFor ?fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ;
      mkg:confidence ?conf .
 }"""
 
-_FACTS_OF_DOCUMENTS = """
+_DOCUMENT_EVIDENCE = """
 PREFIX mkg: <https://w3id.org/medkg/ontology#>
-SELECT DISTINCT ?fact WHERE { %s GRAPH ?g { ?e mkg:evidenceFor ?fact } }"""
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?fact ?s ?rel ?o ?doc ?conf WHERE {
+  %s
+  GRAPH ?g { ?e mkg:evidenceFor ?fact ; mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ;
+                prov:wasDerivedFrom ?doc ; mkg:confidence ?conf }
+}"""
 
-_FACT_TRIPLES = """
+_AGGREGATES = """
 PREFIX mkg: <https://w3id.org/medkg/ontology#>
-SELECT ?fact ?p ?o WHERE { %s GRAPH <%s> { ?fact ?p ?o } }"""
+SELECT ?fact ?s ?rel ?o ?support ?conf WHERE {
+  %s
+  GRAPH <%s> { ?fact mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ; mkg:support ?support ;
+                      mkg:confidence ?conf }
+}"""
 
-#: IRIs per VALUES block: queries about many facts are asked in chunks
+#: IRIs per VALUES block: queries about many facts or documents are asked in chunks
 _CHUNK = 500
+
+#: what documents say of facts: fact -> (subject, relation IRI, object, {document: best confidence})
+Contributions = dict[URIRef, tuple[URIRef, URIRef, URIRef, dict[URIRef, float]]]
 
 
 def _values(variable: str, iris: Collection[URIRef]) -> str:
@@ -169,95 +181,84 @@ def _values(variable: str, iris: Collection[URIRef]) -> str:
     return f"VALUES ?{variable} {{ {' '.join(str(to_ox(URIRef(i))) for i in iris)} }}"
 
 
-def _chunks(iris: Collection[URIRef] | None) -> Iterator[list[URIRef] | None]:
-    if iris is None:
-        yield None
-        return
+def _chunks(iris: Collection[URIRef]) -> Iterator[list[URIRef]]:
     ordered = sorted(iris)
     for start in range(0, len(ordered), _CHUNK):
         yield ordered[start:start + _CHUNK]
 
 
-def evidence_rows(store: Store, facts: Collection[URIRef] | None = None, *,
-                  documents: Collection[URIRef] | None = None
-                  ) -> list[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]]:
-    """(fact, subject, relation IRI, object, document, confidence) for every evidence,
-    or only for ``facts``; of the committed documents, or of ``documents`` (which lets
-    a build count documents it is about to commit)."""
-    marked = "?doc a mkg:Document ." if documents is None else ""
-    rows = []
-    for chunk in _chunks(facts):
-        query = _EVIDENCE_QUERY % (_values("fact", chunk) if chunk is not None else "", marked)
-        rows += [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(query)
-                 if documents is None or r.doc in documents]
-    return rows
-
-
-def facts_of_documents(store: Store, documents: Collection[URIRef]) -> set[URIRef]:
-    """The facts that the documents' graphs hold evidence for."""
-    found: set[URIRef] = set()
-    for chunk in _chunks(documents):
-        if chunk:
-            found |= {r.fact for r in store.query(_FACTS_OF_DOCUMENTS % _values("g", chunk))}
+def _collect(rows: Iterable[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]],
+             into: Contributions | None = None) -> Contributions:
+    found: Contributions = {} if into is None else into
+    for fact, s, rel, o, doc, conf in rows:
+        per_doc = found.setdefault(fact, (s, rel, o, {}))[3]
+        per_doc[doc] = max(conf, per_doc.get(doc, 0.0))
     return found
 
 
-def fact_quads(store: Store, facts: Collection[URIRef] | None = None, *,
-               documents: Collection[URIRef] | None = None) -> Iterator[Quad]:
-    """The merged facts graph computed from the evidence in the store (all of it, or
-    only for ``facts``; a fact left without evidence yields nothing); see
-    :func:`evidence_rows` for ``documents``."""
-    best: dict[URIRef, dict[URIRef, float]] = defaultdict(dict)
-    spo: dict[URIRef, tuple[URIRef, URIRef, URIRef]] = {}
-    for fact, s, rel, o, doc, conf in evidence_rows(store, facts, documents=documents):
-        spo[fact] = (s, rel, o)
-        best[fact][doc] = max(conf, best[fact].get(doc, 0.0))
+def evidence_rows(store: Store) -> list[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]]:
+    """(fact, subject, relation IRI, object, document, confidence) for every evidence
+    of a committed document."""
+    return [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(_EVIDENCE_QUERY % "")]
+
+
+def contributions_of(extractions: Iterable[Extraction]) -> Contributions:
+    """What extracted (not yet stored) documents say of each fact."""
+    rows = ((fact_iri(a.subject, a.relation, a.object), a.subject, RELATIONS[a.relation], a.object,
+             x.document.iri, a.confidence) for x in extractions for a in x.annotations.assertions)
+    return _collect(rows)
+
+
+def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contributions:
+    """What stored documents say of each fact (read from their graphs only)."""
+    found: Contributions = {}
+    for chunk in _chunks(documents):
+        rows = store.query(_DOCUMENT_EVIDENCE % _values("g", chunk))
+        _collect(((r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in rows), found)
+    return found
+
+
+def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, confidence: float) -> list[Quad]:
     g = _iri(str(FACTS_GRAPH))
-    a, mkg = _iri(str(RDF.type)), _mkg
-    for fact, (s, rel, o) in spo.items():
-        per_doc = best[fact]
-        f, s, rel, o = (_iri(str(t)) for t in (fact, s, rel, o))
-        yield s, rel, o, g
-        yield f, a, mkg("Fact"), g
-        yield f, mkg("subject"), s, g
-        yield f, mkg("relation"), rel, g
-        yield f, mkg("object"), o, g
-        yield f, mkg("support"), _integer(len(per_doc)), g
-        yield f, mkg("confidence"), _double(noisy_or(per_doc.values())), g
+    f, s, rel, o = (_iri(str(t)) for t in (fact, s, rel, o))
+    return [(s, rel, o, g), (f, _iri(str(RDF.type)), _mkg("Fact"), g), (f, _mkg("subject"), s, g),
+            (f, _mkg("relation"), rel, g), (f, _mkg("object"), o, g),
+            (f, _mkg("support"), _integer(support), g), (f, _mkg("confidence"), _double(confidence), g)]
 
 
-def stored_fact_quads(store: Store, facts: Collection[URIRef]) -> list[Quad]:
-    """What the facts graph holds now for ``facts``: their nodes and plain triples."""
-    g = _iri(str(FACTS_GRAPH))
-    quads: list[Quad] = []
-    for chunk in _chunks(facts):
-        if not chunk:
-            continue
-        spo: dict[URIRef, dict[str, URIRef]] = defaultdict(dict)
-        for r in store.query(_FACT_TRIPLES % (_values("fact", chunk), FACTS_GRAPH)):
-            quads.append((to_ox(r.fact), to_ox(r.p), to_ox(r.o), g))
-            name = str(r.p).rsplit("#", 1)[-1]
-            if name in ("subject", "relation", "object"):
-                spo[r.fact][name] = r.o
-        quads += [(to_ox(t["subject"]), to_ox(t["relation"]), to_ox(t["object"]), g)
-                  for t in spo.values() if len(t) == 3]
-    return quads
+def fact_quads(store: Store) -> Iterator[Quad]:
+    """The whole merged facts graph, computed from all evidence in the store."""
+    for fact, (s, rel, o, per_doc) in _collect(evidence_rows(store)).items():
+        yield from _fact_node(fact, s, rel, o, len(per_doc), noisy_or(per_doc.values()))
 
 
-def fact_changes(store: Store, facts: Collection[URIRef], *, documents: Collection[URIRef] | None = None
-                 ) -> tuple[list[Quad], list[Quad]]:
-    """(quads to delete, quads to add) that bring ``facts`` up to date with the
-    evidence: support and confidence recomputed, facts left without evidence gone."""
-    if not facts:
-        return [], []
-    return stored_fact_quads(store, facts), list(fact_quads(store, facts, documents=documents))
+def fact_changes(store: Store, added: Contributions, removed: Contributions) -> tuple[list[Quad], list[Quad]]:
+    """(quads to delete, quads to add) that update the facts graph when documents
+    saying ``added`` come in and documents saying ``removed`` go: each touched fact's
+    support moves by the number of documents, and its noisy-OR confidence is
+    multiplied in or divided out, so the cost follows the documents that change,
+    not the evidence already in the store. A fact left without support is removed.
+    """
+    current: dict[URIRef, tuple[URIRef, URIRef, URIRef, int, float]] = {}
+    for chunk in _chunks(added.keys() | removed.keys()):
+        for r in store.query(_AGGREGATES % (_values("fact", chunk), FACTS_GRAPH)):
+            current[r.fact] = (r.s, r.rel, r.o, int(r.support), float(r.conf))
+    old: list[Quad] = []
+    new: list[Quad] = []
+    for fact in added.keys() | removed.keys():
+        s, rel, o, support, confidence = current.get(fact) or (*(added.get(fact) or removed[fact])[:3], 0, 0.0)
+        miss = 1.0 - confidence
+        for per_doc, sign in ((removed.get(fact, (0, 0, 0, {}))[3], -1), (added.get(fact, (0, 0, 0, {}))[3], 1)):
+            for c in per_doc.values():
+                support += sign
+                miss = miss / max(1.0 - c, 1e-9) if sign < 0 else miss * (1.0 - c)
+        if fact in current:
+            old += _fact_node(fact, *current[fact])
+        if support > 0:
+            new += _fact_node(fact, s, rel, o, support, min(1.0, max(0.0, 1.0 - miss)))
+    return old, new
 
 
-def refresh_facts(store: Store, facts: Collection[URIRef] | None = None) -> None:
-    """Bring the facts graph up to date with the evidence, in one transaction: for
-    ``facts`` only, or the whole graph when ``facts`` is ``None``."""
-    if facts is None:
-        store.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(store))
-    else:
-        old, new = fact_changes(store, facts)
-        store.replace(remove=old, add=new)
+def refresh_facts(store: Store) -> None:
+    """Recompute the whole facts graph from the evidence, in one transaction."""
+    store.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(store))

@@ -89,7 +89,7 @@ def test_unknown_terms_in_a_list_become_candidates_not_facts(tmp_path):
 
 def _facts(location):
     with open_store(location, read_only=True) as kg:
-        return {(str(r.s), str(r.rel), str(r.o), int(r.support), float(r.conf)) for r in kg.query(FACTS)}
+        return {(str(r.s), str(r.rel), str(r.o), int(r.support), round(float(r.conf), 6)) for r in kg.query(FACTS)}
 
 
 def test_adding_a_document_later_equals_building_all_at_once(tmp_path):

@@ -29,7 +29,7 @@ SELECT ?f ?support ?conf WHERE { ?f a mkg:Fact ; mkg:support ?support ; mkg:conf
 
 def _facts(location: str) -> set:
     with open_store(location, read_only=True) as kg:
-        return {(str(r.f), int(r.support), float(r.conf)) for r in kg.query(FACTS)}
+        return {(str(r.f), int(r.support), round(float(r.conf), 6)) for r in kg.query(FACTS)}
 
 
 @pytest.mark.slow
