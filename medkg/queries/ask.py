@@ -80,14 +80,15 @@ class AskAnswer:
     specialists: list[Answer] = field(default_factory=list)
     treatments: list[Answer] = field(default_factory=list)
     prevention: list[Answer] = field(default_factory=list)
+    risk_factors: list[Answer] = field(default_factory=list)
     red_flags: tuple[str, ...] = RED_FLAGS
 
     def to_dict(self) -> dict[str, Any]:
         """One JSON-ready object: ``query``, ``matched``, ``causes``, ``specialists``,
-        ``treatments``, ``prevention`` and ``red_flags``."""
+        ``treatments``, ``prevention``, ``risk_factors`` and ``red_flags``."""
         return {"query": self.query, "matched": [m.to_dict() for m in self.matched],
                 **{key: [a.to_dict() for a in getattr(self, key)]
-                   for key in ("causes", "specialists", "treatments", "prevention")},
+                   for key in ("causes", "specialists", "treatments", "prevention", "risk_factors")},
                 "red_flags": list(self.red_flags)}
 
 
@@ -226,6 +227,7 @@ def ask(kg: KnowledgeGraph, text: str, *, limit: int | None = 10) -> AskAnswer:
         specialists=_merge([kg.whom_to_see(i) for i in iris], limit),
         treatments=_merge([kg.treatments_for(i) for i in iris], limit),
         prevention=_merge([kg.prevention_for(i) for i in iris], limit),
+        risk_factors=_merge([kg.risk_factors_for(i) for i in iris], limit),
     )
 
 
@@ -239,7 +241,7 @@ def _section(title: str, answers: list[Answer], column: str) -> str:
 
 
 def format_answer(answer: AskAnswer) -> str:
-    """The answer as readable text: matched concepts, four ranked tables, red flags."""
+    """The answer as readable text: matched concepts, five ranked tables, red flags."""
     matched = "; ".join(f"{m.concept.label} ({m.concept.type.lower()}"
                         + (f", from {m.text!r}" if m.how != "exact" else "") + ")" for m in answer.matched)
     parts = [
@@ -248,6 +250,8 @@ def format_answer(answer: AskAnswer) -> str:
         "",
         _section("Possible causes (docs: documents that say so; indirect: a cause of a cause)",
                  answer.causes, "cause"),
+        "",
+        _section("What raises the risk", answer.risk_factors, "risk factor"),
         "",
         _section("Whom to see", answer.specialists, "specialist"),
         "",
