@@ -34,6 +34,21 @@ def demo_corpus() -> Path:
     return corpus_path()
 
 
+def built(tmp_path_factory: pytest.TempPathFactory, name: str, *paths: Path) -> str:
+    """A store directory built from ``paths`` (for session-scoped fixtures)."""
+    from medkg.build import build
+
+    location = str(tmp_path_factory.mktemp(name) / "kg")
+    build([str(p) for p in paths], location)
+    return location
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory, demo_corpus) -> str:
+    """An Oxigraph store built once from the demo corpus; tests only read it."""
+    return built(tmp_path_factory, "demo", demo_corpus)
+
+
 def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the real ``medkg`` command (as ``python -m medkg``)."""
     return subprocess.run([sys.executable, "-m", "medkg", *args], capture_output=True, text=True,

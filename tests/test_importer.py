@@ -20,14 +20,12 @@ from medkg.graph import FACTS_GRAPH
 from medkg.importer import import_file
 from medkg.ontology.namespace import CONCEPT, MKG
 from medkg.store import open_store
-from tests.exporters import ensure_registered
 from tests.exporters.readers import as_dataset, same_dataset, small_copy
 
 
 @pytest.fixture(scope="module")
 def source(tmp_path_factory, demo_corpus):
     """The demo graph with only the vocabulary its facts use."""
-    ensure_registered()
     location = str(tmp_path_factory.mktemp("import-demo") / "kg")
     build([str(demo_corpus)], location)
     with open_store(location, read_only=True) as kg:

@@ -3,23 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from medkg.build import build
 from medkg.store import open_store
-from tests.exporters import ensure_registered
 from tests.exporters.readers import small_copy
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _formats() -> None:
-    ensure_registered()
-
-
 @pytest.fixture(scope="session")
-def demo_location(tmp_path_factory, demo_corpus) -> str:
-    """A store directory built from the demo corpus."""
-    location = str(tmp_path_factory.mktemp("exports-demo") / "kg")
-    build([str(demo_corpus)], location)
-    return location
+def demo_location(demo_store) -> str:
+    """The store directory built from the demo corpus."""
+    return demo_store
 
 
 @pytest.fixture(scope="session")

@@ -6,24 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from medkg.build import build
 from medkg.queries.api import KnowledgeGraph
 from medkg.queries.api import open as open_graph
 from medkg.store import open_store
+from tests.conftest import built
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "queries"
-
-
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, *paths: Path) -> str:
-    location = str(tmp_path_factory.mktemp(name) / "kg")
-    build([str(p) for p in paths], location)
-    return location
-
-
-@pytest.fixture(scope="session")
-def demo_store(tmp_path_factory, demo_corpus) -> str:
-    """An Oxigraph store built from the demo corpus."""
-    return _built(tmp_path_factory, "demo", demo_corpus)
 
 
 @pytest.fixture(scope="session")
@@ -38,13 +26,13 @@ def demo_rdflib_store(tmp_path_factory, demo_store) -> str:
 @pytest.fixture(scope="session")
 def shared_store(tmp_path_factory, shared_corpus) -> str:
     """An Oxigraph store built from the shared dev corpus (five real documents)."""
-    return _built(tmp_path_factory, "shared", shared_corpus)
+    return built(tmp_path_factory, "shared", shared_corpus)
 
 
 @pytest.fixture(scope="session")
 def legs_store(tmp_path_factory) -> str:
     """A store built from tests/data/queries/calf_and_shin.md (facts about narrower concepts of leg pain)."""
-    return _built(tmp_path_factory, "legs", DATA / "calf_and_shin.md")
+    return built(tmp_path_factory, "legs", DATA / "calf_and_shin.md")
 
 
 @pytest.fixture

@@ -12,11 +12,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "visualizations"
 
 
 @pytest.fixture(scope="session")
-def demo_kg(tmp_path_factory, demo_corpus) -> str:
-    """A store built from the demo corpus."""
-    location = str(tmp_path_factory.mktemp("viz-demo") / "kg")
-    build([str(demo_corpus)], location)
-    return location
+def demo_kg(demo_store) -> str:
+    """The store built from the demo corpus."""
+    return demo_store
 
 
 @pytest.fixture(scope="session")
