@@ -3,10 +3,8 @@ points to is fetched (a loopback HTTP server counts every request); unsafe files
 refused before parsing."""
 from __future__ import annotations
 
-import http.server
 import json
 import shutil
-import threading
 
 import pytest
 from rdflib import OWL, Literal, URIRef
@@ -20,6 +18,7 @@ from medkg.graph import FACTS_GRAPH
 from medkg.importer import import_file
 from medkg.ontology.namespace import CONCEPT, MKG
 from medkg.store import open_store
+from tests.conftest import recording_server
 from tests.exporters.readers import as_dataset, same_dataset, small_copy
 
 
@@ -35,27 +34,8 @@ def source(tmp_path_factory, demo_corpus):
 @pytest.fixture
 def server():
     """A loopback HTTP server that answers everything and records every request path."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server API
-            hits.append(self.path)
-            body = b'{"@context": {"p": "http://example.org/p"}}'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/ld+json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
-    httpd.shutdown()
-    httpd.server_close()
+    with recording_server(b'{"@context": {"p": "http://example.org/p"}}', "application/ld+json") as found:
+        yield found
 
 
 @pytest.mark.parametrize("name,suffix", [("trig", ".trig"), ("nquads", ".nq"), ("turtle", ".ttl"),

@@ -10,13 +10,23 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import (
+    CSV,
+    JSON,
+    JSONLD,
+    POST,
+    POSTDIRECTLY,
+    TSV,
+    TURTLE,
+    XML,
+    SPARQLWrapper,
+)
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from medkg.queries.endpoint import EndpointSettings, make_server
+from tests.conftest import recording_server
 
 CAUSES = ("PREFIX mkg: <https://w3id.org/medkg/ontology#> "
           "SELECT ?cause WHERE { ?cause mkg:causes <https://w3id.org/medkg/concept/ankle-pain> }")
@@ -64,29 +74,8 @@ def any_endpoint(request, endpoint, demo_rdflib_store):
 @pytest.fixture
 def recorder():
     """A loopback HTTP server that records every request it gets."""
-    hits: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            body = b"<http://evil/s> <http://evil/p> <http://evil/o> ."
-            self.send_response(200)
-            self.send_header("Content-Type", "text/turtle")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        do_POST = do_GET
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
+    with recording_server(b"<http://evil/s> <http://evil/p> <http://evil/o> .", "text/turtle") as found:
+        yield found
 
 
 def _client(endpoint: str, query: str, fmt: str, method: str | None = None) -> SPARQLWrapper:
