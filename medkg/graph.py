@@ -43,6 +43,7 @@ def _iri(value: str) -> ox.NamedNode:
     return ox.NamedNode(value)
 
 
+@lru_cache(maxsize=None)
 def _mkg(name: str) -> ox.NamedNode:
     return _iri(str(MKG[name]))
 
@@ -102,7 +103,7 @@ def document_quads(extraction: Extraction) -> Iterator[Quad]:
     for number, assertion in enumerate(extraction.annotations.assertions):
         sentence = structure.sentences[assertion.sentence]
         block = structure.blocks[sentence.block]
-        e = _iri(str(EVIDENCE[f"{doc.digest[:24]}-{number}"]))
+        e = ox.NamedNode(f"{EVIDENCE}{doc.digest[:24]}-{number}")  # unique: not worth caching
         yield e, a, mkg("Evidence"), g
         yield e, mkg("evidenceFor"), _iri(str(fact_iri(assertion.subject, assertion.relation, assertion.object))), g
         yield e, mkg("subject"), _iri(str(assertion.subject)), g
