@@ -87,7 +87,8 @@ CUES: tuple[Cue, ...] = (
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
-                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce)|cure(?:s|d)?|"
+                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
+                  r"what helped|cure(?:s|d)?|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),

@@ -15,6 +15,9 @@ from medkg.extractors.document import Block, Sentence, SourceDocument
 
 __all__ = ["Structure", "parse_structure", "split_sentences"]
 
+#: lines this long (shortest, longest) that end mid-sentence are taken as hard-wrapped
+WRAP_WIDTH = (50, 100)
+_CLOSING = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]", "\u2026")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
@@ -58,6 +61,12 @@ def _is_heading(line: str) -> bool:
     return True
 
 
+def _cut_mid_sentence(line: str) -> bool:
+    """A line of a hard wrap's width (50 to 100 characters) that stops without closing
+    punctuation was wrapped, not ended. Longer lines are paragraphs of their own."""
+    return WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] and not line.endswith(_CLOSING)
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Sentences of ``text`` as (text, start, end), not splitting after abbreviations
     such as "Dr." or "e.g." or after a single initial."""
@@ -90,14 +99,32 @@ def parse_structure(document: SourceDocument) -> Structure:
     part = ""
     text = document.text
     position = 0
+    wrapped = False  # the line before was cut mid-sentence by hard wrapping
+    adjacent = False  # the line before was not blank
     for raw in text.split("\n"):
         line_start = position
         position += len(raw) + 1
         line = raw.strip()
-        if not line or _BARE_NUMBER.match(line):
+        if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
+            wrapped = adjacent = False  # a blank line or a rule ("-----") ends a paragraph
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
         end = start + len(line)
+        if (not wrapped and line[0].islower() and blocks and blocks[-1].kind == "heading" and adjacent
+                and document.format not in ("md", "html") and _cut_mid_sentence(blocks[-1].text)):
+            # what looked like a heading was the first line of a wrapped paragraph
+            blocks[-1].kind, blocks[-1].level = "paragraph", 9
+            headings = [h for h in headings if h[1] != len(blocks) - 1]
+            wrapped = True
+        adjacent = True
+        if wrapped and not _MD_HEADING.match(line) and not _ITEM.match(line) and not _META.match(line):
+            # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
+            # the paragraph or item it continues, so sentences are not cut in two.
+            block = blocks[-1]
+            block.end = end
+            block.text = text[block.start:end]
+            wrapped = _cut_mid_sentence(line)
+            continue
         if _ANSWER_START.match(line):
             part = "answer"
         elif _QUESTION_START.match(line) and not part:
@@ -129,6 +156,7 @@ def parse_structure(document: SourceDocument) -> Structure:
                       intro=intro if kind == "item" else None, part=part)
         blocks.append(block)
         index = len(blocks) - 1
+        wrapped = kind in ("paragraph", "item") and _cut_mid_sentence(line)
         if kind in ("title", "heading"):
             headings.append((level, index))
             intro = None

@@ -39,3 +39,18 @@ def test_sentence_offsets_point_into_the_text():
     structure = _structure(text)
     for sentence in structure.sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_hard_wrapped_lines_join_their_paragraph():
+    text = ("Heel pain\n\nSounds exactly like the plantar fasciitis I had last year, and what\n"
+            "helped me most was calf stretches three times a day.\nShort line.\n")
+    structure = _structure(text)
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "paragraph"]
+    assert structure.sentences[1].text.endswith("calf stretches three times a day.")
+    assert text[structure.sentences[1].start:structure.sentences[1].end] == structure.sentences[1].text
+
+
+def test_long_lines_and_finished_lines_stay_apart():
+    long_line = "Discomfort in the ankle is often related to local tissue issues such as tendonitis, " * 2
+    structure = _structure(f"Title\n\n{long_line}\nUnderstanding Foot Pain: Causes and Solutions\n")
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "heading"]
