@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from medkg.distributed import dask_extractions
+from medkg.exceptions import DocumentError
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
@@ -285,8 +286,6 @@ def remove(documents: Sequence[str], store: str | Store) -> list[str]:
     Raises:
         DocumentError: a name matches no document, or several.
     """
-    from medkg.exceptions import DocumentError
-
     own = not isinstance(store, Store)
     kg = open_store(store) if own else store
     try:

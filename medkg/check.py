@@ -6,7 +6,7 @@ concepts the vocabulary does not define. A clean store gives an empty list.
 """
 from __future__ import annotations
 
-from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, fact_quads
+from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, collect_contributions, evidence_rows, noisy_or
 from medkg.store import Store
 
 __all__ = ["check_store", "unmarked_graphs"]
@@ -41,7 +41,8 @@ def check_store(store: Store) -> list[str]:
         problems.append("the vocabulary graph is missing; run 'medkg build' to restore it")
     if FACTS_GRAPH not in names and documents:
         problems.append("the facts graph is missing; run 'medkg build' to recompute it")
-    expected = _aggregates(fact_quads(store))
+    expected = {str(fact): (len(per_doc), round(noisy_or(per_doc.values()), 4))
+                for fact, (_, _, _, per_doc) in collect_contributions(evidence_rows(store)).items()}
     stored = {str(r.f): (int(r.support), round(float(r.conf), 4)) for r in store.query(_STORED)}
     for fact in sorted(expected.keys() - stored.keys()):
         problems.append(f"fact {fact} has evidence but is not in the facts graph")
@@ -54,14 +55,3 @@ def check_store(store: Store) -> list[str]:
     for row in store.query(_UNKNOWN):
         problems.append(f"evidence names {row.c}, which the vocabulary does not define")
     return problems
-
-
-def _aggregates(quads) -> dict[str, tuple[int, float]]:
-    support: dict[str, int] = {}
-    confidence: dict[str, float] = {}
-    for s, p, o, _ in quads:
-        if p.value.endswith("#support"):
-            support[s.value] = int(o.value)
-        elif p.value.endswith("#confidence"):
-            confidence[s.value] = round(float(o.value), 4)
-    return {f: (support[f], confidence[f]) for f in support}

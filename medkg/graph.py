@@ -29,7 +29,7 @@ from medkg.text import normalize
 
 __all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
            "fact_quads", "noisy_or", "evidence_rows", "refresh_facts", "fact_changes", "contributions_of",
-           "stored_contributions", "Contributions"]
+           "stored_contributions", "collect_contributions", "Contributions"]
 
 FACTS_GRAPH = GRAPH.facts
 VOCABULARY_GRAPH = GRAPH.vocabulary
@@ -188,8 +188,10 @@ def _chunks(iris: Collection[URIRef]) -> Iterator[list[URIRef]]:
         yield ordered[start:start + _CHUNK]
 
 
-def _collect(rows: Iterable[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]],
-             into: Contributions | None = None) -> Contributions:
+def collect_contributions(rows: Iterable[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]],
+                          into: Contributions | None = None) -> Contributions:
+    """Evidence rows (see :func:`evidence_rows`) grouped by fact, with each document's
+    best confidence."""
     found: Contributions = {} if into is None else into
     for fact, s, rel, o, doc, conf in rows:
         per_doc = found.setdefault(fact, (s, rel, o, {}))[3]
@@ -207,7 +209,7 @@ def contributions_of(extractions: Iterable[Extraction]) -> Contributions:
     """What extracted (not yet stored) documents say of each fact."""
     rows = ((fact_iri(a.subject, a.relation, a.object), a.subject, RELATIONS[a.relation], a.object,
              x.document.iri, a.confidence) for x in extractions for a in x.annotations.assertions)
-    return _collect(rows)
+    return collect_contributions(rows)
 
 
 def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contributions:
@@ -215,7 +217,7 @@ def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contrib
     found: Contributions = {}
     for chunk in _chunks(documents):
         rows = store.query(_DOCUMENT_EVIDENCE % _values("g", chunk))
-        _collect(((r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in rows), found)
+        collect_contributions(((r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in rows), found)
     return found
 
 
@@ -229,7 +231,7 @@ def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, co
 
 def fact_quads(store: Store) -> Iterator[Quad]:
     """The whole merged facts graph, computed from all evidence in the store."""
-    for fact, (s, rel, o, per_doc) in _collect(evidence_rows(store)).items():
+    for fact, (s, rel, o, per_doc) in collect_contributions(evidence_rows(store)).items():
         yield from _fact_node(fact, s, rel, o, len(per_doc), noisy_or(per_doc.values()))
 
 

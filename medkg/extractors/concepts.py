@@ -9,6 +9,7 @@ kept but flagged ``ambiguous`` so that later stages use them only with support.
 from __future__ import annotations
 
 import ahocorasick
+from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention
@@ -68,8 +69,6 @@ class DictionaryConceptFinder(Extractor):
         self._automaton = _automaton(lexicon)
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
-        from rdflib import URIRef
-
         text = structure.document.text
         for index, sentence in enumerate(structure.sentences):
             toks = list(tokens(text[sentence.start:sentence.end]))

@@ -273,27 +273,28 @@ class RelationExtractor(Extractor):
         broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
         return [m for m in named if m.concept not in broader]
 
+    @staticmethod
+    def _preceding_headings(structure: Structure, block_index: int) -> list[int]:
+        """The up to :data:`SECTION_REACH` headings before a block, nearest first,
+        never past the title. Plain-text pages have flat headings (and captions that
+        look like headings), so this looks at the preceding headings, not only the
+        enclosing ones."""
+        found: list[int] = []
+        for index in range(block_index - 1, -1, -1):
+            kind = structure.blocks[index].kind
+            if kind == "title" or len(found) >= SECTION_REACH:
+                break
+            if kind == "heading":
+                found.append(index)
+        return found
+
     def _section_target(self, structure: Structure, block_index: int,
                         usable: dict[int, list[Mention]]) -> list[Mention]:
-        """The symptoms and conditions of the nearest heading above that names any.
-
-        Plain-text pages have flat headings (and captions that look like headings), so
-        this walks back through the preceding headings, not only the enclosing ones,
-        up to :data:`SECTION_REACH` of them and never past the title.
-        """
-        seen = 0
-        for index in range(block_index - 1, -1, -1):
-            block = structure.blocks[index]
-            if block.kind == "title":
-                break
-            if block.kind != "heading":
-                continue
+        """The symptoms and conditions of the nearest preceding heading that names any."""
+        for index in self._preceding_headings(structure, block_index):
             named = self._heading_mentions(structure, index, usable)
             if named:
                 return named
-            seen += 1
-            if seen >= SECTION_REACH:
-                break
         return []
 
     # ------------------------------------------------------------------ rules
@@ -383,22 +384,14 @@ class RelationExtractor(Extractor):
         """The (family, targets) pairs that the nearest introducing line or heading with
         a cue sets for this block ("Causes and treatment of X" sets two).
 
-        Headings of plain-text pages are flat, so this walks back through preceding
-        headings (sub-headings such as "Rest and ice" under "Treatment options for
-        ankle pain") as :meth:`_section_target` does. The targets are the symptoms or
-        conditions of the nearest heading that names any, else the page's topic.
+        The headings looked at are :meth:`_preceding_headings` (sub-headings such as
+        "Rest and ice" under "Treatment options for ankle pain"). The targets are the
+        symptoms or conditions of the nearest heading that names any, else the page's
+        topic.
         """
         block = structure.blocks[block_index]
         sources = [block.intro] if block.intro is not None else []
-        seen = 0
-        for index in range(block_index - 1, -1, -1):
-            previous = structure.blocks[index]
-            if previous.kind == "title" or seen >= SECTION_REACH:
-                break
-            if previous.kind == "heading":
-                sources.append(index)
-                seen += 1
-        for source in sources:
+        for source in [*sources, *self._preceding_headings(structure, block_index)]:
             families = [family for family, pattern in FRAMES if pattern.search(structure.blocks[source].text)]
             if families:
                 targets = (self._heading_mentions(structure, source, usable)
