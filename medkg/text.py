@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["Token", "tokens", "normalize", "singular", "sanitize_text", "LineBreaks"]
+__all__ = ["Token", "tokens", "normalize", "singular", "sanitize_text", "lower", "words", "spans", "LineBreaks"]
 
 #: what to do with tab, CR and LF: keep them, keep only LF (XML), or make one space (CSV cells)
 LineBreaks = Literal["keep", "lf", "space"]
@@ -64,11 +64,19 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+def lower(text: str) -> str:
+    """``text`` in lower case, character for character, so that spans found in it are
+    spans of ``text``. Case-sensitive patterns over lowered text run about twice as fast
+    as ``re.IGNORECASE`` ones (measured on the cue patterns)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" lowers to two characters
+
+
 def _fold(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def tokens(text: str) -> Iterator[Token]:
@@ -78,19 +86,42 @@ def tokens(text: str) -> Iterator[Token]:
         >>> [t for t, _, _ in tokens("Runner's knee and sore shins; ITBS")]
         ['runner', 'knee', 'and', 'sore', 'shin', 'itbs']
     """
-    folded = _fold(text) if not text.isascii() else text
-    # NFKD may change lengths; fall back to the original text for spans in that case
-    source = folded if len(folded) == len(text) else text
-    source = _POSSESSIVE.sub("  ", source)  # "runner's knee" -> "runner   knee"
+    source = _source(text)
     for m in _WORD.finditer(source):
-        word = m.group()
-        if len(word) > 1 and word.isupper():
-            yield word.lower(), m.start(), m.end()
-        elif len(word) > 2 and word[-1] == "s" and word[:-1].isupper():  # MRIs, NSAIDs
-            yield word[:-1].lower(), m.start(), m.end()
-        else:
-            lower = word.lower()
-            yield _DETERMINERS.get(lower) or singular(lower), m.start(), m.end()
+        yield _normal_word(m.group()), m.start(), m.end()
+
+
+def words(text: str) -> list[str]:
+    """The normalised tokens of ``text`` without their spans: the fast path for
+    scanning (spans are asked for with :func:`spans` only where something matched)."""
+    return list(map(_normal_word, _WORD.findall(_source(text))))
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the tokens of ``text``, in the order of :func:`words`."""
+    return [m.span() for m in _WORD.finditer(_source(text))]
+
+
+def _source(text: str) -> str:
+    """``text`` as the word pattern reads it: accents folded, possessives split off,
+    the same length as ``text``."""
+    if not text.isascii():
+        folded = _fold(text)
+        # NFKD may change lengths; fall back to the original text for spans in that case
+        text = folded if len(folded) == len(text) else text
+    return _POSSESSIVE.sub("  ", text)  # "runner's knee" -> "runner   knee"
+
+
+@lru_cache(maxsize=1 << 17)
+def _normal_word(word: str) -> str:
+    """One word's normalised form (cached: words repeat, and this is the hot path of
+    concept finding)."""
+    if len(word) > 1 and word.isupper():
+        return word.lower()
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():  # MRIs, NSAIDs
+        return word[:-1].lower()
+    lowered = word.lower()
+    return _DETERMINERS.get(lowered) or singular(lowered)
 
 
 @lru_cache(maxsize=1 << 16)

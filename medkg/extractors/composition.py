@@ -20,9 +20,9 @@ import re
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention
+from medkg.extractors.relations import GENERIC
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Concept
-from medkg.extractors.relations import GENERIC
 
 __all__ = ["CompositionStage"]
 

@@ -15,12 +15,13 @@ from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Lexicon
-from medkg.text import normalize, tokens
+from medkg.text import normalize, spans, words
 
 __all__ = ["DictionaryConceptFinder"]
 
-#: (concept IRI, type, ambiguous, number of tokens, acronym)
-_Entry = tuple[str, str, bool, int, bool]
+#: (concept IRI, type, ambiguous, number of tokens, acronym); the IRI is the lexicon's
+#: own object, so that look-ups by it downstream find the same key (no equality calls)
+_Entry = tuple[URIRef, str, bool, int, bool]
 
 
 def _is_acronym(label: str, ambiguous: bool) -> bool:
@@ -41,8 +42,8 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
             if not key:
                 continue
             found = entries.setdefault(f" {key} ", [])
-            if all(e[0] != str(concept.iri) for e in found):
-                found.append((str(concept.iri), concept.type, ambiguous, key.count(" ") + 1,
+            if all(e[0] != concept.iri for e in found):
+                found.append((concept.iri, concept.type, ambiguous, key.count(" ") + 1,
                               _is_acronym(label, ambiguous)))
     automaton = ahocorasick.Automaton()
     for key, found in entries.items():
@@ -71,29 +72,26 @@ class DictionaryConceptFinder(Extractor):
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         text = structure.document.text
         for index, sentence in enumerate(structure.sentences):
-            toks = list(tokens(text[sentence.start:sentence.end]))
-            if not toks:
+            sentence_text = text[sentence.start:sentence.end]
+            normalized = words(sentence_text)
+            if not normalized:
                 continue
-            joined = " " + " ".join(t for t, _, _ in toks) + " "
-            # map a character position of `joined` to its token
-            starts: dict[int, int] = {}
-            position = 1
-            for number, (token, _, _) in enumerate(toks):
-                starts[position] = number
-                position += len(token) + 1
+            joined = " " + " ".join(normalized) + " "
             matches = []
             for end, (length, found) in self._automaton.iter(joined):
-                first = starts[end - length + 2]
-                count = found[0][3]
-                matches.append((first, -count, found))
+                first = joined.count(" ", 0, end - length + 2) - 1  # tokens before the match
+                matches.append((first, -found[0][3], found))
+            if not matches:
+                continue
             matches.sort()
+            token_spans = spans(sentence_text)
             taken = -1
             for first, negative_count, found in matches:
                 last = first - negative_count - 1
                 if first <= taken:
                     continue
-                begin = sentence.start + toks[first][1]
-                finish = sentence.start + toks[last][2]
+                begin = sentence.start + token_spans[first][0]
+                finish = sentence.start + token_spans[last][1]
                 if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):
                     found = [e for e in found if not e[4]]
                     if not found:
@@ -101,5 +99,5 @@ class DictionaryConceptFinder(Extractor):
                 taken = last
                 for iri, kind, ambiguous, _, _ in found:
                     annotations.mentions.append(Mention(
-                        concept=URIRef(iri), type=kind, start=begin, end=finish,
+                        concept=iri, type=kind, start=begin, end=finish,
                         text=text[begin:finish], sentence=index, ambiguous=ambiguous))

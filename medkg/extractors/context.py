@@ -13,27 +13,26 @@ import re
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.structure import Structure
+from medkg.text import lower
 
 __all__ = ["ContextAnnotator", "NEGATION_PRE", "NEGATION_POST", "HEDGE", "negated_spans", "hedged_spans"]
 
 _WINDOW = 60  # characters a trigger reaches (about eight words)
 
+# The triggers are matched against lower-case text (:func:`medkg.text.lower`).
+
 NEGATION_PRE = re.compile(
     r"\b(?:no|not|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
     r"won't|free of|absence of|absent|negative for|rule[sd]? out|ruling out|excluded?|denie[sd]|"
-    r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b",
-    re.IGNORECASE)
+    r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b")
 NEGATION_POST = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:ruled out|excluded|unlikely|not (?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective))|"
-    r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b",
-    re.IGNORECASE)
+    r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
-    r"consistent with|a sign of|if)\b",
-    re.IGNORECASE)
-_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]",
-                         re.IGNORECASE)
+    r"consistent with|a sign of|if)\b")
+_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]")
 
 
 def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> list[tuple[int, int]]:
@@ -52,12 +51,13 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` that a negation covers."""
-    return _scopes(text, NEGATION_PRE) + _scopes(text, NEGATION_POST, backwards=True)
+    lowered = lower(text)
+    return _scopes(lowered, NEGATION_PRE) + _scopes(lowered, NEGATION_POST, backwards=True)
 
 
 def hedged_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` that a hedge covers (may, might, possibly, ...)."""
-    return _scopes(text, HEDGE)
+    return _scopes(lower(text), HEDGE)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -32,6 +32,7 @@ from medkg.extractors.document import Assertion, Candidate, Mention
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
+from medkg.text import lower
 
 __all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue"]
 
@@ -59,6 +60,7 @@ class Cue:
     """
 
     family: str
+    #: matched against lower-case text (:func:`medkg.text.lower`)
     pattern: re.Pattern[str]
     forward: bool = True
     #: specific enough to relate a concept to the page's topic with no other support
@@ -66,7 +68,7 @@ class Cue:
 
 
 def _cue(family: str, words: str, *, forward: bool = True, strong: bool = True) -> Cue:
-    return Cue(family, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), forward, strong)
+    return Cue(family, re.compile(rf"\b(?:{words})\b"), forward, strong)
 
 
 CUES: tuple[Cue, ...] = (
@@ -191,7 +193,15 @@ def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention
 @lru_cache(maxsize=256)
 def _cues_in(text: str) -> list[tuple[Cue, int, int]]:
     """Every cue in a sentence with its span (cached: each rule asks again)."""
-    return [(cue, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(text)]
+    lowered = lower(text)
+    return [(cue, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(lowered)]
+
+
+@lru_cache(maxsize=1024)
+def _frame_families(text: str) -> list[str]:
+    """The families of the frame cues in a heading or introducing line (cached:
+    every block under a heading asks again)."""
+    return [family for family, pattern in FRAMES if pattern.search(text)]
 
 
 def _prefer_strong(cues: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
@@ -215,18 +225,26 @@ class RelationExtractor(Extractor):
         self.generic = GENERIC | frozenset(
             c.iri for c in lexicon if c.type == "Symptom" and not c.sites
             and CONCEPT.pain in lexicon.ancestors(c.iri))
+        self._heading_memo: dict[tuple[int, int], list[Mention]] = {}
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
         usable = {i: [m for m in ms if not m.negated] for i, ms in by_sentence.items()}
+        self._heading_memo = {}  # per document: blocks under one heading ask for it again
         topic = self._document_topic(structure, usable)
         found: list[Assertion] = []
+        # section targets and frames depend on the block only: worked out once per block
+        targets: dict[int, list[Mention]] = {}
+        frames: dict[int, list[tuple[str, list[Mention]]]] = {}
         for index, sentence in enumerate(structure.sentences):
             mentions = usable.get(index, [])
             block = structure.blocks[sentence.block]
             if block.kind == "meta":
                 continue
-            target = self._section_target(structure, sentence.block, usable) or topic
+            if sentence.block not in targets:
+                targets[sentence.block] = self._section_target(structure, sentence.block, usable) or topic
+                frames[sentence.block] = self._frames(structure, sentence.block, usable, topic)
+            target = targets[sentence.block]
             context = ""
             if index and _CONTINUATION.match(sentence.text) and structure.sentences[index - 1].block == sentence.block:
                 # "The treatment for ankle pain varies. It may include rest, ice, ...":
@@ -241,7 +259,7 @@ class RelationExtractor(Extractor):
                           if a.relation in RESOLVED_RELATIONS]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
-            for frame in self._frames(structure, sentence.block, usable, topic):
+            for frame in frames[sentence.block]:
                 found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text)
         found += self._site_rule(usable, found, structure)
         annotations.assertions.extend(self._valid(found))
@@ -268,10 +286,13 @@ class RelationExtractor(Extractor):
         """The specific symptoms and conditions a heading (or line) names: a category
         named beside its own kinds ("vascular diseases, namely varicose veins") is left
         out, the kinds are the target."""
-        named = [m for i in structure.by_block.get(block_index, ())
-                 for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
-        broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
-        return [m for m in named if m.concept not in broader]
+        key = (id(usable), block_index)
+        if key not in self._heading_memo:
+            named = [m for i in structure.by_block.get(block_index, ())
+                     for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
+            broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
+            self._heading_memo[key] = [m for m in named if m.concept not in broader]
+        return self._heading_memo[key]
 
     @staticmethod
     def _preceding_headings(structure: Structure, block_index: int) -> list[int]:
@@ -361,15 +382,13 @@ class RelationExtractor(Extractor):
 
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                     target: list[Mention], context: str = "") -> list[Assertion]:
-        named = [m for m in mentions if m.type in PATIENT and m.concept not in self.generic]
-        if named or not target:
+        others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"]
+        if not others or not target or any(m.type in PATIENT and m.concept not in self.generic for m in mentions):
             return []
         out = []
         families = {cue.family for cue, _, _ in self._cues(f"{context} {text}")
                     if cue.strong and cue.family in TOPIC_FAMILIES}
-        for m in mentions:
-            if m.type in PATIENT or m.type == "BodyRegion":
-                continue
+        for m in others:
             for family in families:
                 for t in target:
                     subject, object_ = (t, m) if family in ("specialist", "test") else (m, t)
@@ -392,7 +411,7 @@ class RelationExtractor(Extractor):
         block = structure.blocks[block_index]
         sources = [block.intro] if block.intro is not None else []
         for source in [*sources, *self._preceding_headings(structure, block_index)]:
-            families = [family for family, pattern in FRAMES if pattern.search(structure.blocks[source].text)]
+            families = _frame_families(structure.blocks[source].text)
             if families:
                 targets = (self._heading_mentions(structure, source, usable)
                            or self._section_target(structure, block_index + (block.kind == "heading"), usable)

@@ -118,14 +118,7 @@ class Lexicon:
         and context labels, are left out: they need the exact matcher's care.
         """
         if self._by_word is None:
-            index: dict[str, list[tuple[frozenset[str], URIRef]]] = defaultdict(list)
-            for concept in self:
-                for label in [concept.label, *concept.synonyms]:
-                    words = frozenset(normalize(label).split()) - _FILLER
-                    if len(words) >= 2:
-                        for word in words:
-                            index[word].append((words, concept.iri))
-            self._by_word = dict(index)
+            self._by_word = self._word_index()
         present = set(normalize(text).split())
         wanted = set(types)
         best: dict[URIRef, int] = {}
@@ -134,6 +127,22 @@ class Lexicon:
                 if words <= present and self.concepts[iri].type in wanted:
                     best[iri] = max(best.get(iri, 0), len(words))
         return [self.concepts[i] for i in sorted(best, key=lambda i: -best[i])]
+
+    def _word_index(self) -> dict[str, list[tuple[frozenset[str], URIRef]]]:
+        """Labels of two or more words (filler left out), each under its rarest word:
+        a label can only be contained in a text that has that word, and rare words
+        keep the lists short."""
+        labels = {(frozenset(normalize(label).split()) - _FILLER, concept.iri)
+                  for concept in self for label in [concept.label, *concept.synonyms]}
+        labels = {(words, iri) for words, iri in labels if len(words) >= 2}
+        frequency: dict[str, int] = defaultdict(int)
+        for words, _ in labels:
+            for word in words:
+                frequency[word] += 1
+        index: dict[str, list[tuple[frozenset[str], URIRef]]] = defaultdict(list)
+        for words, iri in sorted(labels, key=lambda entry: (sorted(entry[0]), entry[1])):
+            index[min(words, key=lambda w: (frequency[w], w))].append((words, iri))
+        return dict(index)
 
     def ancestors(self, iri: URIRef) -> frozenset[URIRef]:
         """Every broader concept, transitively (cached per concept)."""
