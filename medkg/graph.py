@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
-
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -49,6 +48,7 @@ def _mkg(name: str) -> ox.NamedNode:
 
 
 _INTEGER, _DOUBLE, _BOOLEAN = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.double, XSD.boolean))
+_TRUE, _FALSE = ox.Literal("true", datatype=_BOOLEAN), ox.Literal("false", datatype=_BOOLEAN)
 
 
 def _text(value: str) -> ox.Literal:
@@ -92,44 +92,55 @@ def document_metadata(document: SourceDocument) -> Iterator[Quad]:
         yield g, _iri(str(DCTERMS.source)), _text(document.url), g
 
 
-def document_quads(extraction: Extraction) -> Iterator[Quad]:
+def document_quads(extraction: Extraction) -> Iterator[ox.Quad]:
     """The named graph of one document: its evidence and candidate terms (see
-    :func:`document_metadata` for the rest)."""
+    :func:`document_metadata` for the rest), as pyoxigraph quads (the fast path for
+    the store's bulk writes)."""
     doc = extraction.document
     g = _iri(str(doc.iri))
     a, mkg = _iri(str(RDF.type)), _mkg
     structure = extraction.structure
     derived = _iri(str(PROV.wasDerivedFrom))
+    Q = ox.Quad
+    evidence_type, evidence_for, subject, relation, object_, sentence_text, start, end, rule, confidence, \
+        hedged, section = (mkg(n) for n in ("Evidence", "evidenceFor", "subject", "relation", "object", "sentence",
+                                            "startOffset", "endOffset", "rule", "confidence", "hedged", "section"))
+    #: a sentence's literals, made once however many assertions it carries
+    sentences: dict[int, list[tuple[ox.NamedNode, ox.Literal]]] = {}
     for number, assertion in enumerate(extraction.annotations.assertions):
-        sentence = structure.sentences[assertion.sentence]
-        block = structure.blocks[sentence.block]
+        about = sentences.get(assertion.sentence)
+        if about is None:
+            sentence = structure.sentences[assertion.sentence]
+            block = structure.blocks[sentence.block]
+            about = sentences[assertion.sentence] = [
+                (sentence_text, _text(sentence.text)), (start, _integer(sentence.start)),
+                (end, _integer(sentence.end)),
+                *([(section, _text(structure.blocks[block.section[-1]].text))] if block.section else [])]
         e = ox.NamedNode(f"{EVIDENCE}{doc.digest[:24]}-{number}")  # unique: not worth caching
-        yield e, a, mkg("Evidence"), g
-        yield e, mkg("evidenceFor"), _iri(str(fact_iri(assertion.subject, assertion.relation, assertion.object))), g
-        yield e, mkg("subject"), _iri(str(assertion.subject)), g
-        yield e, mkg("relation"), _iri(str(RELATIONS[assertion.relation])), g
-        yield e, mkg("object"), _iri(str(assertion.object)), g
-        yield e, derived, g, g
-        yield e, mkg("sentence"), _text(sentence.text), g
-        yield e, mkg("startOffset"), _integer(sentence.start), g
-        yield e, mkg("endOffset"), _integer(sentence.end), g
-        yield e, mkg("rule"), _text(assertion.rule), g
-        yield e, mkg("confidence"), _double(assertion.confidence), g
-        yield e, mkg("hedged"), ox.Literal("true" if assertion.hedged else "false", datatype=_BOOLEAN), g
-        if block.section:
-            yield e, mkg("section"), _text(structure.blocks[block.section[-1]].text), g
+        fact = _iri(str(fact_iri(assertion.subject, assertion.relation, assertion.object)))
+        yield Q(e, a, evidence_type, g)
+        yield Q(e, evidence_for, fact, g)
+        yield Q(e, subject, _iri(str(assertion.subject)), g)
+        yield Q(e, relation, _iri(str(RELATIONS[assertion.relation])), g)
+        yield Q(e, object_, _iri(str(assertion.object)), g)
+        yield Q(e, derived, g, g)
+        yield Q(e, rule, _text(assertion.rule), g)
+        yield Q(e, confidence, _double(assertion.confidence), g)
+        yield Q(e, hedged, _TRUE if assertion.hedged else _FALSE, g)
+        for predicate, value in about:
+            yield Q(e, predicate, value, g)
     counts: dict[str, list] = defaultdict(list)
     for c in extraction.annotations.candidates:
         counts[normalize(c.text)].append(c)
     for key, group in counts.items():
         first = group[0]
         iri = _iri(str(CANDIDATE[f"{doc.digest[:16]}-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]))
-        yield iri, a, mkg("Candidate"), g
-        yield iri, mkg("text"), _text(first.text), g
-        yield iri, mkg("rule"), _text(first.relation), g
-        yield iri, mkg("count"), _integer(len(group)), g
-        yield iri, mkg("sentence"), _text(structure.sentences[first.sentence].text), g
-        yield iri, derived, g, g
+        yield Q(iri, a, mkg("Candidate"), g)
+        yield Q(iri, mkg("text"), _text(first.text), g)
+        yield Q(iri, rule, _text(first.relation), g)
+        yield Q(iri, mkg("count"), _integer(len(group)), g)
+        yield Q(iri, sentence_text, _text(structure.sentences[first.sentence].text), g)
+        yield Q(iri, derived, g, g)
 
 
 def vocabulary_quads(lexicon: Lexicon) -> Iterator[Quad]:
@@ -164,10 +175,9 @@ SELECT ?fact ?s ?rel ?o ?doc ?conf WHERE {
 
 _AGGREGATES = """
 PREFIX mkg: <https://w3id.org/medkg/ontology#>
-SELECT ?fact ?s ?rel ?o ?support ?conf WHERE {
+SELECT ?fact ?support ?conf WHERE {
   %s
-  GRAPH <%s> { ?fact mkg:subject ?s ; mkg:relation ?rel ; mkg:object ?o ; mkg:support ?support ;
-                      mkg:confidence ?conf }
+  GRAPH <%s> { ?fact mkg:support ?support ; mkg:confidence ?conf }
 }"""
 
 #: IRIs per VALUES block: queries about many facts or documents are asked in chunks
@@ -221,12 +231,22 @@ def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contrib
     return found
 
 
-def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, confidence: float) -> list[Quad]:
+def _fact_identity(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef) -> list[Quad]:
+    """The quads of a fact that never change: the plain triple and what the node is."""
     g = _iri(str(FACTS_GRAPH))
     f, s, rel, o = (_iri(str(t)) for t in (fact, s, rel, o))
     return [(s, rel, o, g), (f, _iri(str(RDF.type)), _mkg("Fact"), g), (f, _mkg("subject"), s, g),
-            (f, _mkg("relation"), rel, g), (f, _mkg("object"), o, g),
-            (f, _mkg("support"), _integer(support), g), (f, _mkg("confidence"), _double(confidence), g)]
+            (f, _mkg("relation"), rel, g), (f, _mkg("object"), o, g)]
+
+
+def _fact_measures(fact: URIRef, support: int, confidence: float) -> list[Quad]:
+    """The quads of a fact that documents coming and going change."""
+    g, f = _iri(str(FACTS_GRAPH)), _iri(str(fact))
+    return [(f, _mkg("support"), _integer(support), g), (f, _mkg("confidence"), _double(confidence), g)]
+
+
+def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, confidence: float) -> list[Quad]:
+    return [*_fact_identity(fact, s, rel, o), *_fact_measures(fact, support, confidence)]
 
 
 def fact_quads(store: Store) -> Iterator[Quad]:
@@ -242,23 +262,30 @@ def fact_changes(store: Store, added: Contributions, removed: Contributions) -> 
     multiplied in or divided out, so the cost follows the documents that change,
     not the evidence already in the store. A fact left without support is removed.
     """
-    current: dict[URIRef, tuple[URIRef, URIRef, URIRef, int, float]] = {}
+    current: dict[URIRef, tuple[int, float]] = {}
     for chunk in _chunks(added.keys() | removed.keys()):
         for r in store.query(_AGGREGATES % (_values("fact", chunk), FACTS_GRAPH)):
-            current[r.fact] = (r.s, r.rel, r.o, int(r.support), float(r.conf))
+            current[r.fact] = (int(r.support), float(r.conf))
     old: list[Quad] = []
     new: list[Quad] = []
     for fact in added.keys() | removed.keys():
-        s, rel, o, support, confidence = current.get(fact) or (*(added.get(fact) or removed[fact])[:3], 0, 0.0)
+        s, rel, o = (added.get(fact) or removed[fact])[:3]  # a fact's IRI is the hash of these
+        support, confidence = current.get(fact, (0, 0.0))
         miss = 1.0 - confidence
         for per_doc, sign in ((removed.get(fact, (0, 0, 0, {}))[3], -1), (added.get(fact, (0, 0, 0, {}))[3], 1)):
             for c in per_doc.values():
                 support += sign
                 miss = miss / max(1.0 - c, 1e-9) if sign < 0 else miss * (1.0 - c)
+        # only what changes is rewritten: a fact's measures, or the whole fact when it
+        # comes or goes
         if fact in current:
-            old += _fact_node(fact, *current[fact])
+            old += _fact_measures(fact, *current[fact])
+            if support <= 0:
+                old += _fact_identity(fact, s, rel, o)
+        elif support > 0:
+            new += _fact_identity(fact, s, rel, o)
         if support > 0:
-            new += _fact_node(fact, s, rel, o, support, min(1.0, max(0.0, 1.0 - miss)))
+            new += _fact_measures(fact, support, min(1.0, max(0.0, 1.0 - miss)))
     return old, new
 
 

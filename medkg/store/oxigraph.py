@@ -23,7 +23,11 @@ from medkg.store.terms import from_ox, to_ox
 __all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "update_text"]
 
 
-def to_ox_quad(quad: Quad) -> ox.Quad:
+def to_ox_quad(quad: Quad | ox.Quad) -> ox.Quad:
+    """A quad of rdflib or pyoxigraph terms as a pyoxigraph quad (returned as it is
+    when it is one already: graph building makes them directly)."""
+    if isinstance(quad, ox.Quad):
+        return quad
     s, p, o, g = quad
     graph = ox.DefaultGraph() if g is None else to_ox(g)
     return ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
