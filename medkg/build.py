@@ -8,11 +8,13 @@ resumes from there.
 """
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import URIRef
 
@@ -21,8 +23,17 @@ from medkg.exceptions import DocumentError
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
-from medkg.graph import (FACTS_GRAPH, VOCABULARY_GRAPH, contributions_of, document_metadata, document_quads,
-                         fact_changes, refresh_facts, stored_contributions, vocabulary_quads)
+from medkg.graph import (
+    FACTS_GRAPH,
+    VOCABULARY_GRAPH,
+    contributions_of,
+    document_metadata,
+    document_quads,
+    fact_changes,
+    refresh_facts,
+    stored_contributions,
+    vocabulary_quads,
+)
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
 
@@ -122,21 +133,33 @@ def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef]
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(vocabulary,)) as pool:
+        # two windows in flight: the workers extract the next one while this process
+        # writes the results of the current one
+        in_flight: deque[tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[Extraction]]] = deque()
         window: list[SourceDocument | Skipped] = []
         for item in items:
             window.append(item)
-            if len(window) >= 64 * jobs:
-                yield from _run_window(pool, window, pending)
+            if len(window) >= 32 * jobs:
+                in_flight.append(_submit(pool, window, pending))
                 window = []
-        yield from _run_window(pool, window, pending)
+                if len(in_flight) > 1:
+                    yield from _results(*in_flight.popleft())
+        in_flight.append(_submit(pool, window, pending))
+        while in_flight:
+            yield from _results(*in_flight.popleft())
 
 
-def _run_window(pool, window: list[SourceDocument | Skipped], pending: Callable[..., bool]
-                ) -> Iterator[tuple[SourceDocument | Skipped, Extraction | None]]:
-    todo = [item for item in window if pending(item)]
-    results = iter(pool.imap(_extract_in_worker, todo, chunksize=4))
-    for item in window:
-        yield item, (next(results) if pending(item) else None)
+def _submit(pool, window: list[SourceDocument | Skipped], pending: Callable[..., bool]
+             ) -> tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[Extraction]]:
+    marked = [(item, pending(item)) for item in window]
+    todo = [item for item, wanted in marked if wanted]
+    return marked, iter(pool.imap(_extract_in_worker, todo, chunksize=4))
+
+
+def _results(marked: list[tuple[SourceDocument | Skipped, bool]], results: Iterator[Extraction]
+             ) -> Iterator[tuple[SourceDocument | Skipped, Extraction | None]]:
+    for item, wanted in marked:
+        yield item, (next(results) if wanted else None)
 
 
 def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterable[str | Path] = (),
@@ -160,6 +183,7 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
     own = not isinstance(store, Store)
     kg = open_store(store, create=True) if own else store
     report = BuildReport()
+    batch: _Batch | None = None
     try:
         vocabulary = tuple(str(v) for v in vocabulary)
         lexicon = load_lexicon(vocabulary)
@@ -168,7 +192,9 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
         present = set(known.values())
         _drop_unmarked(kg, present)
         items = _counting(load_paths(paths, max_bytes=max_bytes), report)
-        batch = _Batch(kg)
+        # with several processes extracting, the store writes (native code, which
+        # releases the GIL) overlap the next batch's extraction
+        batch = _Batch(kg, background=jobs > 1 or dask is not None)
         pairs = (dask_extractions(items, present, lexicon, dask) if dask is not None
                  else _extractions(items, present, lexicon, vocabulary, jobs))
         for item, extraction in pairs:
@@ -186,16 +212,19 @@ def build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Iterab
                     report.replaced += 1
                 else:
                     report.added += 1
-            if batch.full() or progress:
+            if batch.full():
                 batch.commit()
             if progress:
                 report.seconds = time.perf_counter() - started
                 progress(report)
         batch.commit()
+        batch.wait()
         if FACTS_GRAPH not in kg.graph_names():
             refresh_facts(kg)
         report.facts = _count_facts(kg)
     finally:
+        if batch is not None:
+            batch.wait(raise_error=False)
         if own:
             kg.close()
     report.seconds = time.perf_counter() - started
@@ -212,13 +241,23 @@ def _drop_unmarked(kg: Store, documents: set[URIRef]) -> None:
 class _Batch:
     """Documents waiting to be committed together: one transaction per batch costs far
     less than one per document, and a crash still loses at most one batch (the next
-    build redoes it, as those documents are not in the store yet)."""
+    build redoes it, as those documents are not in the store yet).
+
+    With ``background``, a batch is written by a thread while the caller goes on; at
+    most one batch is in flight, so memory stays bounded and batches land in order.
+    """
 
     #: commit after this many documents or quads
     DOCUMENTS, QUADS = 256, 200_000
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, background: bool = False) -> None:
         self.store = store
+        self.background = background
+        self._writing: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._reset()
+
+    def _reset(self) -> None:
         self.remove: list[URIRef] = []
         self.quads: list = []
         self.marks: list = []
@@ -237,17 +276,41 @@ class _Batch:
         return self.documents >= self.DOCUMENTS or len(self.quads) >= self.QUADS
 
     def commit(self) -> None:
-        """Stage the evidence, then in one transaction drop the old versions, write the
-        documents' commit marks and update the facts they touch: the store is
-        consistent after every batch."""
+        """Write the batch (see :func:`_write`), in the background if asked to."""
         if not self.documents:
             return
-        old, new = fact_changes(self.store, contributions_of(self.extractions),
-                                stored_contributions(self.store, self.remove))
-        self.store.stage(self.quads)
-        self.store.replace(remove_graphs=self.remove, remove=old, add=[*self.marks, *new])
-        self.remove, self.quads, self.marks, self.extractions = [], [], [], []
-        self.documents = 0
+        work = (self.store, self.remove, self.quads, self.marks, self.extractions)
+        self._reset()
+        if not self.background:
+            _write(*work)
+            return
+        self.wait()
+        self._writing = threading.Thread(target=self._write_catching, args=work, name="medkg-writer")
+        self._writing.start()
+
+    def _write_catching(self, *work: Any) -> None:
+        try:
+            _write(*work)
+        except BaseException as err:  # handed to the building thread by wait()
+            self._error = err
+
+    def wait(self, *, raise_error: bool = True) -> None:
+        """Wait for the batch in flight; raise its error, if it failed."""
+        if self._writing is not None:
+            self._writing.join()
+            self._writing = None
+        error, self._error = self._error, None
+        if error is not None and raise_error:
+            raise error
+
+
+def _write(store: Store, remove: list[URIRef], quads: list, marks: list, extractions: list[Extraction]) -> None:
+    """Stage the evidence, then in one transaction drop the old versions, write the
+    documents' commit marks and update the facts they touch: the store is consistent
+    after every batch."""
+    old, new = fact_changes(store, contributions_of(extractions), stored_contributions(store, remove))
+    store.stage(quads)
+    store.replace(remove_graphs=remove, remove=old, add=[*marks, *new])
 
 
 def _counting(items: Iterable[SourceDocument | Skipped], report: BuildReport
