@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from medkg.extractors.document import SourceDocument
+from medkg.extractors.document import Assertion, SourceDocument
 from medkg.extractors.pipeline import Extraction
 from medkg.ontology.lexicon import Lexicon, ontology_triples
 from medkg.ontology.namespace import CANDIDATE, EVIDENCE, FACT, GRAPH, MKG, RELATIONS
@@ -26,7 +27,7 @@ from medkg.store.base import Quad, Store
 from medkg.store.terms import to_ox
 from medkg.text import normalize
 
-__all__ = ["FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
+__all__ = ["DocumentGraph", "FactMeasures", "FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
            "fact_quads", "noisy_or", "evidence_rows", "refresh_facts", "fact_changes", "contributions_of",
            "stored_contributions", "collect_contributions", "Contributions"]
 
@@ -143,6 +144,29 @@ def document_quads(extraction: Extraction) -> Iterator[ox.Quad]:
         yield Q(iri, derived, g, g)
 
 
+@dataclass
+class DocumentGraph:
+    """What a build writes for one extracted document: its description, what it says
+    of each fact, and its named graph, either as pyoxigraph quads (made in the
+    writing process) or as N-Quads text (made in a worker process: text is cheap to
+    send, and the store parses it in native code, so the writing process, which
+    every worker feeds, does little Python work per document)."""
+
+    #: the document, without its text (written graphs do not carry it)
+    document: SourceDocument
+    assertions: list[Assertion]
+    quads: list[ox.Quad] = field(default_factory=list)
+    nquads: str = ""
+
+    @classmethod
+    def of(cls, extraction: Extraction, *, as_text: bool = False) -> DocumentGraph:
+        document = replace(extraction.document, text="")
+        quads = document_quads(extraction)
+        if as_text:
+            return cls(document, extraction.annotations.assertions, nquads="".join(f"{q} .\n" for q in quads))
+        return cls(document, extraction.annotations.assertions, quads=list(quads))
+
+
 def vocabulary_quads(lexicon: Lexicon) -> Iterator[Quad]:
     """The ontology and vocabulary, plus a normalised label per label for fast look-up."""
     g = _iri(str(VOCABULARY_GRAPH))
@@ -215,10 +239,10 @@ def evidence_rows(store: Store) -> list[tuple[URIRef, URIRef, URIRef, URIRef, UR
     return [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(_EVIDENCE_QUERY % "")]
 
 
-def contributions_of(extractions: Iterable[Extraction]) -> Contributions:
+def contributions_of(graphs: Iterable[DocumentGraph]) -> Contributions:
     """What extracted (not yet stored) documents say of each fact."""
     rows = ((fact_iri(a.subject, a.relation, a.object), a.subject, RELATIONS[a.relation], a.object,
-             x.document.iri, a.confidence) for x in extractions for a in x.annotations.assertions)
+             x.document.iri, a.confidence) for x in graphs for a in x.assertions)
     return collect_contributions(rows)
 
 
@@ -255,15 +279,23 @@ def fact_quads(store: Store) -> Iterator[Quad]:
         yield from _fact_node(fact, s, rel, o, len(per_doc), noisy_or(per_doc.values()))
 
 
-def fact_changes(store: Store, added: Contributions, removed: Contributions) -> tuple[list[Quad], list[Quad]]:
+def fact_changes(store: Store, added: Contributions, removed: Contributions,
+                 known: FactMeasures | None = None) -> tuple[list[Quad], list[Quad]]:
     """(quads to delete, quads to add) that update the facts graph when documents
     saying ``added`` come in and documents saying ``removed`` go: each touched fact's
     support moves by the number of documents, and its noisy-OR confidence is
     multiplied in or divided out, so the cost follows the documents that change,
     not the evidence already in the store. A fact left without support is removed.
+
+    ``known`` (kept by the one writer of a build) spares the store look-ups of facts
+    it knows and is updated with the new measures.
     """
+    wanted = added.keys() | removed.keys()
     current: dict[URIRef, tuple[int, float]] = {}
-    for chunk in _chunks(added.keys() | removed.keys()):
+    if known is not None:
+        current = {fact: known.measures[fact] for fact in wanted if fact in known.measures}
+    missing = set() if known is not None and known.complete else wanted - current.keys()
+    for chunk in _chunks(missing):
         for r in store.query(_AGGREGATES % (_values("fact", chunk), FACTS_GRAPH)):
             current[r.fact] = (int(r.support), float(r.conf))
     old: list[Quad] = []
@@ -285,8 +317,24 @@ def fact_changes(store: Store, added: Contributions, removed: Contributions) -> 
         elif support > 0:
             new += _fact_identity(fact, s, rel, o)
         if support > 0:
-            new += _fact_measures(fact, support, min(1.0, max(0.0, 1.0 - miss)))
+            measures = (support, min(1.0, max(0.0, 1.0 - miss)))
+            new += _fact_measures(fact, *measures)
+            if known is not None:
+                known.measures[fact] = measures
+        elif known is not None:
+            known.measures.pop(fact, None)
     return old, new
+
+
+@dataclass
+class FactMeasures:
+    """Support and confidence of the facts a build has written or read, so that its
+    later batches need not ask the store again. ``complete`` when the build started
+    with no facts: then a fact not in ``measures`` is not in the store either. Only
+    valid while the build is the store's one writer (it holds the store's lock)."""
+
+    complete: bool = False
+    measures: dict[URIRef, tuple[int, float]] = field(default_factory=dict)
 
 
 def refresh_facts(store: Store) -> None:

@@ -179,6 +179,21 @@ def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None
     return None
 
 
+#: the types that can be the other side of a symptom or condition
+_ACTIVE = frozenset({"Condition", "RiskFactor", "Treatment", "Specialist", "Test"})
+
+
+def _may_relate(mentions: list[Mention]) -> bool:
+    """Whether any two of a sentence's mentions could be related by a cue: one names a
+    symptom or condition, another a concept of a type that relates to it (cue
+    scanning is the costliest step; most sentences with regions only need none)."""
+    if len(mentions) < 2:
+        return False
+    types = {m.type for m in mentions}
+    return bool(types & PATIENT) and bool(types & _ACTIVE) and \
+        sum(m.type != "BodyRegion" for m in mentions) >= 2
+
+
 def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
     """(subject, object) of a pair ``a`` before ``b`` for a cue between them."""
     if family in ("specialist", "test"):
@@ -190,11 +205,25 @@ def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention
     return (a, b) if a.type not in PATIENT else (b, a)
 
 
+_STRONG = tuple(cue for cue in CUES if cue.strong)
+_WEAK = tuple(cue for cue in CUES if not cue.strong)
+
+
 @lru_cache(maxsize=256)
-def _cues_in(text: str) -> list[tuple[Cue, int, int]]:
-    """Every cue in a sentence with its span (cached: each rule asks again)."""
+def _strong_cues_in(text: str) -> list[tuple[Cue, int, int]]:
+    """Every strong cue in a sentence with its span (cached: each rule asks again)."""
     lowered = lower(text)
-    return [(cue, m.start(), m.end()) for cue in CUES for m in cue.pattern.finditer(lowered)]
+    return [(cue, m.start(), m.end()) for cue in _STRONG for m in cue.pattern.finditer(lowered)]
+
+
+def _weak_cues_in(text: str, start: int, end: int) -> list[tuple[Cue, int, int]]:
+    """The weak cues between ``start`` and ``end`` of a sentence: weak cues count only
+    between two mentions, so only that stretch is scanned (cue scanning is the
+    costliest step of this stage)."""
+    if end <= start:
+        return []
+    lowered = lower(text)
+    return [(cue, m.start(), m.end()) for cue in _WEAK for m in cue.pattern.finditer(lowered, start, end)]
 
 
 @lru_cache(maxsize=1024)
@@ -226,11 +255,13 @@ class RelationExtractor(Extractor):
             c.iri for c in lexicon if c.type == "Symptom" and not c.sites
             and CONCEPT.pain in lexicon.ancestors(c.iri))
         self._heading_memo: dict[tuple[int, int], list[Mention]] = {}
+        self._headings_before: list[list[int]] | None = None
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
         usable = {i: [m for m in ms if not m.negated] for i, ms in by_sentence.items()}
-        self._heading_memo = {}  # per document: blocks under one heading ask for it again
+        # per document: blocks under one heading ask for it again
+        self._heading_memo, self._headings_before = {}, None
         topic = self._document_topic(structure, usable)
         found: list[Assertion] = []
         # section targets and frames depend on the block only: worked out once per block
@@ -294,20 +325,21 @@ class RelationExtractor(Extractor):
             self._heading_memo[key] = [m for m in named if m.concept not in broader]
         return self._heading_memo[key]
 
-    @staticmethod
-    def _preceding_headings(structure: Structure, block_index: int) -> list[int]:
+    def _preceding_headings(self, structure: Structure, block_index: int) -> list[int]:
         """The up to :data:`SECTION_REACH` headings before a block, nearest first,
         never past the title. Plain-text pages have flat headings (and captions that
         look like headings), so this looks at the preceding headings, not only the
-        enclosing ones."""
-        found: list[int] = []
-        for index in range(block_index - 1, -1, -1):
-            kind = structure.blocks[index].kind
-            if kind == "title" or len(found) >= SECTION_REACH:
-                break
-            if kind == "heading":
-                found.append(index)
-        return found
+        enclosing ones. Worked out for every block in one pass per document."""
+        if self._headings_before is None:
+            table, current = [], []
+            for block in structure.blocks:
+                table.append(current)
+                if block.kind == "title":
+                    current = []
+                elif block.kind == "heading":
+                    current = [len(table) - 1, *current][:SECTION_REACH]
+            self._headings_before = table
+        return self._headings_before[block_index]
 
     def _section_target(self, structure: Structure, block_index: int,
                         usable: dict[int, list[Mention]]) -> list[Mention]:
@@ -319,15 +351,13 @@ class RelationExtractor(Extractor):
         return []
 
     # ------------------------------------------------------------------ rules
-    def _cues(self, text: str) -> list[tuple[Cue, int, int]]:
-        return _cues_in(text)
-
     def _cue_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
-        if len(mentions) < 2:
+        if not _may_relate(mentions):
             return []
-        cues = _prefer_strong(self._cues(text))
-        out = []
         ordered = sorted(mentions, key=lambda m: m.start)
+        stretch = (min(m.end for m in ordered) - offset, max(m.start for m in ordered) - offset)
+        cues = _prefer_strong(_strong_cues_in(text) + _weak_cues_in(text, *stretch))
+        out = []
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 if a.concept == b.concept or b.start < a.end or self._related(a.concept, b.concept):
@@ -386,8 +416,7 @@ class RelationExtractor(Extractor):
         if not others or not target or any(m.type in PATIENT and m.concept not in self.generic for m in mentions):
             return []
         out = []
-        families = {cue.family for cue, _, _ in self._cues(f"{context} {text}")
-                    if cue.strong and cue.family in TOPIC_FAMILIES}
+        families = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}") if cue.family in TOPIC_FAMILIES}
         for m in others:
             for family in families:
                 for t in target:

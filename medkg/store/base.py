@@ -88,6 +88,13 @@ class Store(ABC):
         """
         self.replace(add=quads)
 
+    def stage_nquads(self, data: str) -> None:
+        """:meth:`stage` the quads of an N-Quads text (backends with a native parser
+        read it without making Python objects)."""
+        import pyoxigraph as ox
+
+        self.stage(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs; values go in ``bindings``

@@ -80,6 +80,11 @@ class OxigraphStore(Store):
         # bulk_extend skips the transaction machinery: about twice as fast on disk.
         self._store.bulk_extend(to_ox_quad(q) for q in quads)
 
+    def stage_nquads(self, data: str) -> None:
+        if self.read_only:
+            raise StoreError("the store was opened read-only")
+        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
         check_query_is_safe(sparql)
         try:
