@@ -100,7 +100,10 @@ CUES: tuple[Cue, ...] = (
     _cue("prevent", r"prevent(?:s|ed|ing|ion|ive)?|avoid(?:s|ed|ing)?|(?:reduc|lower|decreas|minimi[sz])(?:e|es|ed|ing) "
                     r"(?:the |your )?(?:risk|chance|likelihood|incidence)|protect(?:s|ion)? (?:against|from)|"
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
-                    r"decrease the risk|to stay injury|injury[- ]free"),
+                    r"decrease the risk|to stay injury|injury[- ]free|"
+                    r"before (?:and after )?(?:(?:you )?(?:run|exercise|train)|running|exercising|training|"
+                    r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
+                    r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
     _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:red|ral)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"

@@ -16,11 +16,12 @@ from tests.extractors.helpers import extract, facts, label
     ("Ankle pain from running can be caused by overuse.", ("overuse", "risk_factor_for", "ankle pain")),
     ("Ibuprofen relieves ankle pain.", ("ibuprofen", "treats", "ankle pain")),
     ("Calf stretches help prevent leg cramps.", ("calf stretch", "prevents", "leg cramp")),
+    ("Do calf stretches before running to keep leg cramps away.", ("calf stretch", "prevents", "leg cramp")),
     ("If heel pain persists, see a podiatrist.", ("heel pain", "see_specialist", "podiatrist")),
     ("An MRI will show a meniscus tear.", ("meniscus tear", "diagnosed_by", "magnetic resonance imaging")),
     ("She noticed bruising on her left shin.", ("bruising", "located_in", "shin")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "treats", "prevents",
-        "see-a", "will-show", "on-her"])
+        "before-running", "see-a", "will-show", "on-her"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
