@@ -175,19 +175,24 @@ def medspacy_rate(texts: list[str]) -> float | None:
     return sum(len(t.encode()) for t in texts) / 1e6 / (time.perf_counter() - started)
 
 
+def _corpus(out: Path, megabytes: float, source: str | None) -> tuple[int, int]:
+    """A generated corpus, or real documents from ``source`` replicated; (files, bytes)."""
+    from benchmarks.corpus import generate, replicate
+
+    return replicate(Path(source), out, megabytes) if source else generate(out, megabytes)
+
+
 def _build_once(corpus: Path, store: Path, jobs: int) -> dict:
     return _child({"task": "build", "corpus": str(corpus), "store": str(store), "jobs": jobs})
 
 
 def bench_build(report: Report, profile: dict, work: Path, log: Callable[[str], None]) -> None:
-    from benchmarks.corpus import generate
-
-    cores = os.cpu_count() or 1
-    jobs_list = sorted({1, cores})
+    jobs_list = sorted(profile.get("jobs") or {1, os.cpu_count() or 1})
+    fewest = jobs_list[0]
     rows, peers = [], []
     for megabytes in profile["build_mb"]:
         corpus = work / f"corpus-{megabytes}"
-        files, size = generate(corpus, megabytes)
+        files, size = _corpus(corpus, megabytes, profile.get("source"))
         mb = size / 1e6
         repeats = profile["repeats"] if megabytes <= profile["repeated_up_to_mb"] else 1
         floor = _re_floor(corpus)
@@ -199,51 +204,53 @@ def bench_build(report: Report, profile: dict, work: Path, log: Callable[[str], 
                 rates.setdefault(jobs, []).append(mb / result["seconds"])
                 log(f"build {mb:.1f} MB, {jobs} job(s): {result['seconds']:.1f} s, "
                     f"peak {result['peak_main_mb']:.0f} MB + workers {result['peak_workers_mb']:.0f} MB")
-                if run == 0 and jobs == 1:
+                if run == 0 and jobs == fewest:
                     first_seconds = result["seconds"]
                 if run == 0:
                     rows.append([f"{mb:.2f}" if mb < 1 else f"{mb:.1f}", f"{files:,}", jobs, f"{result['seconds']:.1f}", "",
                                  f"{result['peak_main_mb']:.0f}",
                                  f"{result['peak_workers_mb']:.0f}" if jobs > 1 else "-",
                                  f"{result['assertions']:,}", f"{result['facts']:,}"])
-                if run or megabytes != profile["rebuild_mb"] or jobs != 1:
+                if run or megabytes != profile["rebuild_mb"] or jobs != fewest:
                     shutil.rmtree(store, ignore_errors=True)
             rows[-1][4] = _median_spread(rates[jobs])
-        one = statistics.median(rates[1])
+        one = statistics.median(rates[fewest])
         most = statistics.median(rates[max(jobs_list)])
         peers.append([f"{mb:.1f}", f"{one:.2f}", f"{most:.2f}", _ratio(most, one), f"{floor:.1f}",
                       _ratio(one, floor)])
         if megabytes == profile["rebuild_mb"]:
-            store = work / f"kg-{megabytes}-1-0"  # kept from the first one-core build
-            again = _build_once(corpus, store, 1)
+            store = work / f"kg-{megabytes}-{fewest}-0"  # kept from the first build with the fewest jobs
+            again = _build_once(corpus, store, fewest)
             rebuild = (mb, again["seconds"], again["extracted"], first_seconds)
             log(f"unchanged rebuild {mb:.1f} MB: {again['seconds']:.2f} s, {again['extracted']} extracted")
             shutil.rmtree(store, ignore_errors=True)
         shutil.rmtree(corpus, ignore_errors=True)
     sample_mb = profile["medspacy_mb"]
     sample_corpus = work / "sample"
-    generate(sample_corpus, sample_mb)
+    _corpus(sample_corpus, sample_mb, profile.get("source"))
     texts = _sample(sample_corpus, sample_mb)
     spacy_rate = medspacy_rate(texts)
     ours = _child({"task": "extract", "corpus": str(sample_corpus)})["mb_per_s"]
     log(f"medspacy {spacy_rate} MB/s, medkg extraction {ours:.2f} MB/s on the same sample")
+    shape = (f"Real documents from `{profile['source']}` replicated (each copy made unique)" if profile.get("source")
+             else "Generated corpora (`benchmarks/corpus.py`: templates filled from the vocabulary with a Zipf "
+                  "distribution, prose between the facts; about 8,700 assertions per MB, as the real pages of "
+                  "`../shared/corpus` give)")
     report.section(
         "Build: extraction throughput and memory",
-        f"Generated corpora (`benchmarks/corpus.py`: templates filled from the vocabulary with a Zipf "
-        f"distribution, prose between the facts; about 8,700 assertions per MB, as the real pages of "
-        f"`../shared/corpus` give). Whole `medkg build` into the default (Oxigraph) store, in a child process; "
+        f"{shape}. Whole `medkg build` into the default (Oxigraph) store, in a child process; "
         f"MB/s is median (min-max) of {profile['repeats']} runs up to {profile['repeated_up_to_mb']} MB, one run "
         f"above. Peak memory is the resident set of the building process and of its largest worker.")
     report.table(["MB", "files", "jobs", "seconds", "MB/s", "peak MB (main)", "peak MB (worker)", "assertions",
                   "facts"], rows)
-    report.table(["MB", "medkg MB/s, 1 core", f"medkg MB/s, {max(jobs_list)} cores", "speed-up",
+    report.table(["MB", f"medkg MB/s, {fewest} job(s)", f"medkg MB/s, {max(jobs_list)} job(s)", "speed-up",
                   "re tokenise floor MB/s", "medkg / floor"], peers)
     report.lines.append(
         f"Peer on the same text (a {sample_mb} MB sample of a generated corpus): medSpaCy pipeline "
         + (f"**{spacy_rate:.3f} MB/s**" if spacy_rate else "not installed (`pip install medspacy`)")
         + f"; medkg's extraction alone (no store) **{ours:.2f} MB/s**, "
-        + f"ratio {_ratio(ours, spacy_rate)}; medkg's whole build on one core "
-        + f"{_ratio(statistics.median(rates[1]), spacy_rate)} the medSpaCy pipeline (which builds no graph).\n")
+        + f"ratio {_ratio(ours, spacy_rate)}; medkg's whole build with {fewest} job(s) "
+        + f"{_ratio(statistics.median(rates[fewest]), spacy_rate)} the medSpaCy pipeline (which builds no graph).\n")
     if profile["rebuild_mb"] in profile["build_mb"]:
         mb, seconds, extracted, first_seconds = rebuild
         report.lines.append(
@@ -449,13 +456,16 @@ BENCHMARKS: dict[str, Callable[[Report, dict, Path, Callable[[str], None]], None
 CHILDREN: dict[str, Callable[[dict], dict]] = {"build": child_build, "extract": child_extract, "query": child_query}
 
 
-def run(profile_name: str, sections: Sequence[str], out: Path, *, log: Callable[[str], None] = print) -> Report:
-    """Run the ``sections`` of a profile and write the report to ``out``."""
-    profile = PROFILES[profile_name]
+def run(profile_name: str, sections: Sequence[str], out: Path, *, overrides: dict | None = None,
+        log: Callable[[str], None] = print) -> Report:
+    """Run the ``sections`` of a profile (with ``overrides`` of its settings) and write
+    the report to ``out``."""
+    profile = {**PROFILES[profile_name], **(overrides or {})}
     started = time.perf_counter()
     report = Report("medkg benchmark results")
     report.lines += ["", f"Profile `{profile_name}` (`python benchmarks/run.py"
-                     + {"full": "", "quick": " --quick", "smoke": " --smoke"}[profile_name] + "`).", ""]
+                     + {"full": "", "quick": " --quick", "smoke": " --smoke"}[profile_name] + "`)"
+                     + (f", with {overrides}" if overrides else "") + f"; sections: {', '.join(sections)}.", ""]
     report.table(["", ""], _machine())
     with tempfile.TemporaryDirectory(prefix="medkg-bench-") as tmp:
         for name in sections:
@@ -471,6 +481,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     size.add_argument("--quick", action="store_true", help="small sizes: a few minutes")
     size.add_argument("--smoke", action="store_true", help="tiny sizes: checks that every benchmark still runs")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated sections of {SECTIONS}")
+    parser.add_argument("--build-mb", type=float, nargs="+", metavar="MB",
+                        help="build corpora of these sizes instead of the profile's (e.g. --build-mb 500)")
+    parser.add_argument("--jobs", type=int, nargs="+", help="build with these numbers of processes "
+                                                           "(default: 1 and all cores)")
+    parser.add_argument("--from", dest="source", type=Path,
+                        help="build corpora of these real documents replicated (e.g. ../shared/corpus) "
+                             "instead of generated ones")
     parser.add_argument("--out", type=Path, help="the report (default: benchmarks/RESULTS.md for the full run, "
                                                   "benchmarks/RESULTS-quick.md or -smoke.md otherwise)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -485,7 +502,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         parser.error(f"unknown sections {sorted(unknown)}; choose from {', '.join(SECTIONS)}")
     profile = "smoke" if args.smoke else "quick" if args.quick else "full"
     out = args.out or ROOT / "benchmarks" / ("RESULTS.md" if profile == "full" else f"RESULTS-{profile}.md")
-    run(profile, sections, out, log=lambda line: print(line, file=sys.stderr, flush=True))
+    overrides = {}
+    if args.build_mb:
+        overrides.update(build_mb=tuple(args.build_mb), repeated_up_to_mb=0, rebuild_mb=max(args.build_mb))
+    if args.jobs:
+        overrides["jobs"] = tuple(args.jobs)
+    if args.source:
+        overrides["source"] = str(args.source.resolve())
+    run(profile, sections, out, overrides=overrides, log=lambda line: print(line, file=sys.stderr, flush=True))
     print(f"wrote {out}")
 
 
