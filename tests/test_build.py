@@ -1,8 +1,10 @@
 """Building a graph: provenance for every fact, merged support, incremental rebuilds."""
 from __future__ import annotations
 
+import shutil
+
 from medkg.build import build
-from medkg.graph import noisy_or
+from medkg.graph import VOCABULARY_GRAPH, noisy_or
 from medkg.store import open_store
 
 FACTS = """
@@ -68,10 +70,19 @@ def test_unchanged_rebuild_extracts_nothing_and_changed_document_is_replaced(tmp
     assert "ibuprofen" not in subjects and len(documents) == 2
 
 
-def test_parallel_build_gives_the_same_facts(tmp_path, demo_corpus):
-    one = build([demo_corpus], str(tmp_path / "one"), jobs=1)
-    two = build([demo_corpus], str(tmp_path / "two"), jobs=2)
+def test_parallel_build_writes_the_same_store(tmp_path, demo_corpus):
+    # workers send each document's graph as N-Quads text: escapes must survive it
+    docs = tmp_path / "docs"
+    shutil.copytree(demo_corpus, docs)
+    _write(docs, "hostile.txt", 'Shin "splints" \\ <b>\n\nIbuprofen relieves shin splints, "really" \\n <x> caf\u00e9 \U0001F3C3.\n')
+    one = build([docs], str(tmp_path / "one"), jobs=1)
+    two = build([docs], str(tmp_path / "two"), jobs=2)
     assert one.facts == two.facts and one.assertions == two.assertions
+    with open_store(str(tmp_path / "one"), read_only=True) as a, open_store(str(tmp_path / "two"), read_only=True) as b:
+        # the ontology's blank nodes (OWL lists) are named anew by each store
+        quads = {q for q in a.quads() if q[3] != VOCABULARY_GRAPH}
+        assert quads == {q for q in b.quads() if q[3] != VOCABULARY_GRAPH}
+    assert any('Ibuprofen relieves shin splints, "really" \\n <x> caf\u00e9 \U0001F3C3.' == str(o) for _, _, o, _ in quads)
 
 
 def test_unknown_terms_in_a_list_become_candidates_not_facts(tmp_path):

@@ -35,6 +35,15 @@ def test_replace_adds_and_drops_named_graphs(location):
         assert {str(s) for s, _, _, _ in kg.quads(G1)} == {EX + "d"}
 
 
+def test_staged_nquads_land_in_their_graphs_with_escapes_intact(location):
+    text = (f'<{EX}a> <{EX}p> "say \\"hi\\"\\nthen go" <{G1}> .\n'
+            f'<{EX}b> <{EX}p> "caf\u00e9" <{G2}> .\n')
+    with open_store(location, create=True) as kg:
+        kg.stage_nquads(text)
+        assert kg.graph_names() == {G1, G2}
+        assert sorted(str(o) for _, _, o, _ in kg.quads()) == ["caf\u00e9", 'say "hi"\nthen go']
+
+
 def test_query_sees_union_of_graphs_and_takes_bindings(location):
     with open_store(location, create=True) as kg:
         kg.replace(add=[q("a", "1"), q("b", "2", G2)])
