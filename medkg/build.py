@@ -217,7 +217,7 @@ def _build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Itera
         known: dict[str, URIRef] = {str(r.path): r.doc for r in kg.query(_DOCS)}
         present = set(known.values())
         _drop_unmarked(kg, present)
-        items = _counting(load_paths(paths, max_bytes=max_bytes), report)
+        items = _counting(load_paths(paths, max_bytes=max_bytes, stored=present), report)
         # with several processes extracting, the store writes (native code, which
         # releases the GIL) overlap the next batch's extraction
         batch = _Batch(kg, background=jobs > 1 or dask is not None,

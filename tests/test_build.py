@@ -53,13 +53,18 @@ def test_negated_statement_is_not_in_the_graph(tmp_path):
     assert "ankle-sprain" in subjects and "fracture" not in subjects
 
 
-def test_unchanged_rebuild_extracts_nothing_and_changed_document_is_replaced(tmp_path):
+def test_unchanged_rebuild_extracts_nothing_and_changed_document_is_replaced(tmp_path, monkeypatch):
+    from medkg.extractors import loaders
+
     docs = tmp_path / "docs"
     _write(docs, "a.txt", "Heel pain\n\nPlantar fasciitis causes heel pain.\n")
     _write(docs, "b.txt", "Shin splints\n\nIbuprofen relieves shin splints.\n")
     first = build([docs], str(tmp_path / "kg"))
+    decoded = []
+    monkeypatch.setattr(loaders, "decode", lambda data: decoded.append(data) or data.decode("utf-8"))
     again = build([docs], str(tmp_path / "kg"))
     assert (first.extracted, again.extracted, again.unchanged) == (2, 0, 2)
+    assert decoded == []  # unchanged files are hashed, not decoded and cleaned
     _write(docs, "b.txt", "Shin splints\n\nRest relieves shin splints.\n")
     third = build([docs], str(tmp_path / "kg"))
     assert (third.extracted, third.replaced) == (1, 1)

@@ -39,7 +39,12 @@ class SourceDocument:
 
     @property
     def iri(self) -> URIRef:
-        return DOC[self.digest[:32]]
+        return self.iri_of(self.digest)
+
+    @staticmethod
+    def iri_of(digest: str) -> URIRef:
+        """The IRI of the document with this content digest."""
+        return DOC[digest[:32]]
 
     @property
     def name(self) -> str:

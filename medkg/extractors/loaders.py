@@ -11,9 +11,11 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from rdflib import URIRef
 
 from medkg import registry
 from medkg.exceptions import DocumentError
@@ -161,8 +163,11 @@ for _name, _loader in (("text", _text), ("markdown", _markdown), ("html", _html)
     registry.register("loaders", _name, _loader)
 
 
-def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceDocument]:
-    """The documents in one file.
+def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              stored: Container[URIRef] = frozenset()) -> list[SourceDocument]:
+    """The documents in one file. A file holding one document whose IRI is in
+    ``stored`` (already built) is not decoded or cleaned: its document comes without
+    text, which is all an unchanged rebuild needs.
 
     Raises:
         DocumentError: the file is unreadable, too large, binary, empty or malformed.
@@ -177,6 +182,10 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[SourceD
         data = path.read_bytes()
     except OSError as err:
         raise DocumentError(f"cannot read: {err.strerror or err}") from err
+    if loader_name != "jsonl" and stored:
+        digest = SourceDocument.hash_of(data)
+        if SourceDocument.iri_of(digest) in stored:
+            return [SourceDocument(text="", path=str(path), digest=digest, format=loader_name)]
     documents = registry.get("loaders", loader_name)(path, data)
     documents = [d for d in documents if d.text.strip()]
     if not documents:
@@ -193,18 +202,19 @@ def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def load_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
-               ) -> Iterator[SourceDocument | Skipped]:
+def load_paths(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               stored: Container[URIRef] = frozenset()) -> Iterator[SourceDocument | Skipped]:
     """Every document under ``paths`` (files, or folders searched recursively), or a
     :class:`Skipped` for each file that could not be used. Duplicate content is
-    skipped after its first copy."""
+    skipped after its first copy. Documents already ``stored`` come without their
+    text (see :func:`load_file`)."""
     seen: set[str] = set()
     for path in _files(paths):
         if not path.exists():
             yield Skipped(str(path), "no such file or directory")
             continue
         try:
-            documents = load_file(path, max_bytes=max_bytes)
+            documents = load_file(path, max_bytes=max_bytes, stored=stored)
         except DocumentError as err:
             yield Skipped(str(path), str(err))
             continue
