@@ -156,7 +156,7 @@ def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef]
 
 
 def _submit(pool, window: list[SourceDocument | Skipped], pending: Callable[..., bool]
-             ) -> tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[DocumentGraph]]:
+            ) -> tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[DocumentGraph]]:
     marked = [(item, pending(item)) for item in window]
     todo = [item for item, wanted in marked if wanted]
     return marked, iter(pool.imap(_extract_in_worker, todo, chunksize=4))
