@@ -27,7 +27,8 @@ from medkg.store.base import Quad, Store
 from medkg.store.terms import to_ox
 from medkg.text import normalize
 
-__all__ = ["DocumentGraph", "FactMeasures", "FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads", "document_metadata", "vocabulary_quads",
+__all__ = ["DocumentGraph", "FactMeasures", "FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_quads",
+           "document_metadata", "vocabulary_quads",
            "fact_quads", "noisy_or", "evidence_rows", "refresh_facts", "fact_changes", "contributions_of",
            "stored_contributions", "collect_contributions", "Contributions"]
 

@@ -236,6 +236,22 @@ def _frame_families(text: str) -> list[str]:
     return [family for family, pattern in FRAMES if pattern.search(text)]
 
 
+def _headings_before(structure: Structure) -> list[list[int]]:
+    """For each block, the up to :data:`SECTION_REACH` headings before it, nearest
+    first, never past the title, in one pass over the document. Plain-text pages have
+    flat headings (and captions that look like headings), so this looks at the
+    preceding headings, not only the enclosing ones."""
+    table: list[list[int]] = []
+    current: list[int] = []
+    for index, block in enumerate(structure.blocks):
+        table.append(current)
+        if block.kind == "title":
+            current = []
+        elif block.kind == "heading":
+            current = [index, *current][:SECTION_REACH]
+    return table
+
+
 def _prefer_strong(cues: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
     """Drop weak treatment cues from a sentence that has a strong prevention cue, and
     the reverse ("drink water to prevent cramps" is prevention, not treatment)."""
@@ -257,14 +273,14 @@ class RelationExtractor(Extractor):
         self.generic = GENERIC | frozenset(
             c.iri for c in lexicon if c.type == "Symptom" and not c.sites
             and CONCEPT.pain in lexicon.ancestors(c.iri))
-        self._heading_memo: dict[tuple[int, int], list[Mention]] = {}
-        self._headings_before: list[list[int]] | None = None
+        # per document (set by each call): heading mentions by block, headings before each block
+        self._heading_memo: dict[int, list[Mention]] = {}
+        self._headings_before: list[list[int]] = []
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
         usable = {i: [m for m in ms if not m.negated] for i, ms in by_sentence.items()}
-        # per document: blocks under one heading ask for it again
-        self._heading_memo, self._headings_before = {}, None
+        self._heading_memo, self._headings_before = {}, _headings_before(structure)
         topic = self._document_topic(structure, usable)
         found: list[Assertion] = []
         # section targets and frames depend on the block only: worked out once per block
@@ -320,28 +336,15 @@ class RelationExtractor(Extractor):
         """The specific symptoms and conditions a heading (or line) names: a category
         named beside its own kinds ("vascular diseases, namely varicose veins") is left
         out, the kinds are the target."""
-        key = (id(usable), block_index)
-        if key not in self._heading_memo:
+        if block_index not in self._heading_memo:  # blocks under one heading ask again
             named = [m for i in structure.by_block.get(block_index, ())
                      for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
             broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
-            self._heading_memo[key] = [m for m in named if m.concept not in broader]
-        return self._heading_memo[key]
+            self._heading_memo[block_index] = [m for m in named if m.concept not in broader]
+        return self._heading_memo[block_index]
 
     def _preceding_headings(self, structure: Structure, block_index: int) -> list[int]:
-        """The up to :data:`SECTION_REACH` headings before a block, nearest first,
-        never past the title. Plain-text pages have flat headings (and captions that
-        look like headings), so this looks at the preceding headings, not only the
-        enclosing ones. Worked out for every block in one pass per document."""
-        if self._headings_before is None:
-            table, current = [], []
-            for block in structure.blocks:
-                table.append(current)
-                if block.kind == "title":
-                    current = []
-                elif block.kind == "heading":
-                    current = [len(table) - 1, *current][:SECTION_REACH]
-            self._headings_before = table
+        """The headings before a block (see :func:`_headings_before`)."""
         return self._headings_before[block_index]
 
     def _section_target(self, structure: Structure, block_index: int,

@@ -60,10 +60,13 @@ class OxigraphStore(Store):
                                   "wait for it to finish") from err
             raise StoreError(f"cannot open the store at {location}: {err}") from err
 
-    def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
-                add: Iterable[Quad] = ()) -> None:
+    def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError("the store was opened read-only")
+
+    def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
+                add: Iterable[Quad] = ()) -> None:
+        self._check_writable()
         drops = [g for g in remove_graphs if self._store.contains_named_graph(to_ox(g))]
         deletes = [to_ox_quad(q) for q in remove]
         quads = [to_ox_quad(q) for q in add]
@@ -75,14 +78,12 @@ class OxigraphStore(Store):
         self._store.update(update_text(drops, deletes, quads))
 
     def stage(self, quads: Iterable[Quad]) -> None:
-        if self.read_only:
-            raise StoreError("the store was opened read-only")
+        self._check_writable()
         # bulk_extend skips the transaction machinery: about twice as fast on disk.
         self._store.bulk_extend(to_ox_quad(q) for q in quads)
 
     def stage_nquads(self, data: str) -> None:
-        if self.read_only:
-            raise StoreError("the store was opened read-only")
+        self._check_writable()
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
