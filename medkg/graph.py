@@ -256,32 +256,34 @@ def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contrib
     return found
 
 
-def _fact_identity(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef) -> list[Quad]:
+def _fact_identity(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef) -> list[ox.Quad]:
     """The quads of a fact that never change: the plain triple and what the node is."""
-    g = _iri(str(FACTS_GRAPH))
+    g, Q = _iri(str(FACTS_GRAPH)), ox.Quad
     f, s, rel, o = (_iri(str(t)) for t in (fact, s, rel, o))
-    return [(s, rel, o, g), (f, _iri(str(RDF.type)), _mkg("Fact"), g), (f, _mkg("subject"), s, g),
-            (f, _mkg("relation"), rel, g), (f, _mkg("object"), o, g)]
+    return [Q(s, rel, o, g), Q(f, _iri(str(RDF.type)), _mkg("Fact"), g), Q(f, _mkg("subject"), s, g),
+            Q(f, _mkg("relation"), rel, g), Q(f, _mkg("object"), o, g)]
 
 
-def _fact_measures(fact: URIRef, support: int, confidence: float) -> list[Quad]:
+def _fact_measures(fact: URIRef, support: int, confidence: float) -> list[ox.Quad]:
     """The quads of a fact that documents coming and going change."""
     g, f = _iri(str(FACTS_GRAPH)), _iri(str(fact))
-    return [(f, _mkg("support"), _integer(support), g), (f, _mkg("confidence"), _double(confidence), g)]
+    return [ox.Quad(f, _mkg("support"), _integer(support), g),
+            ox.Quad(f, _mkg("confidence"), _double(confidence), g)]
 
 
-def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, confidence: float) -> list[Quad]:
+def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, confidence: float
+               ) -> list[ox.Quad]:
     return [*_fact_identity(fact, s, rel, o), *_fact_measures(fact, support, confidence)]
 
 
-def fact_quads(store: Store) -> Iterator[Quad]:
+def fact_quads(store: Store) -> Iterator[ox.Quad]:
     """The whole merged facts graph, computed from all evidence in the store."""
     for fact, (s, rel, o, per_doc) in collect_contributions(evidence_rows(store)).items():
         yield from _fact_node(fact, s, rel, o, len(per_doc), noisy_or(per_doc.values()))
 
 
 def fact_changes(store: Store, added: Contributions, removed: Contributions,
-                 known: FactMeasures | None = None) -> tuple[list[Quad], list[Quad]]:
+                 known: FactMeasures | None = None) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """(quads to delete, quads to add) that update the facts graph when documents
     saying ``added`` come in and documents saying ``removed`` go: each touched fact's
     support moves by the number of documents, and its noisy-OR confidence is
@@ -299,8 +301,8 @@ def fact_changes(store: Store, added: Contributions, removed: Contributions,
     for chunk in _chunks(missing):
         for r in store.query(_AGGREGATES % (_values("fact", chunk), FACTS_GRAPH)):
             current[r.fact] = (int(r.support), float(r.conf))
-    old: list[Quad] = []
-    new: list[Quad] = []
+    old: list[ox.Quad] = []
+    new: list[ox.Quad] = []
     for fact in added.keys() | removed.keys():
         s, rel, o = (added.get(fact) or removed[fact])[:3]  # a fact's IRI is the hash of these
         support, confidence = current.get(fact, (0, 0.0))

@@ -229,7 +229,7 @@ def import_file(path: str | Path, store: Store, *, format: str | None = None,
     store.replace(remove_graphs=remove, add=placed)
     facts = list(fact_quads(store))
     store.replace(remove_graphs=[FACTS_GRAPH], add=facts)
-    stated = {tuple(to_ox(t) for t in q[:3]) for q in facts}
+    stated = {tuple(to_ox(t) for t in tuple(q)[:3]) for q in facts}
     unsupported = {tuple(to_ox(t) for t in q[:3]) for q in relations} - stated
     fact_type = (to_ox(RDF.type), to_ox(MKG.Fact))
     return ImportReport(
