@@ -49,6 +49,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _DETERMINERS = {"my": "the", "your": "the", "his": "the", "her": "the", "their": "the", "our": "the"}
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _KEEP_S = ("ss", "us", "is")
+#: two or more words in capitals in a row: a shouted heading ("SORE SHINS AFTER A RUN"),
+#: read as ordinary words; a lone word in capitals ("ITBS") stays an acronym
+_SHOUTED = re.compile(r"\b[A-Z]{2,}(?:[ \t/-]+[A-Z]{2,}\b)+")
 _ES_AFTER = ("ches", "shes", "xes", "sses", "zes")
 
 
@@ -103,12 +106,14 @@ def spans(text: str) -> list[tuple[int, int]]:
 
 
 def _source(text: str) -> str:
-    """``text`` as the word pattern reads it: accents folded, possessives split off,
-    the same length as ``text``."""
+    """``text`` as the word pattern reads it: accents folded, shouted words in lower
+    case, possessives split off, the same length as ``text``."""
     if not text.isascii():
         folded = _fold(text)
         # NFKD may change lengths; fall back to the original text for spans in that case
         text = folded if len(folded) == len(text) else text
+    if _SHOUTED.search(text):
+        text = _SHOUTED.sub(lambda m: m.group().lower(), text)  # ASCII: same length
     return _POSSESSIVE.sub("  ", text)  # "runner's knee" -> "runner   knee"
 
 

@@ -8,6 +8,8 @@ kept but flagged ``ambiguous`` so that later stages use them only with support.
 """
 from __future__ import annotations
 
+import re
+
 import ahocorasick
 from rdflib import URIRef
 
@@ -23,6 +25,11 @@ __all__ = ["DictionaryConceptFinder"]
 #: own object, so that look-ups by it downstream find the same key (no equality calls)
 _Entry = tuple[URIRef, str, bool, int, bool]
 
+#: punctuation that separates phrases: a match across it ("In sports, taping is
+#: used") joins two phrases into a label, unless a label is written with it
+#: ("rest, ice, compression and elevation")
+_BREAK = re.compile(r"[,;:()\[\]]")
+
 
 def _is_acronym(label: str, ambiguous: bool) -> bool:
     """Labels that match only when the text writes them in capitals too: short
@@ -35,6 +42,7 @@ def _is_acronym(label: str, ambiguous: bool) -> bool:
 
 def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
     entries: dict[str, list[_Entry]] = {}
+    punctuated: set[str] = set()
     for concept in lexicon:
         plain = [(label, False) for label in [concept.label, *concept.synonyms]]
         for label, ambiguous in [*plain, *((label, True) for label in concept.context_labels)]:
@@ -42,6 +50,8 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
             if not key:
                 continue
             found = entries.setdefault(f" {key} ", [])
+            if _BREAK.search(label):
+                punctuated.add(f" {key} ")
             if all(e[0] != concept.iri for e in found):
                 found.append((concept.iri, concept.type, ambiguous, key.count(" ") + 1,
                               _is_acronym(label, ambiguous)))
@@ -50,7 +60,7 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
         # A label shared by several concepts is ambiguous whatever the vocabulary says.
         if len(found) > 1:
             found = [(iri, kind, True, n, acronym) for iri, kind, _, n, acronym in found]
-        automaton.add_word(key, (len(key), found))
+        automaton.add_word(key, (len(key), found, key in punctuated))
     automaton.make_automaton()
     return automaton
 
@@ -78,20 +88,22 @@ class DictionaryConceptFinder(Extractor):
                 continue
             joined = " " + " ".join(normalized) + " "
             matches = []
-            for end, (length, found) in self._automaton.iter(joined):
+            for end, (length, found, punctuated) in self._automaton.iter(joined):
                 first = joined.count(" ", 0, end - length + 2) - 1  # tokens before the match
-                matches.append((first, -found[0][3], found))
+                matches.append((first, -found[0][3], found, punctuated))
             if not matches:
                 continue
             matches.sort()
             token_spans = spans(sentence_text)
             taken = -1
-            for first, negative_count, found in matches:
+            for first, negative_count, found, punctuated in matches:
                 last = first - negative_count - 1
                 if first <= taken:
                     continue
                 begin = sentence.start + token_spans[first][0]
                 finish = sentence.start + token_spans[last][1]
+                if last > first and not punctuated and _BREAK.search(text, begin, finish):
+                    continue  # a shorter match at the same place may still fit
                 if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):
                     found = [e for e in found if not e[4]]
                     if not found:

@@ -89,6 +89,7 @@ CUES: tuple[Cue, ...] = (
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
+                  r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cure(?:s|d)?|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
@@ -195,6 +196,26 @@ def _may_relate(mentions: list[Mention]) -> bool:
     types = {m.type for m in mentions}
     return bool(types & PATIENT) and bool(types & _ACTIVE) and \
         sum(m.type != "BodyRegion" for m in mentions) >= 2
+
+
+def _listable(a: Mention, b: Mention) -> bool:
+    """Could the two be items of one list? Not a complaint and what treats, tests or
+    sees to it: "With synovitis, NSAIDs are prescribed" relates them across a comma."""
+    agents = ("Treatment", "Specialist", "Test")
+    return not ((a.type in PATIENT and b.type in agents) or (b.type in PATIENT and a.type in agents))
+
+
+def _list_gap(text: str, offset: int, a: Mention, b: Mention, ordered: list[Mention]) -> str:
+    """The text between two mentions with the mentions between them cut out, so that
+    "overuse, tendinitis and bursitis" shows its first and last items as listed
+    together (", , and ")."""
+    pieces, position = [], a.end
+    for m in ordered:
+        if m.start >= position and m.end <= b.start:
+            pieces.append(text[position - offset:m.start - offset])
+            position = m.end
+    pieces.append(text[position - offset:b.start - offset])
+    return ",".join(pieces)
 
 
 def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
@@ -369,10 +390,11 @@ class RelationExtractor(Extractor):
                 if a.concept == b.concept or b.start < a.end or self._related(a.concept, b.concept):
                     continue
                 gap_start, gap_end = a.end - offset, b.start - offset
-                if _COORDINATED.match(text[gap_start:gap_end]):
-                    continue  # "a tendon or ligament injury": listed side by side, not related
+                if _listable(a, b) and _COORDINATED.match(_list_gap(text, offset, a, b, ordered)):
+                    continue  # "a tendon or ligament injury", "overuse, tendinitis and bursitis": listed
                 for cue, cs, ce in cues:
-                    between = gap_start <= cs and ce <= gap_end
+                    # a cue may end in the second concept's own words ("to reduce inflammation")
+                    between = gap_start <= cs < gap_end and ce <= b.end - offset
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
                     relation = _relation_for(cue.family, subject, object_)
                     if relation is None:

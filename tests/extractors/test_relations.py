@@ -20,11 +20,23 @@ from tests.extractors.helpers import extract, facts, label
     ("If heel pain persists, see a podiatrist.", ("heel pain", "see_specialist", "podiatrist")),
     ("An MRI will show a meniscus tear.", ("meniscus tear", "diagnosed_by", "magnetic resonance imaging")),
     ("She noticed bruising on her left shin.", ("bruising", "located_in", "shin")),
+    ("Apply ice to reduce swelling.", ("cold therapy", "treats", "swelling")),
+    ("The inflammation of bursitis is suppressed with corticosteroid injections.",
+     ("corticosteroid injection", "treats", "bursitis")),
+    ("Kinesiology tape is used for patellar tendinopathy.", ("kinesiology taping", "treats", "patellar tendinopathy")),
+    ("For Achilles tendinopathy, eccentric exercises are prescribed.",
+     ("eccentric exercise", "treats", "achilles tendinopathy")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "treats", "prevents",
-        "before-running", "see-a", "will-show", "on-her"])
+        "before-running", "see-a", "will-show", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
+        "across-a-comma"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
+
+
+def test_items_of_one_list_are_not_related_to_each_other():
+    found = facts("Causes include overuse, tendinitis and stress fractures.")
+    assert not any(f[0] == "overuse" and f[2] == "stress fracture" for f in found), found
 
 
 def test_heading_and_list_relate_items_to_heading_topic():
