@@ -28,11 +28,11 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
-from medkg.extractors.document import Assertion, Candidate, Mention
+from medkg.extractors.document import Assertion, Candidate, Mention, Sentence
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
-from medkg.text import lower
+from medkg.text import lower, words
 
 __all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue"]
 
@@ -160,6 +160,11 @@ TOPIC_FAMILIES = frozenset({"treat", "specialist"})
 RESOLVED_RELATIONS = frozenset({"treats", "prevents", "causes", "see_specialist", "diagnosed_by"})
 #: how many headings without a symptom or condition a section target looks back over
 SECTION_REACH = 3
+#: words before a paragraph's opening complaint for it to be the paragraph's subject
+_LEAD_WORDS = 2
+#: words that set what follows them aside ("Unlike heel pain, ..."); "If your calves
+#: hurt, ..." and "With synovitis, ..." do open the paragraph's topic
+_SUBORDINATE = frozenset("unlike like besides except apart instead rather despite than not no".split())
 
 
 def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None:
@@ -216,6 +221,20 @@ def _list_gap(text: str, offset: int, a: Mention, b: Mention, ordered: list[Ment
             position = m.end
     pieces.append(text[position - offset:b.start - offset])
     return ",".join(pieces)
+
+
+def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URIRef]) -> list[Mention]:
+    """The complaint a paragraph opens with as its subject ("Foot pain is also common.
+    ... taking painkillers can relieve the pain"): the topic of the paragraph's later
+    sentences. Only a mention in the first words counts: one named in passing ("Unlike
+    a stress fracture, ...") is not what the paragraph is about."""
+    return [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
+            and _opens(words(sentence.text[:m.start - sentence.start]))]
+
+
+def _opens(before: list[str]) -> bool:
+    """Do these words leave what follows them as what the sentence is about?"""
+    return len(before) <= _LEAD_WORDS and not _SUBORDINATE.intersection(before)
 
 
 def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
@@ -307,6 +326,7 @@ class RelationExtractor(Extractor):
         # section targets and frames depend on the block only: worked out once per block
         targets: dict[int, list[Mention]] = {}
         frames: dict[int, list[tuple[str, list[Mention]]]] = {}
+        leads: dict[int, list[Mention]] = {}
         for index, sentence in enumerate(structure.sentences):
             mentions = usable.get(index, [])
             block = structure.blocks[sentence.block]
@@ -315,7 +335,9 @@ class RelationExtractor(Extractor):
             if sentence.block not in targets:
                 targets[sentence.block] = self._section_target(structure, sentence.block, usable) or topic
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, topic)
-            target = targets[sentence.block]
+                leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
+            target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
+                      else targets[sentence.block])
             context = ""
             if index and _CONTINUATION.match(sentence.text) and structure.sentences[index - 1].block == sentence.block:
                 # "The treatment for ankle pain varies. It may include rest, ice, ...":

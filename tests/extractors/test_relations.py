@@ -39,6 +39,20 @@ def test_items_of_one_list_are_not_related_to_each_other():
     assert not any(f[0] == "overuse" and f[2] == "stress fracture" for f in found), found
 
 
+def test_paragraph_opening_complaint_is_the_topic_of_its_later_sentences():
+    text = "Knee pain in runners\n\nHeel pain is also common in runners. Taking ibuprofen can relieve the pain.\n"
+    found = facts(text)
+    assert ("ibuprofen", "treats", "heel pain") in found
+    assert ("ibuprofen", "treats", "knee pain") not in found
+
+
+def test_complaint_set_aside_does_not_open_the_paragraph():
+    text = "Knee pain in runners\n\nUnlike heel pain, it builds slowly. Taking ibuprofen can relieve the pain.\n"
+    found = facts(text)
+    assert ("ibuprofen", "treats", "knee pain") in found
+    assert ("ibuprofen", "treats", "heel pain") not in found
+
+
 def test_heading_and_list_relate_items_to_heading_topic():
     text = "Knee pain in runners\n\nCauses of knee pain\n\n- meniscus tear\n- patellofemoral pain syndrome\n"
     found = facts(text)
