@@ -157,6 +157,8 @@ HEDGE_FACTOR = 0.7
 TOPIC_FAMILIES = frozenset({"treat", "specialist"})
 #: relations for which a generic complaint ("alleviate pain") may stand for the topic;
 #: measured on the dev corpus, risk factors so linked were mostly wrong
+#: what remedies do: a section about one may say it does the other too
+REMEDY_FAMILIES = frozenset({"treat", "prevent"})
 RESOLVED_RELATIONS = frozenset({"treats", "prevents", "causes", "see_specialist", "diagnosed_by"})
 #: how many headings without a symptom or condition a section target looks back over
 SECTION_REACH = 3
@@ -490,13 +492,27 @@ class RelationExtractor(Extractor):
         block = structure.blocks[block_index]
         sources = [block.intro] if block.intro is not None else []
         for source in [*sources, *self._preceding_headings(structure, block_index)]:
-            families = _frame_families(structure.blocks[source].text)
+            families = self._section_families(structure, source)
             if families:
                 targets = (self._heading_mentions(structure, source, usable)
                            or self._section_target(structure, block_index + (block.kind == "heading"), usable)
                            or topic)
                 return [(family, targets) for family in families] if targets else []
         return []
+
+    def _section_families(self, structure: Structure, heading: int) -> list[str]:
+        """The frame families of a heading or introducing line, widened by its section's
+        opening paragraph when that says what else the remedies do: "Strengthening
+        exercises" (treat) whose paragraph says they "alleviate the discomfort and
+        prevent future issues" frames its sub-headings as treating and preventing."""
+        families = _frame_families(structure.blocks[heading].text)
+        if not REMEDY_FAMILIES.intersection(families) or heading + 1 >= len(structure.blocks):
+            return families
+        following = structure.blocks[heading + 1]
+        if following.kind != "paragraph":
+            return families
+        stated = {cue.family for cue, _, _ in _strong_cues_in(following.text)}
+        return [*families, *sorted((REMEDY_FAMILIES & stated) - set(families))]
 
     def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
                     annotations: Annotations, text: str) -> list[Assertion]:

@@ -53,6 +53,18 @@ def test_complaint_set_aside_does_not_open_the_paragraph():
     assert ("ibuprofen", "treats", "heel pain") not in found
 
 
+@pytest.mark.parametrize("opening,prevents", [
+    ("The right exercises relieve the pain and prevent it from coming back.", True),
+    ("The right exercises relieve the pain.", False),
+], ids=["says-prevent", "says-treat-only"])
+def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prevents):
+    text = (f"Shin splints in runners\n\nExercises for shin splints\n\n{opening}\n\n"
+            "Calf raises\n\nRise slowly onto your toes and lower again.\n")
+    found = facts(text)
+    assert ("calf raise", "treats", "shin splints") in found
+    assert (("calf raise", "prevents", "shin splints") in found) is prevents
+
+
 def test_heading_and_list_relate_items_to_heading_topic():
     text = "Knee pain in runners\n\nCauses of knee pain\n\n- meniscus tear\n- patellofemoral pain syndrome\n"
     found = facts(text)
