@@ -9,7 +9,10 @@ Texts often split a concept the vocabulary names in one piece:
   "twisted his knee" are an ankle sprain and a knee sprain, "injured my Achilles
   tendon" an Achilles tendon injury;
 * a generic condition in a page about one region: "a fracture or sprain" on a page
-  about ankle pain is an ankle sprain, when the vocabulary has that concept.
+  about ankle pain is an ankle sprain, when the vocabulary has that concept;
+* a remedy left out: "ignoring the warm-up", "not stretching" name the risk factor
+  (inadequate warm-up, inadequate stretching), not the remedy; with no such risk
+  factor in the vocabulary the remedy's mention is dropped, as it names no remedy.
 
 Each rule only replaces or adds a mention when the vocabulary has the composed
 concept, so it cannot invent concepts.
@@ -43,6 +46,16 @@ _VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an
                           re.IGNORECASE)
 _VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|being|badly|slightly|also)\s+){{0,3}}"
                          rf"({_VERB})\w*\b", re.IGNORECASE)
+#: words that say a remedy is left out, right before its name ("skipping the warm-up")
+_ABSENCE = re.compile(r"\b(?P<word>ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|neglect(?:s|ed|ing)?|"
+                      r"lack(?:s|ed|ing)?\s+of|without|insufficient|inadequate|not\s+enough|too\s+little|"
+                      r"no|not|don't|do\s+not|didn't|did\s+not|never)\s+"
+                      r"(?:(?:the|a|an|your|my|any|their|his|her|proper|adequate|enough|regular|sufficient)\s+){0,2}$",
+                      re.IGNORECASE)
+#: a second negative before the absence word turns it back ("do not skip the warm-up")
+_DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never|don't|n't)\s*$", re.IGNORECASE)
+#: how a vocabulary names the lack of a remedy, as a risk factor
+_LACK_OF = ("lack of", "inadequate", "insufficient", "no", "not", "skipping")
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 
 
@@ -93,7 +106,32 @@ class CompositionStage(Extractor):
                             break
             added += self._verbal(text, index, ordered)
         annotations.mentions.extend(added)
+        self._absent_remedies(text, annotations)
         self._specialise(structure, annotations)
+
+    def _absent_remedies(self, text: str, annotations: Annotations) -> None:
+        """A remedy named as left out becomes the risk factor of its lack, or is dropped."""
+        kept = []
+        for m in annotations.mentions:
+            absence = _ABSENCE.search(text, max(0, m.start - 40), m.start) if m.type == "Treatment" else None
+            if absence is None or _DOUBLE_NEGATIVE.search(text, max(0, absence.start() - 12), absence.start()):
+                kept.append(m)
+                continue
+            lack = self._lack_of(self.lexicon[m.concept])
+            if lack is not None:
+                start = absence.start("word")
+                kept.append(Mention(concept=lack.iri, type=lack.type, start=start, end=m.end,
+                                    text=text[start:m.end], sentence=m.sentence, ambiguous=m.ambiguous))
+        annotations.mentions[:] = kept
+
+    def _lack_of(self, remedy: Concept) -> Concept | None:
+        """The vocabulary's risk factor for going without ``remedy`` ("lack of stretching")."""
+        for label in remedy.labels:
+            for prefix in _LACK_OF:
+                found = [c for c in self.lexicon.lookup(f"{prefix} {label}") if c.type == "RiskFactor"]
+                if found:
+                    return found[0]
+        return None
 
     def _verbal(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:
         """Injuries told with a verb around a body region ("I sprained my ankle")."""

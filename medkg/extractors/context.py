@@ -24,7 +24,9 @@ _WINDOW = 60  # characters a trigger reaches (about eight words)
 NEGATION_PRE = re.compile(
     r"\b(?:no|not|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
     r"won't|free of|absence of|absent|negative for|rule[sd]? out|ruling out|excluded?|denie[sd]|"
-    r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b")
+    r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b"
+    # "do not skip the warm-up", "never forget to stretch": two negatives, no negation
+    r"(?!\s+(?:skip|ignor|neglect|forget|forgo|miss|overlook)\w*)")
 NEGATION_POST = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:ruled out|excluded|unlikely|not (?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective))|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
@@ -75,7 +77,10 @@ class ContextAnnotator(Extractor):
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         for index, mentions in annotations.mentions_by_sentence().items():
             sentence = structure.sentences[index]
-            negations = negated_spans(sentence.text)
+            named = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+            # a trigger that is part of a concept's name ("not stretching") negates nothing
+            negations = [scope for scope in negated_spans(sentence.text)
+                         if not any(a < scope[0] <= b for a, b in named)]
             hedges = hedged_spans(sentence.text)
             for mention in mentions:
                 start, end = mention.start - sentence.start, mention.end - sentence.start

@@ -65,6 +65,24 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     assert (("calf raise", "prevents", "shin splints") in found) is prevents
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Many runners ignore the warm-up, which easily leads to a calf strain.",
+     ("inadequate warm-up", "risk_factor_for", "calf strain")),
+    ("Not stretching after a run can lead to knee pain.", ("inadequate stretching", "risk_factor_for", "knee pain")),
+    ("Running without a warm-up often causes calf strains.",
+     ("inadequate warm-up", "risk_factor_for", "calf strain")),
+], ids=["ignore-the", "not-verb", "without"])
+def test_a_remedy_left_out_is_the_risk_factor_of_its_lack(text, expected):
+    found = facts(text)
+    assert expected in found, found
+    assert not any(f[1] == "prevents" for f in found), found
+
+
+def test_a_remedy_not_to_be_skipped_stays_a_remedy():
+    found = facts("Calf strain\n\nDo not skip the warm-up, which helps prevent a calf strain.\n")
+    assert ("warm-up", "prevents", "calf strain") in found, found
+
+
 def test_heading_and_list_relate_items_to_heading_topic():
     text = "Knee pain in runners\n\nCauses of knee pain\n\n- meniscus tear\n- patellofemoral pain syndrome\n"
     found = facts(text)
