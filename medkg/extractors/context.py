@@ -22,8 +22,9 @@ _WINDOW = 60  # characters a trigger reaches (about eight words)
 # The triggers are matched against lower-case text (:func:`medkg.text.lower`).
 
 NEGATION_PRE = re.compile(
-    r"\b(?:no|not|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|"
-    r"won't|free of|absence of|absent|negative for|rule[sd]? out|ruling out|excluded?|denie[sd]|"
+    r"\b(?:no|not(?!\s+only)|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|"
+    r"didn't|won't|free of|absence of|absent|negative for|(?<!to )rule[sd]? out|ruling out|(?<!to )excluded?|"
+    r"denie[sd]|"
     r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b"
     # "do not skip the warm-up", "never forget to stretch": two negatives, no negation
     r"(?!\s+(?:skip|ignor|neglect|forget|forgo|miss|overlook)\w*)")
@@ -33,7 +34,7 @@ NEGATION_POST = re.compile(
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
-    r"consistent with|a sign of|if)\b")
+    r"consistent with|a sign of|if|to rule out|to exclude)\b")
 _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]")
 
 

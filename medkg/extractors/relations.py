@@ -137,7 +137,7 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
 _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
 
 #: the gap between two concepts that are only listed together
-_COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as)?[\s,/&]*$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: from| by| in| with)?)?[\s,/&]*$", re.IGNORECASE)
 
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",

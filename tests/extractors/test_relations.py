@@ -114,6 +114,19 @@ def test_negated_statements_assert_nothing_about_the_negated_concept(text):
     assert not any("fracture" in n for n in named), named
 
 
+def test_to_rule_out_is_a_possibility_to_check_not_a_negation():
+    extraction = extract("If your knee locks, see an orthopedic surgeon to rule out a meniscus tear.")
+    tears = [a for a in extraction.annotations.assertions
+             if (label(a.subject), a.relation, label(a.object)) == ("meniscus tear", "see_specialist", "orthopedic surgeon")]
+    assert tears and all(a.hedged for a in tears)
+
+
+def test_not_only_but_also_negates_nothing_and_lists_its_items():
+    found = facts("Shin pain comes not only from shin splints but also from stress fractures.")
+    assert ("shin splints", "causes", "shin pain") in found and ("stress fracture", "causes", "shin pain") in found
+    assert ("stress fracture", "causes", "shin splints") not in found, found
+
+
 def test_hedged_statement_is_asserted_with_flag_and_lower_confidence():
     sure = extract("Achilles tendinopathy causes heel pain.").annotations.assertions
     maybe = extract("Achilles tendinopathy may cause heel pain.").annotations.assertions
