@@ -239,6 +239,12 @@ def _opens(before: list[str]) -> bool:
     return len(before) <= _LEAD_WORDS and not _SUBORDINATE.intersection(before)
 
 
+def _remedied(text: str, position: int) -> bool:
+    """Is what stands at ``position`` what a treatment or prevention cue before it acts
+    on ("agents that prevent blood clots")?"""
+    return any(cue.family in REMEDY_FAMILIES and end <= position for cue, _, end in _strong_cues_in(text))
+
+
 def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
     """(subject, object) of a pair ``a`` before ``b`` for a cue between them."""
     if family in ("specialist", "test"):
@@ -355,7 +361,8 @@ class RelationExtractor(Extractor):
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
             for frame in frames[sentence.block]:
-                found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text)
+                found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
+                                          sentence.start)
         found += self._site_rule(usable, found, structure)
         annotations.assertions.extend(self._valid(found))
 
@@ -515,12 +522,14 @@ class RelationExtractor(Extractor):
         return [*families, *sorted((REMEDY_FAMILIES & stated) - set(families))]
 
     def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
-                    annotations: Annotations, text: str) -> list[Assertion]:
+                    annotations: Annotations, text: str, offset: int) -> list[Assertion]:
         family, targets = frame
         rule = "frame" if kind in ("item", "heading") else "frame-text"
         out = []
         hits = 0
         for m in mentions:
+            if family in ("cause", "risk", "symptom") and _remedied(text, m.start - offset):
+                continue  # "drugs (agents that prevent blood clots)" lists no cause
             for t in targets:
                 if m.concept == t.concept or self._related(m.concept, t.concept):
                     continue
@@ -540,7 +549,7 @@ class RelationExtractor(Extractor):
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))
         if kind in ("item", "heading") and not hits and family in LOOSE_TYPES:
             phrase = re.split(r"[.,;:(]", text, maxsplit=1)[0].strip()
-            if 0 < len(phrase.split()) <= 8:
+            if 0 < len(phrase.split()) <= 8 and not (family in ("cause", "risk") and _remedied(phrase, len(phrase))):
                 loose = self.lexicon.contained_in(phrase, LOOSE_TYPES[family])
                 if loose:
                     m = Mention(loose[0].iri, loose[0].type, 0, 0, phrase, index)

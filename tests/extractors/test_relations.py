@@ -90,6 +90,14 @@ def test_heading_and_list_relate_items_to_heading_topic():
     assert ("patellofemoral pain syndrome", "causes", "knee pain") in found
 
 
+def test_what_a_listed_remedy_acts_on_is_not_a_listed_cause():
+    found = facts("Leg cramps\n\nCauses and treatment of leg cramps:\n\n- dehydration\n"
+                  "- drugs that prevent blood clots\n")
+    assert ("dehydration", "causes", "leg cramp") in found
+    assert ("medication", "prevents", "thrombosis") in found
+    assert ("thrombosis", "causes", "leg cramp") not in found, found
+
+
 def test_introducing_line_sets_risk_factors_for_its_items():
     text = ("Shin splints\n\nYou are more likely to get shin splints if:\n\n- you are overweight\n"
             "- you have just increased your mileage too quickly\n")
