@@ -164,6 +164,8 @@ RESOLVED_RELATIONS = frozenset({"treats", "prevents", "causes", "see_specialist"
 SECTION_REACH = 3
 #: words before a paragraph's opening complaint for it to be the paragraph's subject
 _LEAD_WORDS = 2
+#: words of an opening sentence short enough to be about the one complaint it names
+_SHORT_OPENING = 12
 #: words that set what follows them aside ("Unlike heel pain, ..."); "If your calves
 #: hurt, ..." and "With synovitis, ..." do open the paragraph's topic
 _SUBORDINATE = frozenset("unlike like besides except apart instead rather despite than not no".split())
@@ -229,9 +231,14 @@ def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URI
     """The complaint a paragraph opens with as its subject ("Foot pain is also common.
     ... taking painkillers can relieve the pain"): the topic of the paragraph's later
     sentences. Only a mention in the first words counts: one named in passing ("Unlike
-    a stress fracture, ...") is not what the paragraph is about."""
-    return [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
-            and _opens(words(sentence.text[:m.start - sentence.start]))]
+    a stress fracture, ...") is not what the paragraph is about; a short opening
+    sentence about one complaint ("It is also common to get cramps while running.") is
+    about that complaint wherever it names it."""
+    named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous]
+    if len({m.concept for m in named}) == 1 and len(words(sentence.text)) <= _SHORT_OPENING \
+            and not _SUBORDINATE.intersection(words(sentence.text[:named[0].start - sentence.start])):
+        return named
+    return [m for m in named if _opens(words(sentence.text[:m.start - sentence.start]))]
 
 
 def _opens(before: list[str]) -> bool:

@@ -46,6 +46,14 @@ def test_paragraph_opening_complaint_is_the_topic_of_its_later_sentences():
     assert ("ibuprofen", "treats", "knee pain") not in found
 
 
+def test_short_opening_sentence_about_one_complaint_opens_the_paragraph():
+    text = ("Knee pain in runners\n\nIt is also common to get shin splints in spring. "
+            "Taking ibuprofen can relieve the pain.\n")
+    found = facts(text)
+    assert ("ibuprofen", "treats", "shin splints") in found
+    assert ("ibuprofen", "treats", "knee pain") not in found
+
+
 def test_complaint_set_aside_does_not_open_the_paragraph():
     text = "Knee pain in runners\n\nUnlike heel pain, it builds slowly. Taking ibuprofen can relieve the pain.\n"
     found = facts(text)
