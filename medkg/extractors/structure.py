@@ -19,6 +19,8 @@ __all__ = ["Structure", "parse_structure", "split_sentences"]
 WRAP_WIDTH = (50, 100)
 _CLOSING = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]", "\u2026")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+#: a line that introduces a list without a colon ("tests, which may include the following")
+_INTRODUCES = re.compile(r"\b(?:the following|as follows|include|includes|including|such as|namely)\W*$", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
@@ -160,7 +162,7 @@ def parse_structure(document: SourceDocument) -> Structure:
         if kind in ("title", "heading"):
             headings.append((level, index))
             intro = None
-        elif kind == "paragraph" and body.endswith(":"):
+        elif kind == "paragraph" and (body.endswith(":") or _INTRODUCES.search(body)):
             intro = index  # kept across paragraphs that explain an item, until a heading
     if not part:
         for block in blocks:

@@ -25,6 +25,16 @@ def test_heading_list_items_and_their_introducing_line():
     assert structure.blocks[3].section == (0, 1)
 
 
+def test_a_line_ending_in_the_following_introduces_the_next_list():
+    structure = _structure("Leg cramps\n\nWhat do they feel like?\n- how often they occur\n"
+                           "Your doctor will listen first. Then they order tests, which may include the following\n"
+                           "- a blood test\n- a urine test\n")
+    blocks = structure.blocks
+    assert [b.kind for b in blocks] == ["title", "heading", "item", "paragraph", "item", "item"]
+    assert blocks[2].intro is None or blocks[blocks[2].intro].kind != "paragraph"
+    assert blocks[4].intro == 3 and blocks[5].intro == 3
+
+
 def test_question_and_answer_parts_and_furniture_lines():
     structure = _structure("Ankle cramp?\nQuestion: my ankle cramps after runs.\nAsk Date: 2020/01/02\n"
                            "Dr. Chen reply Rehabilitation\nIt may be a strain.\nReply Date: 2020/01/03\n")
