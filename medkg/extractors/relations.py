@@ -252,6 +252,12 @@ def _remedied(text: str, position: int) -> bool:
     return any(cue.family in REMEDY_FAMILIES and end <= position for cue, _, end in _strong_cues_in(text))
 
 
+#: "it is", "it may be", "sounds like" right before a condition names what the complaint is
+_NAMED_AS = re.compile(r"\b(?:it|this)(?:'s| is| may be| might be| could be| must be| seems to be| is probably| "
+                       r"is likely| sounds like| looks like| appears to be)(?: (?:a|an|the|some|mild|slight|minor|"
+                       r"probably|likely|just|only))*\W*$")
+
+
 def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
     """(subject, object) of a pair ``a`` before ``b`` for a cue between them."""
     if family in ("specialist", "test"):
@@ -367,6 +373,7 @@ class RelationExtractor(Extractor):
                           if a.relation in RESOLVED_RELATIONS]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
+            found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             for frame in frames[sentence.block]:
                 found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                           sentence.start)
@@ -491,6 +498,20 @@ class RelationExtractor(Extractor):
                     if relation and not (m.ambiguous and family not in ("treat", "prevent", "specialist")):
                         out.append(self._assert(subject.concept, relation, object_.concept, index, "topic",
                                                 m, m))
+        return out
+
+    def _naming_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
+                     target: list[Mention]) -> list[Assertion]:
+        """"I think it's a slight joint injury" on a page about ankle pain: the complaint
+        ("it") is named as a condition, which then causes it (a topic rule: the topic is
+        the missing side)."""
+        out = []
+        for m in mentions:
+            if m.type != "Condition" or m.ambiguous or m.concept in self.generic:
+                continue
+            if _NAMED_AS.search(lower(text[max(0, m.start - offset - 40):m.start - offset])):
+                out += [self._assert(m.concept, "causes", t.concept, index, "topic", m)
+                        for t in target if t.concept != m.concept and not self._related(m.concept, t.concept)]
         return out
 
     def _frames(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],

@@ -248,8 +248,10 @@ class KnowledgeGraph:
         return self._narrower[iri]
 
     # ------------------------------------------------------------------ questions
-    def _select(self, name: str, values: dict[str, list[URIRef]], *, path_start: str | None = None) -> list:
-        """Rows of the named query ``name`` with ``values`` bound to its variables.
+    def _select(self, name: str, values: dict[str, list[URIRef]], columns: tuple[str, ...], *,
+                path_start: str | None = None) -> list[tuple[str | None, ...]]:
+        """The ``columns`` of the rows of the named query ``name`` with ``values`` bound
+        to its variables, as plain values (see :meth:`medkg.store.Store.values`).
 
         Oxigraph gets one query with a VALUES block per variable (it plans those well,
         and engine-side bindings badly). rdflib evaluates a VALUES block apart from a
@@ -258,33 +260,48 @@ class KnowledgeGraph:
         """
         text = named_query(name).text
         if path_start is None or self.store.name != "rdflib":
-            return list(self.store.query(text, values))
-        rest = {k: v for k, v in values.items() if k != path_start}
-        if rest and all(len(v) == 1 for v in rest.values()):
-            return [row for value in values[path_start]
-                    for row in self.store.query(text, {path_start: value, **{k: v[0] for k, v in rest.items()}})]
-        return [row for value in values[path_start]
-                for row in self.store.query(with_bindings(text, rest), {path_start: value})]
+            asked = [(text, values)]
+        else:
+            rest = {k: v for k, v in values.items() if k != path_start}
+            if rest and all(len(v) == 1 for v in rest.values()):
+                asked = [(text, {path_start: value, **{k: v[0] for k, v in rest.items()}})
+                         for value in values[path_start]]
+            else:
+                asked = [(with_bindings(text, rest), {path_start: value}) for value in values[path_start]]
+        rows: list[tuple[str | None, ...]] = []
+        for sparql, bindings in asked:
+            variables, found = self.store.values(sparql, bindings)
+            picks = [variables.index(c) for c in columns]
+            rows += [tuple(row[i] for i in picks) for row in found]
+        return rows
 
-    def _links(self, direction: str, relation: str, concepts: Iterable[URIRef]) -> list[tuple[URIRef, URIRef]]:
+    def _links(self, direction: str, relation: str, concepts: Iterable[URIRef], *,
+               exactly: bool = False) -> list[tuple[URIRef, URIRef]]:
         """(answer, concept the fact is about) for facts of ``relation`` about the
-        concepts or narrower ones; ``direction`` "to" if they are the facts' objects."""
+        concepts or narrower ones (only the concepts themselves if ``exactly``: a
+        narrower kind of a cause is not a cause, and the path costs ten times the plain
+        look-up); ``direction`` "to" if they are the facts' objects."""
         concepts = list(dict.fromkeys(concepts))
         if not concepts:
             return []
-        name, answer, about = ("links_to", "subject", "target") if direction == "to" else \
-            ("links_from", "object", "source")
-        rows = self._select(name, {"concept": concepts, "relation": [RELATIONS[relation]]}, path_start="concept")
-        return [(row[answer], row[about]) for row in rows]
+        relations = [RELATIONS[relation]]
+        if exactly:
+            about, answer = ("target", "source") if direction == "to" else ("source", "target")
+            rows = self._select("links", {about: concepts, "relation": relations}, (answer, about))
+        else:
+            name, columns = ("links_to", ("subject", "target")) if direction == "to" else \
+                ("links_from", ("object", "source"))
+            rows = self._select(name, {"concept": concepts, "relation": relations}, columns, path_start="concept")
+        return [(URIRef(answer), URIRef(about)) for answer, about in rows]
 
-    def _documents(self, facts: Iterable[URIRef]) -> dict[URIRef, tuple[float, set[str]]]:
-        """Fact IRI -> (confidence, document IRIs) for the facts that exist."""
+    def _documents(self, facts: Iterable[URIRef]) -> dict[str, tuple[float, set[str]]]:
+        """Fact IRI (as a string) -> (confidence, document IRIs) for the facts that exist."""
         facts = list(dict.fromkeys(facts))
-        found: dict[URIRef, tuple[float, set[str]]] = {}
+        found: dict[str, tuple[float, set[str]]] = {}
         for start in range(0, len(facts), _CHUNK):
-            for row in self._select("fact_documents", {"fact": facts[start:start + _CHUNK]}):
-                confidence, documents = found.setdefault(row.fact, (float(row.confidence), set()))
-                documents.add(str(row.doc))
+            for fact, confidence, doc in self._select("fact_documents", {"fact": facts[start:start + _CHUNK]},
+                                                      ("fact", "confidence", "doc")):
+                found.setdefault(fact, (float(confidence), set()))[1].add(doc)
         return found
 
     def _ask(self, question: str, label_or_iri: str | URIRef, limit: int | None) -> list[Answer]:
@@ -299,16 +316,17 @@ class KnowledgeGraph:
             causes = [(c, t) for c, t in self._links("to", "causes", [asked]) if c not in narrower]
             direct_causes = list(dict.fromkeys(c for c, _ in causes))
             if question == "causes":
-                links = causes + self._links("to", "causes", direct_causes)
+                links = causes + self._links("to", "causes", direct_causes, exactly=True)
             else:
-                links = self._links(direction, relation, [asked, *direct_causes])
+                links = self._links(direction, relation, [asked]) + \
+                    self._links(direction, relation, direct_causes, exactly=True)
             facts = {(answer, about): fact_iri(answer, relation, about) if direction == "to"
                      else fact_iri(about, relation, answer) for answer, about in links if answer not in narrower}
             documents = self._documents(facts.values())
             for (answer, about), fact in facts.items():
-                if fact not in documents:
+                if str(fact) not in documents:
                     continue
-                confidence, docs = documents[fact]
+                confidence, docs = documents[str(fact)]
                 slot = merged.setdefault(answer, {"docs": set(), "confidence": 0.0, "via": set(), "direct": False})
                 slot["docs"] |= docs
                 slot["confidence"] = max(slot["confidence"], confidence)

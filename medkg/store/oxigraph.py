@@ -16,7 +16,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
-from medkg.store.base import PREFIXES, Quad, Store, check_query_is_safe
+from medkg.store.base import PREFIXES, Quad, Store, Values, check_query_is_safe
 from medkg.store.bindings import with_bindings
 from medkg.store.terms import from_ox, to_ox
 
@@ -87,14 +87,26 @@ class OxigraphStore(Store):
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        return as_result(self._answer(sparql, bindings))
+
+    def values(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Values:
+        answer = self._answer(sparql, bindings)
+        if not isinstance(answer, ox.QuerySolutions):
+            raise QueryError("values() takes a SELECT query")
+        try:
+            rows = [tuple(None if term is None else term.value for term in solution) for solution in answer]
+        except RuntimeError as err:  # evaluation is lazy: errors surface while reading rows
+            raise QueryError(f"cannot run the query: {err}") from err
+        return [v.value for v in answer.variables], rows
+
+    def _answer(self, sparql: str, bindings: Mapping[str, Identifier] | None) -> object:
         check_query_is_safe(sparql)
         try:
-            answer = self._run(with_bindings(sparql, bindings))
+            return self._run(with_bindings(sparql, bindings))
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL: {err}") from err
         except RuntimeError as err:
             raise QueryError(f"cannot run the query: {err}") from err
-        return as_result(answer)
 
     def _run(self, sparql: str) -> object:
         return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)

@@ -91,6 +91,15 @@ def test_a_remedy_not_to_be_skipped_stays_a_remedy():
     assert ("warm-up", "prevents", "calf strain") in found, found
 
 
+def test_the_complaint_named_as_a_condition_is_caused_by_it():
+    text = ("Ankle pain after running\n\nMy ankle hurts after every run.\n\n"
+            "I think it's a slight ankle sprain. Go to an orthopedic surgeon to confirm.\n")
+    extraction = extract(text)
+    named = [a for a in extraction.annotations.assertions
+             if (label(a.subject), a.relation, label(a.object)) == ("ankle sprain", "causes", "ankle pain")]
+    assert named and all(a.hedged for a in named)
+
+
 def test_heading_and_list_relate_items_to_heading_topic():
     text = "Knee pain in runners\n\nCauses of knee pain\n\n- meniscus tear\n- patellofemoral pain syndrome\n"
     found = facts(text)

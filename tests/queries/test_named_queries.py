@@ -50,6 +50,8 @@ CHECKS = {
     "narrower": lambda rows: {"ankle-pain", "inner-ankle-pain"} <= _names(rows, "narrower"),
     "links_to": lambda rows: {"ankle-sprain", "achilles-tendinopathy"} <= _names(rows, "subject"),
     "links_from": lambda rows: {"sports-medicine-physician", "orthopedist"} <= _names(rows, "object"),
+    "links": lambda rows: (str(CONCEPT["ankle-sprain"]), str(CONCEPT["ankle-pain"]))
+    in {(str(r.source), str(r.target)) for r in rows},
     "fact_documents": lambda rows: len(rows) == 1 and int(rows[0].support) == 1
     and 0 < float(rows[0].confidence) <= 1,
 }
