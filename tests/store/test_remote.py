@@ -124,6 +124,12 @@ def test_query_sees_union_of_graphs_and_takes_bindings(kg):
     assert [(str(r.s), str(r.o)) for r in rows] == [(EX + "b", "2")]
 
 
+def test_values_are_plain_strings(kg):
+    kg.replace(add=[q("a", "1"), q("b", "2", G2)])
+    variables, rows = kg.values("SELECT ?s ?o WHERE { ?s ?p ?o }", {"s": [URIRef(EX + "a"), URIRef(EX + "b")]})
+    assert variables == ["s", "o"] and sorted(rows) == [(EX + "a", "1"), (EX + "b", "2")]
+
+
 def test_bindings_are_values_not_query_text(kg):
     kg.replace(add=[q("a", "1")])
     evil = Literal('1" } UNION { ?s ?p ?o')

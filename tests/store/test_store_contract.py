@@ -51,6 +51,22 @@ def test_query_sees_union_of_graphs_and_takes_bindings(location):
         assert [(str(r.s), str(r.o)) for r in rows] == [(EX + "b", "2")]
 
 
+def test_values_are_plain_strings_in_select_order(location):
+    with open_store(location, create=True) as kg:
+        kg.replace(add=[q("a", "1"), q("b", "2", G2)])
+        variables, rows = kg.values("SELECT ?o ?s ?none WHERE { ?s ?p ?o } ORDER BY ?o")
+        assert variables == ["o", "s", "none"]
+        assert rows == [("1", EX + "a", None), ("2", EX + "b", None)]
+        assert all(type(v) is str for row in rows for v in row[:2])
+        assert kg.values("SELECT ?o WHERE { ?s ?p ?o }", {"s": URIRef(EX + "b")})[1] == [("2",)]
+
+
+def test_values_of_a_bad_query_is_a_query_error(location):
+    with open_store(location, create=True) as kg:
+        with pytest.raises(QueryError):
+            kg.values("SELECT WHERE {")
+
+
 def test_bindings_are_values_not_query_text(location):
     with open_store(location, create=True) as kg:
         kg.replace(add=[q("a", "1")])
