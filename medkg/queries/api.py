@@ -259,8 +259,10 @@ class KnowledgeGraph:
         gets one query per value with engine bindings instead.
         """
         text = named_query(name).text
-        if path_start is None or self.store.name != "rdflib":
+        if self.store.name != "rdflib":
             asked = [(text, values)]
+        elif path_start is None:
+            asked = [(with_bindings(text, values), {})]  # rdflib binds one value per variable
         else:
             rest = {k: v for k, v in values.items() if k != path_start}
             if rest and all(len(v) == 1 for v in rest.values()):
