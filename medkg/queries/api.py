@@ -254,22 +254,22 @@ class KnowledgeGraph:
         to its variables, as plain values (see :meth:`medkg.store.Store.values`).
 
         Oxigraph gets one query with a VALUES block per variable (it plans those well,
-        and engine-side bindings badly). rdflib evaluates a VALUES block apart from a
-        property path, so for the variable ``path_start`` that a path starts from it
-        gets one query per value with engine bindings instead.
+        and engine-side bindings badly). rdflib evaluates a VALUES block apart from the
+        patterns (a property path, or a join), so it gets one query per value of
+        ``path_start`` (or of the variable with several values) with engine bindings.
         """
         text = named_query(name).text
         if self.store.name != "rdflib":
             asked = [(text, values)]
-        elif path_start is None:
-            asked = [(with_bindings(text, values), {})]  # rdflib binds one value per variable
         else:
-            rest = {k: v for k, v in values.items() if k != path_start}
-            if rest and all(len(v) == 1 for v in rest.values()):
-                asked = [(text, {path_start: value, **{k: v[0] for k, v in rest.items()}})
-                         for value in values[path_start]]
+            # one query per value of the path's start (or of the variable with several
+            # values), the other variables bound by the engine when single-valued
+            key = path_start or next((k for k, v in values.items() if len(v) > 1), next(iter(values)))
+            rest = {k: v for k, v in values.items() if k != key}
+            if all(len(v) == 1 for v in rest.values()):
+                asked = [(text, {key: value, **{k: v[0] for k, v in rest.items()}}) for value in values[key]]
             else:
-                asked = [(with_bindings(text, rest), {path_start: value}) for value in values[path_start]]
+                asked = [(with_bindings(text, rest), {key: value}) for value in values[key]]
         rows: list[tuple[str | None, ...]] = []
         for sparql, bindings in asked:
             variables, found = self.store.values(sparql, bindings)
