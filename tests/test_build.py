@@ -94,12 +94,12 @@ def test_unknown_terms_in_a_list_become_candidates_not_facts(tmp_path):
     from medkg.candidates import list_candidates
 
     docs = tmp_path / "docs"
-    _write(docs, "a.txt", "Shin splints\n\nCauses of shin splints:\n\n- zorbing on trampolines\n- overpronation\n")
+    _write(docs, "a.txt", "Shin splints\n\nCauses of shin splints:\n\n- zorbing in deep snow\n- overpronation\n")
     build([docs], str(tmp_path / "kg"))
     with open_store(str(tmp_path / "kg"), read_only=True) as kg:
         terms = list_candidates(kg)
         subjects = {str(r.s) for r in kg.query(FACTS)}
-    assert [t.text for t in terms] == ["zorbing on trampolines"]
+    assert [t.text for t in terms] == ["zorbing in deep snow"]
     assert not any("zorbing" in s for s in subjects)
 
 

@@ -42,6 +42,11 @@ _ASKABLE = ("Symptom", "Condition")
 #: fuzzy matches need at least this difflib ratio
 FUZZY_CUTOFF = 0.85
 _MAX_WORDS = 5
+#: words that alone never make a fuzzy phrase more than the exact match it surrounds
+#: ("with my knee" is still the knee, not "hit the knee")
+_FUNCTION_WORDS = frozenset(
+    "a an the my your his her its our their this that with without in into on at of to for from by "
+    "and or but is are was were be been am it".split())
 
 #: when to seek care now rather than read a knowledge graph
 RED_FLAGS = (
@@ -182,6 +187,9 @@ def find_concepts(kg: KnowledgeGraph, text: str) -> list[Match]:
         matches = fuzzy
     for close in fuzzy:  # "acilles tendonitis" is more than its exact match "tendonitis"
         inside = [m for m in matches if normalize(m.text) != close.text and normalize(m.text) in close.text]
+        covered = set().union(*(normalize(m.text).split() for m in inside)) | _FUNCTION_WORDS
+        if not set(close.text.split()) - covered:
+            continue
         agrees = any(f.text == close.text and f.concept in {m.concept for m in inside} for f in fuzzy)
         if inside and not agrees and " " in close.text:
             matches = [m for m in matches if m not in inside] + [close]

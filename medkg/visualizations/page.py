@@ -32,6 +32,7 @@ from markupsafe import Markup
 from medkg import __version__
 from medkg.atomic import atomic_write
 from medkg.store import Store
+from medkg.text import normalize
 from medkg.visualizations import DEFAULT_MAX_NODES
 from medkg.visualizations.layout import Box, free_labels, positions
 from medkg.visualizations.network import to_networkx
@@ -126,10 +127,23 @@ def _edge_width(support: int) -> float:
     return round(min(1 + 1.5 * (support - 1), 9), 1)
 
 
+def _tip_labels(labels: list[str]) -> list[str]:
+    """The preferred label, then the other names shortest first, one per normalised
+    form: the few a tooltip has room for are the names people use ("sore ankle"), not
+    plurals of each other or long phrasings ("pain in the ankle when running")."""
+    seen = {normalize(labels[0])}
+    names = [labels[0]]
+    for label in sorted(labels[1:], key=lambda label: (len(label.split()), len(label))):
+        if normalize(label) not in seen:
+            seen.add(normalize(label))
+            names.append(label)
+    return names
+
+
 def _node(attrs: dict[str, Any], xy: tuple[float, float]) -> dict[str, Any]:
     """A vis node: shape and colour by type, size and label size by support."""
     style = type_style(attrs["type"])
-    labels = attrs["labels"]
+    labels = _tip_labels(attrs["labels"])
     color = {"background": style.color, "border": style.border,
              "highlight": {"background": style.color, "border": "#111111"},
              "hover": {"background": style.color, "border": "#111111"}}

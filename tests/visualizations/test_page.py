@@ -106,6 +106,7 @@ def test_search_centres_and_selects_a_concept(demo):
 def test_hovering_shows_labels_definition_identifiers_and_evidence(demo):
     node_tip = hover_node(demo.page, ANKLE_PAIN)
     assert node_tip.startswith("ankle pain") and "sore ankle" in node_tip
+    assert "ankle ache" in node_tip and "ankle aches" not in node_tip  # one name per plural
     assert "Pain in or around the ankle" in node_tip and "HP:" in node_tip
     for relation in demo.page.locator("#relation-filters input").all():
         if relation.get_attribute("value") != "causes":
