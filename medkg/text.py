@@ -53,6 +53,8 @@ _KEEP_S = ("ss", "us", "is")
 #: read as ordinary words; a lone word in capitals ("ITBS") stays an acronym
 _SHOUTED = re.compile(r"\b[A-Z]{2,}(?:[ \t/-]+[A-Z]{2,}\b)+")
 _ES_AFTER = ("ches", "shes", "xes", "sses", "zes")
+#: "aches" and its compounds are "ache" + s, not "ach" + es as "reaches" is
+_ACHES = re.compile(r"(?:head|back|tooth|stomach|tummy|belly|ear|heart)?aches")
 
 
 def singular(word: str) -> str:
@@ -62,6 +64,8 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if _ACHES.fullmatch(word):
+        return word[:-1]
     if word.endswith(_ES_AFTER):
         return word[:-2]
     return word[:-1]
