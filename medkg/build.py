@@ -114,7 +114,7 @@ def _init_worker(vocabulary: tuple[str, ...]) -> None:
 
 def _extract_in_worker(document: SourceDocument) -> DocumentGraph:
     assert _worker_pipeline is not None
-    return DocumentGraph.of(_worker_pipeline.extract(document), as_text=True)
+    return DocumentGraph.of(_worker_pipeline.extract(document))
 
 
 def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef], lexicon: Lexicon,
@@ -297,7 +297,7 @@ class _Batch:
         self.graphs.append(graph)
         self.marks.extend(document_metadata(graph.document))
         self.documents += 1
-        self.quads += len(graph.quads) or graph.nquads.count("\n")
+        self.quads += graph.size
 
     def full(self) -> bool:
         return self.documents >= self.DOCUMENTS or self.quads >= self.QUADS
@@ -337,7 +337,6 @@ def _write(store: Store, remove: list[URIRef], graphs: list[DocumentGraph], mark
     documents' commit marks and update the facts they touch: the store is consistent
     after every batch."""
     old, new = fact_changes(store, contributions_of(graphs), stored_contributions(store, remove), known)
-    store.stage(q for g in graphs for q in g.quads)
     texts = "".join(g.nquads for g in graphs)
     if texts:
         store.stage_nquads(texts)
