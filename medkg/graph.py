@@ -258,11 +258,11 @@ def evidence_rows(store: Store) -> list[tuple[URIRef, URIRef, URIRef, URIRef, UR
     return [(r.fact, r.s, r.rel, r.o, r.doc, float(r.conf)) for r in store.query(_EVIDENCE_QUERY % "")]
 
 
-def contributions_of(graphs: Iterable[DocumentGraph]) -> Contributions:
-    """What extracted (not yet stored) documents say of each fact."""
+def contributions_of(graphs: Iterable[DocumentGraph], into: Contributions | None = None) -> Contributions:
+    """What extracted (not yet stored) documents say of each fact (added to ``into``)."""
     rows = ((fact_iri(a.subject, a.relation, a.object), a.subject, RELATIONS[a.relation], a.object,
              x.document.iri, a.confidence) for x in graphs for a in x.assertions)
-    return collect_contributions(rows)
+    return collect_contributions(rows, into)
 
 
 def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contributions:
