@@ -9,6 +9,7 @@ resumes from there.
 from __future__ import annotations
 
 import gc
+import queue
 import threading
 import time
 from collections import deque
@@ -241,13 +242,13 @@ def _build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Itera
                 report.seconds = time.perf_counter() - started
                 progress(report)
         batch.commit()
-        batch.wait()
+        batch.writer.wait()
         if FACTS_GRAPH not in kg.graph_names():
             refresh_facts(kg)
         report.facts = _count_facts(kg)
     finally:
         if batch is not None:
-            batch.wait(raise_error=False)
+            batch.writer.close()
         if own:
             kg.close()
     report.seconds = time.perf_counter() - started
@@ -261,31 +262,75 @@ def _drop_unmarked(kg: Store, documents: set[URIRef]) -> None:
         kg.replace(remove_graphs=sorted(unmarked))
 
 
+class _Writer:
+    """A thread that runs store writes in the order they are submitted, while the
+    building thread extracts the next documents (the store's native writes release
+    the GIL). Up to ``depth`` writes wait in line, so a long commit does not stall
+    extraction and memory stays bounded. After a failed write the rest are skipped,
+    and the error is raised in the building thread by the next :meth:`submit` or
+    :meth:`wait`."""
+
+    def __init__(self, depth: int = 2) -> None:
+        self._queue: queue.Queue[tuple[Callable[..., None], tuple] | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="medkg-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            try:
+                if self._error is None:
+                    job[0](*job[1])
+            except BaseException as err:  # handed to the building thread
+                self._error = err
+            finally:
+                self._queue.task_done()
+        self._queue.task_done()
+
+    def submit(self, write: Callable[..., None], *work: Any) -> None:
+        self._raise()
+        self._queue.put((write, work))
+
+    def wait(self) -> None:
+        """Wait until every submitted write is done; raise the error of one that failed."""
+        self._queue.join()
+        self._raise()
+
+    def close(self) -> None:
+        """Finish the writes in line and stop the thread (errors are not raised)."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _raise(self) -> None:
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+
 class _Batch:
     """Documents waiting to be committed together.
 
     Their evidence is staged (bulk-written, invisible until committed) every
     :attr:`QUADS` quads, which bounds memory; their commit marks and the facts they
     touch are written in one transaction every :attr:`DOCUMENTS` documents. Commits
-    are rare because each rewrites the support and confidence of every fact its
-    documents touch, transactionally (on one core, a 5 MB build took 31.3 s
-    committing every 256 documents, 25.8 s every 2,048); a crash loses at most one
+    are kept few because each rewrites the support and confidence of every fact its
+    documents touch, transactionally (a 5 MB build on one core: 31.3 s committing
+    every 256 documents, 27.1 s every 1,024), but not too big, as Oxigraph holds a
+    transaction in memory (peak 255 MB and 518 MB). A crash loses at most one
     commit's documents, which the next build redoes (their staged evidence, never
     marked, is dropped first).
 
-    Writes run in a thread while the caller extracts the next documents (the store's
-    native writes release the GIL: 18.7 against 22.2 s writing in line, 31.4 against
-    37.1 s on one core); one write is in flight at a time, so writes land in order.
+    Writes go to a :class:`_Writer` thread (a 5 MB build: 18.7 against 22.2 s
+    writing in line, 31.4 against 37.1 s on one core).
     """
 
     #: commit every this many documents; stage evidence every this many quads
-    DOCUMENTS, QUADS = 2048, 200_000
+    DOCUMENTS, QUADS = 1024, 200_000
 
     def __init__(self, store: Store, *, known: FactMeasures | None = None) -> None:
         self.store = store
         self.known = known
-        self._writing: threading.Thread | None = None
-        self._error: BaseException | None = None
+        self.writer = _Writer()
         self._uncommitted()
         self._unstaged()
 
@@ -311,36 +356,16 @@ class _Batch:
         if self.documents >= self.DOCUMENTS:
             self.commit()
         elif self.quads >= self.QUADS:
-            self._start(_stage, self.store, self.texts)
+            self.writer.submit(_stage, self.store, self.texts)
             self._unstaged()
 
     def commit(self) -> None:
-        """Start writing every document taken so far (see :func:`_commit`)."""
+        """Submit every document taken so far (see :func:`_commit`)."""
         if not self.documents:
             return
-        self._start(_commit, self.store, self.texts, self.remove, self.contributions, self.marks, self.known)
+        self.writer.submit(_commit, self.store, self.texts, self.remove, self.contributions, self.marks, self.known)
         self._uncommitted()
         self._unstaged()
-
-    def _start(self, write: Callable[..., None], *work: Any) -> None:
-        self.wait()
-        self._writing = threading.Thread(target=self._write_catching, args=(write, *work), name="medkg-writer")
-        self._writing.start()
-
-    def _write_catching(self, write: Callable[..., None], *work: Any) -> None:
-        try:
-            write(*work)
-        except BaseException as err:  # handed to the building thread by wait()
-            self._error = err
-
-    def wait(self, *, raise_error: bool = True) -> None:
-        """Wait for the write in flight; raise its error, if it failed."""
-        if self._writing is not None:
-            self._writing.join()
-            self._writing = None
-        error, self._error = self._error, None
-        if error is not None and raise_error:
-            raise error
 
 
 def _stage(store: Store, texts: list[str]) -> None:

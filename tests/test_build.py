@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from medkg.build import build
 from medkg.graph import VOCABULARY_GRAPH, noisy_or
 from medkg.store import open_store
@@ -140,3 +142,30 @@ def test_remove_unknown_document_is_a_clear_error(tmp_path, cli, demo_corpus):
     build([demo_corpus / "heel_pain_forum.txt"], where)
     out = cli("remove", "nothing.txt", "--store", where)
     assert out.returncode == 1 and "matches 0 documents" in out.stderr and "heel_pain_forum.txt" in out.stderr
+
+
+def test_failed_store_write_stops_the_build_with_its_error_and_keeps_the_last_commit(tmp_path, monkeypatch):
+    import medkg.build
+    from medkg.check import check_store
+    from medkg.store.oxigraph import OxigraphStore
+
+    docs = tmp_path / "docs"
+    for n in range(6):
+        _write(docs, f"{n}.txt", f"Heel pain {n}\n\nPlantar fasciitis causes heel pain. Ice relieves heel pain {n}.\n")
+    monkeypatch.setattr(medkg.build._Batch, "DOCUMENTS", 2)
+    real, writes = OxigraphStore.stage_nquads, []
+
+    def failing(self, data):
+        writes.append(data)
+        if len(writes) == 2:
+            raise OSError("disk full")
+        real(self, data)
+
+    monkeypatch.setattr(OxigraphStore, "stage_nquads", failing)
+    with pytest.raises(OSError, match="disk full"):
+        build([docs], str(tmp_path / "kg"))
+    assert len(writes) == 2  # nothing written after the failure
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        assert check_store(kg) == []
+        documents = {str(r.path) for r in kg.query("SELECT ?path WHERE { ?d a mkg:Document ; mkg:path ?path }")}
+    assert len(documents) == 2  # the first commit, and only it
