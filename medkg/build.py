@@ -1,10 +1,11 @@
-"""``medkg build``: read documents into a store, one committed transaction per document.
+"""``medkg build``: read documents into a store, committed in transactions of up to
+1,024 documents.
 
 A document is identified by the hash of its content: an unchanged document is not
 read again, a changed one (same path, new content) has its old graph replaced in the
-same transaction that adds the new one, and only the merged facts that the changed
-documents touch are recomputed. A crash mid-build leaves every document committed so far; the next build
-resumes from there.
+same transaction that commits the new one, and only the merged facts that the changed
+documents touch are updated. A crash mid-build leaves every document committed so
+far; the next build resumes from there.
 """
 from __future__ import annotations
 
