@@ -252,8 +252,9 @@ def bench_build(report: Report, profile: dict, work: Path, log: Callable[[str], 
         "Build: extraction throughput and memory",
         f"{shape}. Whole `medkg build` into the default (Oxigraph) store, in a child process pinned to as many "
         f"cores as it has jobs (one job: one core, shared with the store's own threads); "
-        f"MB/s is median (min-max) of {profile['repeats']} runs up to {profile['repeated_up_to_mb']} MB, one run "
-        f"above. Peak memory is the resident set of the building process and of its largest worker.")
+        + (f"MB/s is median (min-max) of {profile['repeats']} runs up to {profile['repeated_up_to_mb']} MB, one run "
+           f"above. " if profile["repeated_up_to_mb"] else "MB/s is of one run. ")
+        + f"Peak memory is the resident set of the building process and of its largest worker.")
     report.table(["MB", "files", "jobs", "seconds", "MB/s", "peak MB (main)", "peak MB (worker)", "assertions",
                   "facts"], rows)
     report.table(["MB", f"medkg MB/s, {fewest} job(s)", f"medkg MB/s, {max(jobs_list)} job(s)", "speed-up",
