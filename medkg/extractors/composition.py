@@ -74,6 +74,12 @@ class CompositionStage(Extractor):
                 return found[0]
         return None
 
+    def _placeless(self, concept: Concept) -> bool:
+        """Whether a complaint names no region of the body: none at all ("pain"), or
+        only kinds of tissue ("sprain": ligament, joint; "strain": muscle), which a
+        region makes specific ("a sprain" on a page about the ankle is an ankle sprain)."""
+        return not any(site in self.lexicon and self.lexicon[site].part_of for site in concept.sites)
+
     def _heads(self, concept: Concept) -> list[str]:
         words = concept.label.lower().split()
         return [w for w in reversed(words) if w.rstrip("s") in _HEADS or w in _HEADS]
@@ -89,7 +95,8 @@ class CompositionStage(Extractor):
                 concept_b = self.lexicon[b.concept]
                 # "severe pain in my heel" -> heel pain (only for complaints with no place of their own)
                 place = _PLACE.match(between) or (not between.strip() and _LEADING_PLACE.match(b.text))
-                if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and not concept_a.sites and place:
+                if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and self._placeless(concept_a) \
+                        and place:
                     preposition = place.group("prep").lower()
                     for head in self._heads(concept_a):
                         composed = self._compose(concept_b, head, preposition)
@@ -165,7 +172,7 @@ class CompositionStage(Extractor):
         region = regions[0]
         for m in annotations.mentions:
             concept = self.lexicon[m.concept]
-            if m.type == "Condition" and not concept.sites and len(concept.label.split()) == 1 \
+            if m.type == "Condition" and self._placeless(concept) and len(concept.label.split()) == 1 \
                     and m.concept not in GENERIC:
                 composed = self._compose(region, concept.label)
                 if composed is not None and composed.type == "Condition":

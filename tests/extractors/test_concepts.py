@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.helpers import extract, label
+from tests.extractors.helpers import extract, facts, label
 
 
 def names(text: str) -> list[str]:
@@ -53,3 +53,13 @@ def test_generic_pain_with_its_place_becomes_the_specific_symptom():
 def test_coordinated_places_give_both_symptoms():
     found = names("Knee and ankle pain after running")
     assert "knee pain" in found and "ankle pain" in found
+
+
+def test_generic_injury_on_a_page_about_one_region_is_that_region_s_injury():
+    # "sprain" names only kinds of tissue (ligament, joint) as its site: the page's region makes it specific
+    text = "Ankle pain after running\n\nThe pain may come from a more severe injury, such as a sprain.\n"
+    assert facts(text) >= {("ankle sprain", "causes", "ankle pain")}
+
+
+def test_generic_injury_with_its_place_becomes_the_specific_injury():
+    assert "calf strain" in names("Last week I got a strain in my calf while sprinting.")
