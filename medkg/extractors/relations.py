@@ -297,6 +297,19 @@ def _frame_families(text: str) -> list[str]:
     return [family for family, pattern in FRAMES if pattern.search(text)]
 
 
+def _remedy_frames(frames: list[tuple[str, list[Mention]]], text: str) -> list[tuple[str, list[Mention]]]:
+    """The frames that apply to one sentence: under a heading about treating and
+    preventing ("Management and Prevention"), an item whose own cues name one of the two
+    ("to relieve swelling" treats, "before you run" prevents) is that one only; with
+    neither or both, the heading's two readings stand."""
+    families = {family for family, _ in frames}
+    if not REMEDY_FAMILIES <= families:
+        return frames
+    stated = REMEDY_FAMILIES & {cue.family for cue, _, _ in _strong_cues_in(text)}
+    dropped = REMEDY_FAMILIES - stated if len(stated) == 1 else set()
+    return [frame for frame in frames if frame[0] not in dropped]
+
+
 def _headings_before(structure: Structure) -> list[list[int]]:
     """For each block, the up to :data:`SECTION_REACH` headings before it, nearest
     first, never past the title, in one pass over the document. Plain-text pages have
@@ -374,7 +387,7 @@ class RelationExtractor(Extractor):
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
-            for frame in frames[sentence.block]:
+            for frame in _remedy_frames(frames[sentence.block], sentence.text):
                 found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                           sentence.start)
         found += self._site_rule(usable, found, structure)

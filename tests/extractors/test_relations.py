@@ -73,6 +73,16 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     assert (("calf raise", "prevents", "shin splints") in found) is prevents
 
 
+def test_an_item_under_a_treat_and_prevent_heading_is_what_its_own_cue_says():
+    text = ("Shin splints in runners\n\nTreatment and prevention of shin splints\n\n"
+            "- Rest: take a few days off running.\n"
+            "- Warm-up: always warm up before you run.\n")
+    found = facts(text)
+    assert {("physical rest", "treats", "shin splints"), ("physical rest", "prevents", "shin splints"),
+            ("warm-up", "prevents", "shin splints")} <= found, found
+    assert ("warm-up", "treats", "shin splints") not in found, found
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Many runners ignore the warm-up, which easily leads to a calf strain.",
      ("inadequate warm-up", "risk_factor_for", "calf strain")),
