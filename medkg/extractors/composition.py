@@ -12,7 +12,10 @@ Texts often split a concept the vocabulary names in one piece:
   about ankle pain is an ankle sprain, when the vocabulary has that concept;
 * a remedy left out: "ignoring the warm-up", "not stretching" name the risk factor
   (inadequate warm-up, inadequate stretching), not the remedy; with no such risk
-  factor in the vocabulary the remedy's mention is dropped, as it names no remedy.
+  factor in the vocabulary the remedy's mention is dropped, as it names no remedy;
+* a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
+  "the strain of movement" name no strain or stress injury, and are dropped ("a
+  strain of the calf" stays a strain).
 
 Each rule only replaces or adds a mention when the vocabulary has the composed
 concept, so it cannot invent concepts.
@@ -56,7 +59,20 @@ _ABSENCE = re.compile(r"\b(?P<word>ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|negl
 _DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never|don't|n't)\s*$", re.IGNORECASE)
 #: how a vocabulary names the lack of a remedy, as a risk factor
 _LACK_OF = ("lack of", "inadequate", "insufficient", "no", "not", "skipping")
+#: words that name a load when a preposition follows them ("strain on the joints")
+_LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
+_LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
+
+
+def _is_load(text: str, mention: Mention, regions: set[int]) -> bool:
+    """Whether a condition's mention names a load: "strain on the knee", "the strain
+    of movement", but not "a strain of the calf" (``regions``: where body regions are
+    named)."""
+    if mention.type != "Condition" or not _LOAD.fullmatch(mention.text):
+        return False
+    after = _LOAD_AFTER.match(text, mention.end)
+    return after is not None and (after.group("prep").lower() != "of" or after.end() not in regions)
 
 
 class CompositionStage(Extractor):
@@ -113,6 +129,8 @@ class CompositionStage(Extractor):
                             break
             added += self._verbal(text, index, ordered)
         annotations.mentions.extend(added)
+        regions = {m.start for m in annotations.mentions if m.type == "BodyRegion"}
+        annotations.mentions[:] = [m for m in annotations.mentions if not _is_load(text, m, regions)]
         self._absent_remedies(text, annotations)
         self._specialise(structure, annotations)
 

@@ -63,3 +63,17 @@ def test_generic_injury_on_a_page_about_one_region_is_that_region_s_injury():
 
 def test_generic_injury_with_its_place_becomes_the_specific_injury():
     assert "calf strain" in names("Last week I got a strain in my calf while sprinting.")
+
+
+@pytest.mark.parametrize("text", [
+    "Running downhill puts a lot of strain on the knees.",
+    "The strain of movement can cause inflammation.",
+    "Every landing puts strain upon the ankle joint.",
+], ids=["strain-on", "strain-of-movement", "strain-upon"])
+def test_a_load_is_not_an_injury(text):
+    found = names(text)
+    assert not {"strain", "muscle strain", "knee strain", "ankle strain"} & set(found), found
+
+
+def test_a_strain_of_a_region_stays_an_injury():
+    assert "calf strain" in names("He suffered a strain of the calf during the race.")
