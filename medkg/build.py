@@ -273,7 +273,9 @@ class _Writer:
 
     def __init__(self, depth: int = 2) -> None:
         self._queue: queue.Queue[tuple[Callable[..., None], tuple] | None] = queue.Queue(maxsize=depth)
+        #: the first failed write's error; once set, later writes are skipped for good
         self._error: BaseException | None = None
+        self._reported = False
         self._thread = threading.Thread(target=self._run, name="medkg-writer", daemon=True)
         self._thread.start()
 
@@ -303,9 +305,9 @@ class _Writer:
         self._thread.join()
 
     def _raise(self) -> None:
-        error, self._error = self._error, None
-        if error is not None:
-            raise error
+        if self._error is not None and not self._reported:
+            self._reported = True
+            raise self._error
 
 
 class _Batch:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 
@@ -150,7 +151,7 @@ def test_failed_store_write_stops_the_build_with_its_error_and_keeps_the_last_co
     from medkg.store.oxigraph import OxigraphStore
 
     docs = tmp_path / "docs"
-    for n in range(6):
+    for n in range(12):
         _write(docs, f"{n}.txt", f"Heel pain {n}\n\nPlantar fasciitis causes heel pain. Ice relieves heel pain {n}.\n")
     monkeypatch.setattr(medkg.build._Batch, "DOCUMENTS", 2)
     real, writes = OxigraphStore.stage_nquads, []
@@ -158,6 +159,7 @@ def test_failed_store_write_stops_the_build_with_its_error_and_keeps_the_last_co
     def failing(self, data):
         writes.append(data)
         if len(writes) == 2:
+            time.sleep(0.5)  # the next writes queue up meanwhile: they must be skipped
             raise OSError("disk full")
         real(self, data)
 
