@@ -281,9 +281,10 @@ class _Writer:
 
     def _run(self) -> None:
         while (job := self._queue.get()) is not None:
+            write, work = job
             try:
                 if self._error is None:
-                    job[0](*job[1])
+                    write(*work)
             except BaseException as err:  # handed to the building thread
                 self._error = err
             finally:

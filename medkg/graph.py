@@ -163,8 +163,7 @@ def document_nquads(extraction: Extraction) -> tuple[str, int]:
                   _line(iri, _term(str(MKG["count"])), str(_integer(len(group))), g),
                   _line(iri, sentence_text, str(_text(structure.sentences[first.sentence].text)), g),
                   _line(iri, derived, g, g))
-    text = "".join(lines)
-    return text, text.count("\n")
+    return "".join(lines), len(lines)
 
 
 @dataclass

@@ -94,7 +94,7 @@ class CompositionStage(Extractor):
         """Whether a complaint names no region of the body: none at all ("pain"), or
         only kinds of tissue ("sprain": ligament, joint; "strain": muscle), which a
         region makes specific ("a sprain" on a page about the ankle is an ankle sprain)."""
-        return not any(site in self.lexicon and self.lexicon[site].part_of for site in concept.sites)
+        return not any(self.lexicon.is_region(site) for site in concept.sites)
 
     def _heads(self, concept: Concept) -> list[str]:
         words = concept.label.lower().split()

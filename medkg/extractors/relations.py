@@ -485,7 +485,7 @@ class RelationExtractor(Extractor):
         then a body region."""
         out = []
         regions = [m for m in mentions if m.type == "BodyRegion" and not m.ambiguous
-                   and self.lexicon[m.concept].part_of]
+                   and self.lexicon.is_region(m.concept)]
         for a in mentions:
             if a.type not in PATIENT:
                 continue
@@ -621,7 +621,7 @@ class RelationExtractor(Extractor):
                 # (one with no place of its own) is located there too.
                 generic = self._placeless_ancestors(concept.iri) if concept.type == "Symptom" else []
                 for site in concept.sites:
-                    if site in self.lexicon and self.lexicon[site].part_of:
+                    if self.lexicon.is_region(site):
                         for subject in (m.concept, *generic):
                             out.append(Assertion(subject, "located_in", site, index, "site",
                                                  CONFIDENCE["site"], False))

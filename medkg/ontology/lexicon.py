@@ -144,6 +144,11 @@ class Lexicon:
             index[min(words, key=lambda w: (frequency[w], w))].append((words, iri))
         return dict(index)
 
+    def is_region(self, iri: URIRef) -> bool:
+        """Whether ``iri`` is a region of the body (part of a larger one: the ankle, the
+        calf), not a kind of tissue found all over it (joint, muscle, ligament)."""
+        return iri in self.concepts and bool(self.concepts[iri].part_of)
+
     def ancestors(self, iri: URIRef) -> frozenset[URIRef]:
         """Every broader concept, transitively (cached per concept)."""
         cached = self._ancestors.get(iri)
