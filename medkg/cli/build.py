@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 import click
 
@@ -12,11 +13,31 @@ from medkg.extractors.loaders import DEFAULT_MAX_BYTES
 __all__ = ["COMMANDS"]
 
 
-def _progress(report: BuildReport) -> None:
-    done = report.added + report.replaced + report.unchanged + len(report.skipped)
-    if sys.stderr.isatty():
-        click.echo(f"\r{done} files, {report.bytes_read / 1e6:.1f} MB, {report.assertions} assertions",
-                   err=True, nl=False)
+class ProgressLine:
+    """Shows how far a build is on stderr: redrawn in place on a terminal (at most
+    every :attr:`TERMINAL` seconds), a line every :attr:`LOG` seconds otherwise, so
+    that a long build run by a script or CI shows it is alive; a build of thousands
+    of small documents does not redraw for each."""
+
+    #: seconds between redraws on a terminal, and between lines in a log
+    TERMINAL, LOG = 0.2, 30.0
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+        self.every = self.TERMINAL if self.terminal else self.LOG
+        self.started = self.last = time.monotonic()
+
+    def __call__(self, report: BuildReport) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            self.show(report)
+
+    def show(self, report: BuildReport) -> None:
+        done = report.added + report.replaced + report.unchanged + len(report.skipped)
+        line = (f"{done} files, {report.bytes_read / 1e6:.1f} MB, {report.assertions} assertions, "
+                f"{time.monotonic() - self.started:.0f} s")
+        click.echo(f"\r{line}" if self.terminal else line, err=True, nl=not self.terminal)
 
 
 @click.command("build")
@@ -42,9 +63,11 @@ def build_command(paths: tuple[str, ...], store: str, vocabulary: tuple[str, ...
     import os
 
     jobs = jobs or os.cpu_count() or 1
+    progress = ProgressLine()
     report = build(list(paths), store, vocabulary=vocabulary, max_bytes=max_bytes, jobs=jobs, dask=dask,
-                   progress=_progress)
-    if sys.stderr.isatty():
+                   progress=progress)
+    if progress.terminal:
+        progress.show(report)
         click.echo("", err=True)
     click.echo(report.summary())
 
