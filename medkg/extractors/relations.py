@@ -30,6 +30,7 @@ from rdflib import URIRef
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Assertion, Candidate, Mention, Sentence
 from medkg.extractors.structure import Structure
+from medkg.extractors.terms import is_term_like
 from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
 from medkg.text import lower, words
@@ -596,7 +597,7 @@ class RelationExtractor(Extractor):
                     m = Mention(loose[0].iri, loose[0].type, 0, 0, phrase, index)
                     out += [self._assert(m.concept, relation, t.concept, index, "frame-loose", m)
                             for t in targets if (relation := _relation_for(family, m, t))]
-                elif kind == "item" and not mentions:
+                elif kind == "item" and not mentions and is_term_like(phrase):
                     annotations.candidates.append(Candidate(phrase, family, "subject", index))
         return out
 

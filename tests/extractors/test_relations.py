@@ -193,3 +193,13 @@ def test_region_specific_symptom_also_locates_its_generic_parent():
     found = facts("Ankle pain\n\nShe had swelling around the ankle after the run.")
     assert ("ankle swelling", "located_in", "ankle") in found
     assert ("swelling", "located_in", "ankle") in found
+
+
+def test_new_term_candidates_are_terms_not_steps_or_clauses():
+    from tests.extractors.helpers import extract
+
+    text = ("Calf cramps\n\nCauses of calf cramps:\n\n- Wrong landing posture\n- The running ground is not suitable\n"
+            "- However, nobody knows\n\nExercises for calf cramps:\n\n- Sit on the floor\n"
+            "- Hold this position for 30 seconds\n- Kettlebell swings\n")
+    candidates = {(c.text, c.relation) for c in extract(text).annotations.candidates}
+    assert candidates == {("Wrong landing posture", "cause"), ("Kettlebell swings", "treat")}
