@@ -10,7 +10,8 @@ only when it has none of the marks of a clause: no auxiliary or modal verb, no
 personal or demonstrative pronoun, and it does not open with a word that starts a
 clause or an instruction (a conjunction, preposition, adverb, question word, or one
 of the verbs that open exercise and self-care steps). A part-of-speech tagger would
-do this more generally, but none that runs offline at medkg's speed is available.
+do this more generally, but spaCy's English models are not on PyPI (checked:
+``pip download en-core-web-sm`` finds nothing), so medkg could not install one.
 """
 from __future__ import annotations
 
