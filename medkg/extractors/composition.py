@@ -5,6 +5,8 @@ Texts often split a concept the vocabulary names in one piece:
 * a generic complaint with its place after it: "severe pain in my heel" is heel pain,
   "cramping around the ankles" an ankle cramp;
 * coordinated places: "knee and ankle pain" is knee pain and ankle pain;
+* coordinated modifiers: "uneven or sloping surfaces" names uneven surfaces as well
+  as sloping ones, "hot or cold packs" hot packs as well as cold packs;
 * an injury told with a verb: "I sprained my ankle", "my ankle was sprained",
   "twisted his knee" are an ankle sprain and a knee sprain, "injured my Achilles
   tendon" an Achilles tendon injury;
@@ -62,6 +64,8 @@ _LACK_OF = ("lack of", "inadequate", "insufficient", "no", "not", "skipping")
 #: words that name a load when a preposition follows them ("strain on the joints")
 _LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
 _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
+#: a word coordinated with the mention after it ("uneven or" before "sloping surfaces")
+_MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|and|or|/)\s*$", re.IGNORECASE)
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 
 
@@ -103,6 +107,8 @@ class CompositionStage(Extractor):
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         text = structure.document.text
         added: list[Mention] = []
+        #: spans whose mention a composed one replaces ("Hot" in "hot or cold packs")
+        replaced: set[tuple[int, int]] = set()
         for index, mentions in annotations.mentions_by_sentence().items():
             ordered = sorted(mentions, key=lambda m: m.start)
             for a, b in zip(ordered, ordered[1:]):
@@ -128,6 +134,10 @@ class CompositionStage(Extractor):
                             added.append(self._mention(composed, a.start, a.end, text, index, b))
                             break
             added += self._verbal(text, index, ordered)
+            elided = self._elided(text, index, ordered)
+            replaced |= {(m.start, m.end) for m in elided}
+            added += elided
+        annotations.mentions[:] = [m for m in annotations.mentions if (m.start, m.end) not in replaced]
         annotations.mentions.extend(added)
         regions = {m.start for m in annotations.mentions if m.type == "BodyRegion"}
         annotations.mentions[:] = [m for m in annotations.mentions if not _is_load(text, m, regions)]
@@ -170,6 +180,24 @@ class CompositionStage(Extractor):
                 composed = self._compose(self.lexicon[m.concept], _VERBS[verb.group(1).lower()])
                 if composed is not None and composed.type in ("Condition", "Symptom"):
                     found.append(self._mention(composed, m.start, m.end, text, sentence, m))
+                    break
+        return found
+
+    def _elided(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:
+        """Modifiers that share the rest of the next mention's name ("uneven or sloping
+        surfaces" -> uneven surfaces), when the vocabulary knows the composed name."""
+        found = []
+        for m in mentions:
+            rest = m.text.split(maxsplit=1)
+            coordinated = _MODIFIER_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if len(rest) < 2 or coordinated is None:
+                continue
+            start, end = coordinated.span("word")
+            if any(o.end == end and (o.start != start or o.type == "BodyRegion") for o in mentions):
+                continue  # the word ends a longer name of its own, or is a place ("knee and ankle pain")
+            for concept in self.lexicon.lookup(f"{coordinated.group('word')} {rest[1]}"):
+                if concept.type == m.type and concept.iri != m.concept:
+                    found.append(self._mention(concept, start, end, text, sentence, m))
                     break
         return found
 

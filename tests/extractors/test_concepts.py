@@ -77,3 +77,18 @@ def test_a_load_is_not_an_injury(text):
 
 def test_a_strain_of_a_region_stays_an_injury():
     assert "calf strain" in names("He suffered a strain of the calf during the race.")
+
+
+def test_coordinated_modifiers_share_the_rest_of_the_name():
+    text = "Hip pain\n\nRunning on uneven or sloping surfaces raises the risk of ankle sprains.\n"
+    assert {("uneven terrain", "risk_factor_for", "ankle sprain"),
+            ("cambered road", "risk_factor_for", "ankle sprain")} <= facts(text)
+
+
+def test_a_coordinated_modifier_replaces_the_bare_word_s_other_meaning():
+    found = names("Hot or cold packs relieve knee pain.")
+    assert "heat therapy" in found and "cold therapy" in found and "hot weather" not in found
+
+
+def test_a_coordinated_place_is_not_taken_for_a_modifier():
+    assert names("Knee and ankle pain after running").count("knee pain") == 1
