@@ -33,7 +33,7 @@ from medkg.extractors.structure import Structure
 from medkg.extractors.terms import is_term_like
 from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
-from medkg.text import lower, words
+from medkg.text import lower, singular, words
 
 __all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue"]
 
@@ -274,6 +274,12 @@ _STRONG = tuple(cue for cue in CUES if cue.strong)
 _WEAK = tuple(cue for cue in CUES if not cue.strong)
 
 
+def _plural(phrase: str) -> bool:
+    """Whether a name is written in the plural ("joint diseases", not "arthritis")."""
+    last = lower(phrase).rsplit(maxsplit=1)[-1] if phrase.strip() else ""
+    return singular(last) != last
+
+
 @lru_cache(maxsize=256)
 def _strong_cues_in(text: str) -> list[tuple[Cue, int, int]]:
     """Every strong cue in a sentence with its span (cached: each rule asks again)."""
@@ -414,13 +420,14 @@ class RelationExtractor(Extractor):
     def _heading_mentions(self, structure: Structure, block_index: int,
                           usable: dict[int, list[Mention]]) -> list[Mention]:
         """The specific symptoms and conditions a heading (or line) names: a category
-        named beside its own kinds ("vascular diseases, namely varicose veins") is left
-        out, the kinds are the target."""
+        named in the plural beside its own kinds ("vascular diseases, namely varicose
+        veins") is left out, the kinds are the target; a disease named in the singular
+        beside its kinds ("arthritis, arthrosis") is one of the list."""
         if block_index not in self._heading_memo:  # blocks under one heading ask again
             named = [m for i in structure.by_block.get(block_index, ())
                      for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
             broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
-            self._heading_memo[block_index] = [m for m in named if m.concept not in broader]
+            self._heading_memo[block_index] = [m for m in named if m.concept not in broader or not _plural(m.text)]
         return self._heading_memo[block_index]
 
     def _preceding_headings(self, structure: Structure, block_index: int) -> list[int]:

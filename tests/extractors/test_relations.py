@@ -196,10 +196,18 @@ def test_region_specific_symptom_also_locates_its_generic_parent():
 
 
 def test_new_term_candidates_are_terms_not_steps_or_clauses():
-    from tests.extractors.helpers import extract
-
     text = ("Calf cramps\n\nCauses of calf cramps:\n\n- Wrong landing posture\n- The running ground is not suitable\n"
             "- However, nobody knows\n\nExercises for calf cramps:\n\n- Sit on the floor\n"
             "- Hold this position for 30 seconds\n- Kettlebell swings\n")
     candidates = {(c.text, c.relation) for c in extract(text).annotations.candidates}
     assert candidates == {("Wrong landing posture", "cause"), ("Kettlebell swings", "treat")}
+
+
+def test_a_disease_listed_beside_its_kinds_is_a_target_but_a_plural_category_is_not():
+    text = ("Leg pain in runners\n\nArthritis, arthrosis and gout\n\nWatch for these symptoms:\n\n"
+            "- a crunching sound when you bend the knee\n\n"
+            "Vascular diseases, namely varicose veins\n\nWatch for these symptoms:\n\n- heavy legs in the evening\n")
+    found = {(s, o) for s, r, o in facts(text) if r == "causes"}
+    assert {("arthritis", "crepitus"), ("osteoarthritis", "crepitus"), ("gout", "crepitus"),
+            ("varicose veins", "heaviness in the legs")} <= found
+    assert not any(s == "vascular disease" for s, _ in found)
