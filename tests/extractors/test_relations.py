@@ -211,3 +211,13 @@ def test_a_disease_listed_beside_its_kinds_is_a_target_but_a_plural_category_is_
     assert {("arthritis", "crepitus"), ("osteoarthritis", "crepitus"), ("gout", "crepitus"),
             ("varicose veins", "heaviness in the legs")} <= found
     assert not any(s == "vascular disease" for s, _ in found)
+
+
+def test_a_cue_relates_only_what_its_own_clause_names():
+    text = ("Foot trouble\n\nRunning with tight shoelaces gives poor circulation in the feet; "
+            "wearing high heels can lead to an ankle sprain.\n")
+    found = facts(text)
+    assert ("high heels", "risk_factor_for", "ankle sprain") in found
+    assert not {(s, o) for s, r, o in found if r != "located_in"} & {
+        ("poor circulation", "ankle sprain"), ("lacing too tight", "ankle sprain"),
+        ("lacing too tight", "poor circulation")}
