@@ -36,6 +36,10 @@ HEDGE = re.compile(
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
     r"consistent with|a sign of|if|to rule out|to exclude)\b")
 _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]")
+#: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
+#: to sprains", "If not treated in time, it causes chronic pain") reaches only to the
+#: clause's comma: the main clause after it is not negated
+_FRONTED = re.compile(r"^\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
 
 
 def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> list[tuple[int, int]]:
@@ -47,6 +51,9 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
             spans.append((stops[-1] if stops else begin, m.start()))
         else:
             limit = min(len(text), m.end() + _WINDOW)
+            if _FRONTED.match(text, 0, m.start()):
+                comma = text.find(",", m.end(), limit)
+                limit = limit if comma < 0 else comma
             stop = _TERMINATOR.search(text, m.end(), limit)
             spans.append((m.end(), stop.start() if stop else limit))
     return spans

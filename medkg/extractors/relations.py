@@ -143,13 +143,16 @@ _COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: fro
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
+#: a pronoun as the subject of a sentence, perhaps after a short opening phrase
+#: ("This causes pain", "Although not dangerous, it can lead to sprains")
+_ANAPHOR = re.compile(r"^(?:[^,.;:]{1,40},\s*)?(?:it|this|these|they)\b", re.IGNORECASE)
 
 #: the types a loosely named list item may be, by frame family
 LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "treat": ("Treatment",),
                "prevent": ("Treatment",)}
 
 #: confidence of each rule before hedging
-CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
+CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
               "frame-loose": 0.5,
               "location": 0.75}
 HEDGE_FACTOR = 0.7
@@ -394,6 +397,8 @@ class RelationExtractor(Extractor):
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
+            if index and structure.sentences[index - 1].block == sentence.block:
+                found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
                 found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                           sentence.start)
@@ -525,6 +530,29 @@ class RelationExtractor(Extractor):
                     if relation and not (m.ambiguous and family not in ("treat", "prevent", "specialist")):
                         out.append(self._assert(subject.concept, relation, object_.concept, index, "topic",
                                                 m, m))
+        return out
+
+    def _anaphora_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
+                       target: list[Mention]) -> list[Assertion]:
+        """"Dislocation of the kneecap. ... Although not dangerous, it can lead to
+        further ligament sprains": a pronoun that is the subject of a forward cause cue
+        stands for the paragraph's complaint (``target``), which causes what the cue
+        leads to. Only cause cues: what a pronoun treats or prevents is left to the
+        topic rules."""
+        anaphor = _ANAPHOR.match(text)
+        if anaphor is None or not target:
+            return []
+        cues = [(cs, ce) for cue, cs, ce in _strong_cues_in(text)
+                if cue.family == "cause" and cue.forward and cs >= anaphor.end()]
+        if not cues or any(m.type in PATIENT and m.start - offset < cues[0][0] for m in mentions):
+            return []  # the cue's subject is named, not left to the pronoun
+        out = []
+        for m in mentions:
+            if m.type not in PATIENT or m.start - offset < cues[0][1]:
+                continue
+            out += [self._assert(t.concept, relation, m.concept, index, "anaphora", m)
+                    for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
+                    and (relation := _relation_for("cause", t, m))]
         return out
 
     def _naming_rule(self, index: int, text: str, offset: int, mentions: list[Mention],

@@ -221,3 +221,24 @@ def test_a_cue_relates_only_what_its_own_clause_names():
     assert not {(s, o) for s, r, o in found if r != "located_in"} & {
         ("poor circulation", "ankle sprain"), ("lacing too tight", "ankle sprain"),
         ("lacing too tight", "poor circulation")}
+
+
+def test_a_negation_in_an_opening_clause_ends_at_its_comma():
+    extraction = extract("Runner's knee\n\nAlthough not dangerous, a kneecap dislocation can lead to a knee sprain.\n"
+                         "If there is no swelling, an ice pack relieves the pain.\n")
+    negated = {label(m.concept) for m in extraction.annotations.mentions if m.negated}
+    assert negated == {"swelling"}
+    found = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}
+    assert ("patellar dislocation", "causes", "knee sprain") in found
+
+
+def test_a_pronoun_subject_of_a_cause_cue_stands_for_the_item_s_complaint():
+    text = ("Knee pain\n\nThe following causes can be identified:\n\n"
+            "  1. Dislocation of the kneecap. This injury is common among runners. "
+            "Although not dangerous, it can lead to further ligament sprains.\n"
+            "  2. A meniscus tear. This causes swelling and stiffness.\n")
+    extraction = extract(text)
+    anaphora = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions
+                if a.rule == "anaphora"}
+    assert anaphora == {("patellar dislocation", "causes", "knee sprain"), ("meniscus tear", "causes", "swelling"),
+                        ("meniscus tear", "causes", "stiffness")}
