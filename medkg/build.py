@@ -1,5 +1,5 @@
 """``medkg build``: read documents into a store, committed in transactions of up to
-1,024 documents.
+2,048 documents.
 
 A document is identified by the hash of its content: an unchanged document is not
 read again, a changed one (same path, new content) has its old graph replaced in the
@@ -319,8 +319,10 @@ class _Batch:
     touch are written in one transaction every :attr:`DOCUMENTS` documents. Commits
     are kept few because each rewrites the support and confidence of every fact its
     documents touch, transactionally (a 5 MB build on one core: 31.3 s committing
-    every 256 documents, 27.1 s every 1,024), but not too big, as Oxigraph holds a
-    transaction in memory (peak 255 MB and 518 MB). A crash loses at most one
+    every 256 documents, 27.1 s every 1,024; a 20 MB build on one core: 119-123 s
+    every 1,024, 108-114 s every 2,048, 106 s every 4,096), but not too big, as
+    Oxigraph holds a transaction in memory (peak at 20 MB: 584, 630 and 841 MB). A
+    crash loses at most one
     commit's documents, which the next build redoes (their staged evidence, never
     marked, is dropped first).
 
@@ -329,7 +331,7 @@ class _Batch:
     """
 
     #: commit every this many documents; stage evidence every this many quads
-    DOCUMENTS, QUADS = 1024, 200_000
+    DOCUMENTS, QUADS = 2048, 200_000
 
     def __init__(self, store: Store, *, known: FactMeasures | None = None) -> None:
         self.store = store
