@@ -152,9 +152,8 @@ LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "t
                "prevent": ("Treatment",)}
 
 #: confidence of each rule before hedging
-CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45, "site": 0.6,
-              "frame-loose": 0.5,
-              "location": 0.75}
+CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45,
+              "site": 0.6, "frame-loose": 0.5, "location": 0.75}
 HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
@@ -461,15 +460,11 @@ class RelationExtractor(Extractor):
                 if a.concept == b.concept or b.start < a.end or self._related(a.concept, b.concept):
                     continue
                 gap_start, gap_end = a.end - offset, b.start - offset
-                if ";" in text[gap_start:gap_end]:
-                    continue  # a semicolon joins clauses: each cue relates what its own clause names
-                clause_start, clause_end = text.rfind(";", 0, gap_start) + 1, text.find(";", gap_end)
-                clause_end = len(text) if clause_end < 0 else clause_end
                 if _listable(a, b) and _COORDINATED.match(_list_gap(text, offset, a, b, ordered)):
                     continue  # "a tendon or ligament injury", "overuse, tendinitis and bursitis": listed
                 for cue, cs, ce in cues:
-                    if cs < clause_start or ce > clause_end:
-                        continue
+                    if ";" in text[min(cs, gap_start):max(ce, gap_end)]:
+                        continue  # a semicolon joins clauses: a cue relates what its own clause names
                     # a cue may end in the second concept's own words ("to reduce inflammation")
                     between = gap_start <= cs < gap_end and ce <= b.end - offset
                     subject, object_ = _orient(cue.family, a, b, cue.forward)

@@ -40,12 +40,13 @@ furthermore moreover besides instead otherwise therefore thus hence without with
 by at in on of off about against between among under over through until unless once again always never often
 sometimes usually just only even still already almost very too not no yes please
 """.split())
-#: verbs that open exercise and self-care steps ("Sit on the floor", "Keep your back straight")
+#: verbs that open exercise and self-care steps ("Sit on the floor", "Keep your back straight");
+#: an opening adverb ("Gradually reduce ...") is caught by its "-ly"
 _IMPERATIVES = frozenset("""
 sit stand hold stay keep lie lay place put pull push lift raise lower bend straighten repeat rotate turn move
 walk jog step slide roll squeeze press point flex tighten relax breathe return switch change choose start stop
 begin continue avoid make get go do try take use apply wear drink eat check see consult ask call remember
-perform cross reach lean face grab bring let count rest gradually slowly gently carefully control reduce
+perform cross reach lean face grab bring let count rest control reduce
 increase decrease give wait leave add mix spend aim ensure include allow watch listen follow
 """.split())
 
