@@ -28,6 +28,7 @@ _BUILTINS: dict[str, dict[str, str]] = {
         "dictionary": "medkg.extractors.concepts:DictionaryConceptFinder",
         "compose": "medkg.extractors.composition:CompositionStage",
         "context": "medkg.extractors.context:ContextAnnotator",
+        "anaphora": "medkg.extractors.anaphora:AnaphoraResolver",
         "relations": "medkg.extractors.relations:RelationExtractor",
     },
     "exporters": {

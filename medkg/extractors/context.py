@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.document import Mention, Sentence
 from medkg.extractors.structure import Structure
 from medkg.text import lower
 
-__all__ = ["ContextAnnotator", "NEGATION_PRE", "NEGATION_POST", "HEDGE", "negated_spans", "hedged_spans"]
+__all__ = ["ContextAnnotator", "NEGATION_PRE", "NEGATION_POST", "HEDGE", "negated_spans", "hedged_spans",
+           "mark_context"]
 
 _WINDOW = 60  # characters a trigger reaches (about eight words)
 
@@ -84,13 +86,17 @@ class ContextAnnotator(Extractor):
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         for index, mentions in annotations.mentions_by_sentence().items():
-            sentence = structure.sentences[index]
-            named = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
-            # a trigger that is part of a concept's name ("not stretching") negates nothing
-            negations = [scope for scope in negated_spans(sentence.text)
-                         if not any(a < scope[0] <= b for a, b in named)]
-            hedges = hedged_spans(sentence.text)
-            for mention in mentions:
-                start, end = mention.start - sentence.start, mention.end - sentence.start
-                mention.negated = _inside(start, end, negations)
-                mention.hedged = _inside(start, end, hedges)
+            mark_context(structure.sentences[index], mentions)
+
+
+def mark_context(sentence: Sentence, mentions: list[Mention]) -> None:
+    """Set ``negated`` and ``hedged`` of the mentions of one sentence."""
+    named = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+    # a trigger that is part of a concept's name ("not stretching") negates nothing
+    negations = [scope for scope in negated_spans(sentence.text)
+                 if not any(a < scope[0] <= b for a, b in named)]
+    hedges = hedged_spans(sentence.text)
+    for mention in mentions:
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        mention.negated = _inside(start, end, negations)
+        mention.hedged = _inside(start, end, hedges)

@@ -96,6 +96,8 @@ class Mention:
     ambiguous: bool = False
     negated: bool = False
     hedged: bool = False
+    #: named by a phrase that refers back ("these conditions"), not by its own name
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)

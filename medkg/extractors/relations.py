@@ -1,6 +1,7 @@
 """Relations between concepts, from cue words, sentence shape and document structure.
 
-Four rules, each named in the evidence it leaves (``rule``):
+The main rules, each named in the evidence it leaves (``rule``; variants such as
+``cue-sentence``, ``frame-text`` and ``frame-loose`` say how close the support was):
 
 ``cue``
     Two concepts in one sentence with a cue of the relation ("caused by", "leads to",
@@ -14,6 +15,10 @@ Four rules, each named in the evidence it leaves (``rule``):
     A heading or an introducing line with a cue ("Causes of knee pain",
     "You are more likely to get shin splints if:") relates each item under it to its
     target.
+``anaphora``
+    A complaint named again by a pronoun ("This causes swelling") or by a phrase
+    that refers back (:mod:`medkg.extractors.anaphora`: "these conditions"), with
+    the sentence that refers back as evidence.
 ``site``
     A symptom or condition named in the text is located in its typical body region
     (from the vocabulary).
@@ -35,7 +40,7 @@ from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
 from medkg.text import lower, singular, words
 
-__all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue"]
+__all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue", "PATIENT", "generic_complaints"]
 
 PATIENT = frozenset({"Symptom", "Condition"})
 #: relation -> (subject types, object types)
@@ -112,7 +117,7 @@ CUES: tuple[Cue, ...] = (
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
                  r"check(?:s)? for|(?:will|can|may) show"),
-    _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|ation)|show(?:s)?|imaging|order(?:s)?", strong=False),
+    _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 
 #: heading and introducing-line cues, by the relation family they set for the items below
@@ -172,6 +177,14 @@ _SHORT_OPENING = 12
 #: words that set what follows them aside ("Unlike heel pain, ..."); "If your calves
 #: hurt, ..." and "With synovitis, ..." do open the paragraph's topic
 _SUBORDINATE = frozenset("unlike like besides except apart instead rather despite than not no".split())
+
+
+def generic_complaints(lexicon: Lexicon) -> frozenset[URIRef]:
+    """The complaints too general to be what a page is about, which its topic stands
+    in for: :data:`GENERIC`, plus the kinds of pain that say how it hurts but not where
+    ("acute pain", "pain when running")."""
+    return GENERIC | frozenset(c.iri for c in lexicon if c.type == "Symptom" and not c.sites
+                               and CONCEPT.pain in lexicon.ancestors(c.iri))
 
 
 def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None:
@@ -351,11 +364,7 @@ class RelationExtractor(Extractor):
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
-        #: generic complaints that the topic stands in for: the seed set, plus kinds of
-        #: pain that say how it hurts but not where ("acute pain", "pain when running")
-        self.generic = GENERIC | frozenset(
-            c.iri for c in lexicon if c.type == "Symptom" and not c.sites
-            and CONCEPT.pain in lexicon.ancestors(c.iri))
+        self.generic = generic_complaints(lexicon)
         # per document (set by each call): heading mentions by block, headings before each block
         self._heading_memo: dict[int, list[Mention]] = {}
         self._headings_before: list[list[int]] = []
@@ -687,6 +696,8 @@ class RelationExtractor(Extractor):
     def _assert(self, subject: URIRef, relation: str, object_: URIRef, sentence: int, rule: str,
                 *mentions: Mention) -> Assertion:
         hedged = any(m.hedged for m in mentions)
+        if any(m.anaphoric for m in mentions):
+            rule = "anaphora"
         confidence = CONFIDENCE[rule] * (HEDGE_FACTOR if hedged else 1.0)
         return Assertion(subject, relation, object_, sentence, rule, round(confidence, 3), hedged)
 

@@ -1,0 +1,90 @@
+"""Phrases that name earlier complaints again: "these conditions", "such injuries".
+
+"Ankle pain is often related to tendinitis, ligament strains or stress fractures. A
+physician should evaluate these conditions and arrange X-rays": the second sentence
+names its complaints only by a demonstrative phrase. This stage puts, at the phrase, a
+mention of each complaint that the nearest sentence before it names (of the kind the
+phrase says: symptoms, conditions, or either), marked ``anaphoric`` so that what is
+asserted from it names the rule ``anaphora``. The phrase's own context decides whether
+it is negated or hedged.
+"""
+from __future__ import annotations
+
+import re
+
+from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.context import mark_context
+from medkg.extractors.document import Mention
+from medkg.extractors.relations import PATIENT, generic_complaints
+from medkg.extractors.structure import Structure
+from medkg.ontology.lexicon import Lexicon
+from medkg.text import lower
+
+__all__ = ["AnaphoraResolver", "REFERRING"]
+
+#: a demonstrative phrase naming complaints by their kind; matched on lower-case text
+REFERRING = re.compile(r"\b(?P<number>these|those|such|both|this|that)\s+(?:[a-z-]+\s+)?"
+                       r"(?P<kind>conditions?|injur(?:y|ies)|disorders?|diseases?|symptoms?|problems?|issues?|"
+                       r"complaints?|ailments?)\b")
+#: the types each kind of phrase refers to
+_KINDS = {"condition": frozenset({"Condition"}), "injur": frozenset({"Condition"}),
+          "disorder": frozenset({"Condition"}), "disease": frozenset({"Condition"}),
+          "symptom": frozenset({"Symptom"})}
+#: sentences before the phrase's own that may hold what it refers to
+REACH = 2
+
+
+def _types(kind: str) -> frozenset[str]:
+    return next((types for stem, types in _KINDS.items() if kind.startswith(stem)), PATIENT)
+
+
+class AnaphoraResolver(Extractor):
+    """Adds mentions for demonstrative phrases that refer to earlier complaints."""
+
+    name = "anaphora"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
+        self.generic = generic_complaints(lexicon)
+
+    def __call__(self, structure: Structure, annotations: Annotations) -> None:
+        by_sentence = annotations.mentions_by_sentence()
+        for index, sentence in enumerate(structure.sentences):
+            lowered = lower(sentence.text)
+            if not any(word in lowered for word in ("these", "those", "such", "both", "this", "that")):
+                continue
+            own = by_sentence.get(index, [])
+            added: list[Mention] = []
+            for phrase in REFERRING.finditer(lowered):
+                start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
+                inside = [m for m in own if m.start < end and start < m.end]
+                if any(m.concept not in self.generic for m in inside):
+                    continue  # "these overuse injuries" names its own concept
+                referents = self._referents(structure, by_sentence, index, _types(phrase["kind"]),
+                                            plural=phrase["number"] in ("these", "those", "such", "both"))
+                if not referents:
+                    continue
+                for m in inside:
+                    annotations.mentions.remove(m)
+                    own.remove(m)
+                added += [Mention(concept, kind, start, end, sentence.text[phrase.start():phrase.end()], index,
+                                  anaphoric=True) for concept, kind in referents]
+            if added:
+                mark_context(sentence, added)
+                annotations.mentions.extend(added)
+                own.extend(added)
+
+    def _referents(self, structure: Structure, by_sentence: dict[int, list[Mention]], index: int,
+                   types: frozenset[str], *, plural: bool) -> list[tuple]:
+        """The complaints of the nearest earlier sentence (of this block or the one
+        before it) that names any of ``types``; for a singular phrase, only one."""
+        block = structure.sentences[index].block
+        for earlier in range(index - 1, max(-1, index - 1 - REACH), -1):
+            if structure.sentences[earlier].block < block - 1:
+                break
+            found = list(dict.fromkeys(
+                (m.concept, m.type) for m in by_sentence.get(earlier, ())
+                if m.type in types and not m.negated and not m.ambiguous and m.concept not in self.generic))
+            if found:
+                return found if plural or len(found) == 1 else []
+        return []
