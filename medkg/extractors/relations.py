@@ -83,13 +83,13 @@ CUES: tuple[Cue, ...] = (
                   r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|"
                   r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
                   r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)"),
-    _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|as a result of|stem(?:s|ming)? from|"
+    _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|(?:as )?(?:a |the )?results? of|stem(?:s|ming)? from|"
                   r"triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|attributed to|"
                   r"arises? from|suggest(?:s|ing)?|indicat(?:e|es|ive of)|be a sign|causes? (?:of|include)|"
                   r"suspect(?:ed)?",
          forward=False),
     _cue("cause", r"come(?:s)? from|associated with|related to|linked to|from|after|reasons?|because|"
-                  r"occur(?:s)? (?:with|in|after)|point(?:s)? to|signal(?:s)?",
+                  r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?",
          forward=False, strong=False),
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"

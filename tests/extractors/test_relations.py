@@ -14,6 +14,11 @@ from tests.extractors.helpers import extract, facts, label
      ("patellofemoral pain syndrome", "causes", "knee pain")),
     ("Overpronation increases the risk of shin splints.", ("overpronation", "risk_factor_for", "shin splints")),
     ("Ankle pain from running can be caused by overuse.", ("overuse", "risk_factor_for", "ankle pain")),
+    ("An ankle sprain can occur if you roll your ankle on uneven ground.",
+     ("uneven terrain", "risk_factor_for", "ankle sprain")),
+    ("Shin splints often develop when you run on hard surfaces.",
+     ("hard running surface", "risk_factor_for", "shin splints")),
+    ("Calf cramps are often a result of dehydration.", ("dehydration", "causes", "calf cramp")),
     ("Ibuprofen relieves ankle pain.", ("ibuprofen", "treats", "ankle pain")),
     ("Calf stretches help prevent leg cramps.", ("calf stretch", "prevents", "leg cramp")),
     ("Do calf stretches before running to keep leg cramps away.", ("calf stretch", "prevents", "leg cramp")),
@@ -28,7 +33,8 @@ from tests.extractors.helpers import extract, facts, label
     ("Kinesiology tape is used for patellar tendinopathy.", ("kinesiology taping", "treats", "patellar tendinopathy")),
     ("For Achilles tendinopathy, eccentric exercises are prescribed.",
      ("eccentric exercise", "treats", "achilles tendinopathy")),
-], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "treats", "prevents",
+], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
+        "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
         "across-a-comma"])
 def test_cue_sentence(text, expected):
