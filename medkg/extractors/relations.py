@@ -449,12 +449,23 @@ class RelationExtractor(Extractor):
 
     def _section_target(self, structure: Structure, block_index: int,
                         usable: dict[int, list[Mention]]) -> list[Mention]:
-        """The symptoms and conditions of the nearest preceding heading that names any."""
-        for index in self._preceding_headings(structure, block_index):
+        """The symptoms and conditions of the nearest preceding heading that names any.
+
+        A heading under a heading of causes ("Causes of knee pain", then "Arthritis,
+        meniscus tear") is one of those causes: it is the target of its own section, but
+        a later heading ("Which doctor should I see?") is about the causes' topic.
+        """
+        headings = self._preceding_headings(structure, block_index)
+        for position, index in enumerate(headings):
             named = self._heading_mentions(structure, index, usable)
-            if named:
+            if named and not (position and self._cause_item(structure, headings[position + 1:], usable)):
                 return named
         return []
+
+    def _cause_item(self, structure: Structure, before: list[int], usable: dict[int, list[Mention]]) -> bool:
+        """Does the heading before (``before[0]``) list causes of a complaint it names?"""
+        return bool(before) and "cause" in _frame_families(structure.blocks[before[0]].text) \
+            and bool(self._heading_mentions(structure, before[0], usable))
 
     # ------------------------------------------------------------------ rules
     def _cue_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:

@@ -251,3 +251,12 @@ def test_a_pronoun_subject_of_a_cause_cue_stands_for_the_item_s_complaint():
     # "This injury is common" names the dislocation again, under the page's frame of causes
     assert anaphora == {("patellar dislocation", "causes", "knee sprain"), ("meniscus tear", "causes", "swelling"),
                         ("meniscus tear", "causes", "stiffness"), ("patellar dislocation", "causes", "knee pain")}
+
+
+def test_a_heading_of_causes_under_a_causes_heading_is_not_the_topic_of_the_next_heading():
+    text = ("Knee pain after running\n\nCauses of knee pain\n\nArthritis and meniscus tears\n\n"
+            "Both wear down the joint over the years.\n\nWhich doctor should I see?\n\n"
+            "If the pain lasts for more than a week, consult an orthopedist.\n")
+    found = {f for f in facts(text) if f[1] != "located_in"}
+    assert found == {("knee arthritis", "causes", "knee pain"), ("meniscus tear", "causes", "knee pain"),
+                     ("knee pain", "see_specialist", "orthopedist")}
