@@ -29,6 +29,10 @@ _Entry = tuple[URIRef, str, bool, int, bool]
 #: used") joins two phrases into a label, unless a label is written with it
 #: ("rest, ice, compression and elevation")
 _BREAK = re.compile(r"[,;:()\[\]]")
+#: a prefix that makes the word after it part of a modifier: "post-exercise joint pain"
+#: names joint pain, not exercise; "non-surgical" is not surgery (labels written with
+#: the prefix, such as "post-traumatic arthritis", match from the prefix on)
+_PREFIXED = re.compile(r"\b(?:post|pre|non|anti|after)-$", re.IGNORECASE)
 
 
 def _is_acronym(label: str, ambiguous: bool) -> bool:
@@ -102,6 +106,8 @@ class DictionaryConceptFinder(Extractor):
                     continue
                 begin = sentence.start + token_spans[first][0]
                 finish = sentence.start + token_spans[last][1]
+                if text[begin - 1:begin] == "-" and _PREFIXED.search(text, max(0, begin - 6), begin):
+                    continue
                 if last > first and not punctuated and _BREAK.search(text, begin, finish):
                     continue  # a shorter match at the same place may still fit
                 if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):

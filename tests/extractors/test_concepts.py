@@ -38,6 +38,10 @@ def test_a_label_written_with_commas_still_matches():
     assert "rice method" in names("Use rest, ice, compression and elevation for a sprain.")
 
 
+def test_a_word_after_a_hyphenated_prefix_is_a_modifier():
+    assert names("Understanding post-exercise joint pain and pre-surgery swelling.") == ["joint pain", "swelling"]
+
+
 def test_longest_match_wins():
     assert names("a stress fracture of the tibia")[0] != "fracture"
 
