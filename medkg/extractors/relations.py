@@ -677,12 +677,17 @@ class RelationExtractor(Extractor):
                 # "ankle swelling" also says where the swelling is: its generic parent
                 # (one with no place of its own) is located there too.
                 generic = self._placeless_ancestors(concept.iri) if concept.type == "Symptom" else []
-                for site in concept.sites:
-                    if self.lexicon.is_region(site):
-                        for subject in (m.concept, *generic):
-                            out.append(Assertion(subject, "located_in", site, index, "site",
-                                                 CONFIDENCE["site"], False))
+                for site in self._broadest_sites(concept.sites):
+                    for subject in (m.concept, *generic):
+                        out.append(Assertion(subject, "located_in", site, index, "site", CONFIDENCE["site"], False))
         return out
+
+    def _broadest_sites(self, sites: list[URIRef]) -> list[URIRef]:
+        """The typical sites that are regions of the body and not part of another of
+        them: an ankle sprain is in the ankle (its ligaments are part of the ankle, and
+        the text did not name them)."""
+        regions = [s for s in sites if self.lexicon.is_region(s)]
+        return [s for s in regions if not self.lexicon.wholes(s).intersection(regions)]
 
     def _related(self, a: URIRef, b: URIRef) -> bool:
         """Whether one concept is a kind of the other (arthritis and joint disease)."""

@@ -153,18 +153,23 @@ class Lexicon:
         """Every broader concept, transitively (cached per concept)."""
         cached = self._ancestors.get(iri)
         if cached is None:
-            cached = self._ancestors[iri] = frozenset(self._climb(iri))
+            cached = self._ancestors[iri] = frozenset(self._climb(iri, "broader"))
         return cached
 
-    def _climb(self, iri: URIRef) -> set[URIRef]:
+    def wholes(self, iri: URIRef) -> frozenset[URIRef]:
+        """Every body region that ``iri`` is part of, transitively (the ankle
+        ligaments: the ankle, the foot and ankle, the leg, ...)."""
+        return frozenset(self._climb(iri, "part_of"))
+
+    def _climb(self, iri: URIRef, link: str) -> set[URIRef]:
         seen: set[URIRef] = set()
-        todo = list(self.concepts[iri].broader) if iri in self.concepts else []
+        todo = list(getattr(self.concepts[iri], link)) if iri in self.concepts else []
         while todo:
             parent = todo.pop()
             if parent not in seen:
                 seen.add(parent)
                 if parent in self.concepts:
-                    todo.extend(self.concepts[parent].broader)
+                    todo.extend(getattr(self.concepts[parent], link))
         return seen
 
 

@@ -197,6 +197,13 @@ def test_relation_types_follow_the_ontology():
         assert lexicon[a.subject].type in subjects and lexicon[a.object].type in objects
 
 
+def test_a_named_complaint_is_in_its_broadest_typical_region():
+    # an ankle sprain's typical sites are the ankle and the ankle ligaments, part of it
+    found = {f for f in facts("Ankle sprain\n\nAn ankle sprain is common in trail runners.\n")
+             if f[1] == "located_in"}
+    assert found == {("ankle sprain", "located_in", "ankle")}
+
+
 def test_region_specific_symptom_also_locates_its_generic_parent():
     found = facts("Ankle pain\n\nShe had swelling around the ankle after the run.")
     assert ("ankle swelling", "located_in", "ankle") in found
