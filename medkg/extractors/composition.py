@@ -3,8 +3,9 @@
 Texts often split a concept the vocabulary names in one piece:
 
 * a generic complaint with its place after it: "severe pain in my heel" is heel pain,
-  "cramping around the ankles" an ankle cramp;
-* coordinated places: "knee and ankle pain" is knee pain and ankle pain;
+  "cramping around the ankles" an ankle cramp, "discomfort in the ankle" ankle pain;
+* coordinated places: "knee and ankle pain" is knee pain and ankle pain, and so is
+  "pain in the knee and ankle";
 * coordinated modifiers: "uneven or sloping surfaces" names uneven surfaces as well
   as sloping ones, "hot or cold packs" hot packs as well as cold packs;
 * an injury told with a verb: "I sprained my ankle", "my ankle was sprained",
@@ -40,6 +41,9 @@ _PLACE = re.compile(r"^\W*(?P<prep>in|on|of|around|at|along|near|behind|inside|u
 #: a region named with its preposition ("below your knee")
 _LEADING_PLACE = re.compile(r"^(?P<prep>in|on|around|at|along|near|behind|inside|under|over|below|above|beneath)\b",
                             re.IGNORECASE)
+#: a complaint's name that ends with its place ("pain in the ankle")
+_PLACED = re.compile(r"\b(?P<prep>in|on|around|at|along|near|behind|inside|under|over|within|below|above|beneath)"
+                     r"\s+(?:[\w'-]+\s+){0,3}[\w'-]+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
 #: verbs (by stem) that tell an injury, and the head noun of the concept they name
 _VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "sprain", "strain": "strain",
@@ -67,6 +71,9 @@ _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|t
 #: a word coordinated with the mention after it ("uneven or" before "sloping surfaces")
 _MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|and|or|/)\s*$", re.IGNORECASE)
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
+#: generic complaints that name no head of a composed concept, and the head that stands
+#: for them ("discomfort in the ankle" is ankle pain)
+_HEAD_FOR = {"discomfort": "pain", "ache": "pain", "aching": "pain", "soreness": "pain"}
 
 
 def _is_load(text: str, mention: Mention, regions: set[int]) -> bool:
@@ -102,7 +109,8 @@ class CompositionStage(Extractor):
 
     def _heads(self, concept: Concept) -> list[str]:
         words = concept.label.lower().split()
-        return [w for w in reversed(words) if w.rstrip("s") in _HEADS or w in _HEADS]
+        heads = [w for w in reversed(words) if w.rstrip("s") in _HEADS or w in _HEADS]
+        return heads + [_HEAD_FOR[w] for w in reversed(words) if w in _HEAD_FOR and _HEAD_FOR[w] not in heads]
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         text = structure.document.text
@@ -133,6 +141,7 @@ class CompositionStage(Extractor):
                         if composed is not None and composed.iri != concept_b.iri:
                             added.append(self._mention(composed, a.start, a.end, text, index, b))
                             break
+            added += self._coordinated_places(text, index, ordered, [m for m in added if m.sentence == index])
             added += self._verbal(text, index, ordered)
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
@@ -167,6 +176,28 @@ class CompositionStage(Extractor):
                 if found:
                     return found[0]
         return None
+
+    def _coordinated_places(self, text: str, sentence: int, mentions: list[Mention],
+                            composed: list[Mention]) -> list[Mention]:
+        """"Pain in the ankle and foot", "swelling in the knees, hips or ankles": a
+        complaint named with its place (by one label or composed) is at each region
+        coordinated with that place too."""
+        found = []
+        for m in [*mentions, *composed]:
+            place = _PLACED.search(m.text) if m.type in ("Symptom", "Condition") else None
+            if place is None:
+                continue
+            heads = self._heads(self.lexicon[m.concept])
+            end = m.end
+            for region in (r for r in mentions if r.start >= m.end):
+                if region.type != "BodyRegion" or not _COORDINATION.match(text[end:region.start]):
+                    break
+                end = region.end
+                made = next((c for head in heads
+                             if (c := self._compose(self.lexicon[region.concept], head, place["prep"].lower()))), None)
+                if made is not None and made.iri != m.concept:
+                    found.append(self._mention(made, region.start, region.end, text, sentence, m))
+        return found
 
     def _verbal(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:
         """Injuries told with a verb around a body region ("I sprained my ankle")."""

@@ -59,6 +59,27 @@ def test_coordinated_places_give_both_symptoms():
     assert "knee pain" in found and "ankle pain" in found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Discomfort in the heel is common.", {"heel pain"}),
+    ("Soreness in the calf after a long run.", {"calf pain"}),
+], ids=["discomfort", "soreness"])
+def test_a_generic_complaint_with_its_place_becomes_the_place_s_pain(text, expected):
+    assert expected <= set(names(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pain in the ankle and foot is common.", {"ankle pain", "foot pain"}),
+    ("Swelling in the knee and ankle is common.", {"knee swelling", "ankle swelling"}),
+    ("Pain in the knees, hips or ankles is common.", {"knee pain", "hip pain", "ankle pain"}),
+], ids=["one-label", "composed", "three-places"])
+def test_places_coordinated_after_a_complaint_give_each_its_complaint(text, expected):
+    assert expected <= set(names(text))
+
+
+def test_a_place_coordinated_with_something_else_is_left_alone():
+    assert names("Pain in the ankle and ibuprofen.") == ["ankle pain", "ibuprofen"]
+
+
 def test_generic_injury_on_a_page_about_one_region_is_that_region_s_injury():
     # "sprain" names only kinds of tissue (ligament, joint) as its site: the page's region makes it specific
     text = "Ankle pain after running\n\nThe pain may come from a more severe injury, such as a sprain.\n"
