@@ -397,7 +397,8 @@ class RelationExtractor(Extractor):
                 before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in self.generic]
                 target = before or target
                 context = structure.sentences[index - 1].text
-            found += self._cue_rule(index, sentence.text, sentence.start, mentions)
+            stated = self._cue_rule(index, sentence.text, sentence.start, mentions)
+            found += stated
             resolved = self._resolve_generic(mentions, target)
             if resolved is not mentions:
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
@@ -407,9 +408,12 @@ class RelationExtractor(Extractor):
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
+            # a remedy the sentence relates by its own cue ("... which can help prevent
+            # cramps") is not also related to the frame's target by that relation
+            own = {(a.subject, a.relation) for a in stated if a.relation in ("treats", "prevents")}
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
-                found += self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
-                                          sentence.start)
+                found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
+                                                      sentence.start) if (a.subject, a.relation) not in own]
         found += self._site_rule(usable, found, structure)
         annotations.assertions.extend(self._valid(found))
 

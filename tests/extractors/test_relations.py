@@ -267,3 +267,10 @@ def test_a_heading_of_causes_under_a_causes_heading_is_not_the_topic_of_the_next
     found = {f for f in facts(text) if f[1] != "located_in"}
     assert found == {("knee arthritis", "causes", "knee pain"), ("meniscus tear", "causes", "knee pain"),
                      ("knee pain", "see_specialist", "orthopedist")}
+
+
+def test_an_item_that_names_what_it_prevents_is_not_also_related_to_the_frame_target():
+    text = ("Ankle pain after running\n\nHow to prevent ankle pain\n\n"
+            "- Hydration: drink enough water, which can help prevent cramps.\n- Warm up before each run.\n")
+    found = {f for f in facts(text) if f[1] != "located_in"}
+    assert found == {("hydration", "prevents", "muscle cramp"), ("warm-up", "prevents", "ankle pain")}
