@@ -65,8 +65,10 @@ def _double(value: float) -> ox.Literal:
     return ox.Literal(repr(float(value)), datatype=_DOUBLE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fact_iri(subject: URIRef, relation: str, object_: URIRef) -> URIRef:
-    """The stable IRI of the fact (subject, relation, object)."""
+    """The stable IRI of the fact (subject, relation, object) (cached: a build asks
+    for each assertion's twice, and facts recur across documents)."""
     key = f"{subject}|{relation}|{object_}".encode()
     return FACT[hashlib.sha1(key).hexdigest()[:24]]
 
