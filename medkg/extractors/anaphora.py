@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from rdflib import URIRef
+
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.context import mark_context
 from medkg.extractors.document import Mention
@@ -53,7 +55,7 @@ class AnaphoraResolver(Extractor):
             lowered = lower(sentence.text)
             if not any(word in lowered for word in ("these", "those", "such", "both", "this", "that")):
                 continue
-            own = by_sentence.get(index, [])
+            own = by_sentence.setdefault(index, [])  # later phrases may refer to what this one adds
             added: list[Mention] = []
             for phrase in REFERRING.finditer(lowered):
                 start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
@@ -75,7 +77,7 @@ class AnaphoraResolver(Extractor):
                 own.extend(added)
 
     def _referents(self, structure: Structure, by_sentence: dict[int, list[Mention]], index: int,
-                   types: frozenset[str], *, plural: bool) -> list[tuple]:
+                   types: frozenset[str], *, plural: bool) -> list[tuple[URIRef, str]]:
         """The complaints of the nearest earlier sentence (of this block or the one
         before it) that names any of ``types``; for a singular phrase, only one."""
         block = structure.sentences[index].block
