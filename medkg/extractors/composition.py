@@ -119,6 +119,7 @@ class CompositionStage(Extractor):
         replaced: set[tuple[int, int]] = set()
         for index, mentions in annotations.mentions_by_sentence().items():
             ordered = sorted(mentions, key=lambda m: m.start)
+            placed: list[Mention] = []  # complaints composed with their place
             for a, b in zip(ordered, ordered[1:]):
                 between = text[a.end:b.start]
                 concept_a = self.lexicon[a.concept]
@@ -131,7 +132,7 @@ class CompositionStage(Extractor):
                     for head in self._heads(concept_a):
                         composed = self._compose(concept_b, head, preposition)
                         if composed is not None:
-                            added.append(self._mention(composed, a.start, b.end, text, index, a))
+                            placed.append(self._mention(composed, a.start, b.end, text, index, a))
                             break
                 # "knee and ankle pain" -> knee pain as well as ankle pain
                 if a.type == "BodyRegion" and b.type in ("Symptom", "Condition") and concept_b.sites \
@@ -141,7 +142,7 @@ class CompositionStage(Extractor):
                         if composed is not None and composed.iri != concept_b.iri:
                             added.append(self._mention(composed, a.start, a.end, text, index, b))
                             break
-            added += self._coordinated_places(text, index, ordered, [m for m in added if m.sentence == index])
+            added += placed + self._coordinated_places(text, index, ordered, placed)
             added += self._verbal(text, index, ordered)
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
