@@ -3,10 +3,10 @@
 "Ankle pain is often related to tendinitis, ligament strains or stress fractures. A
 physician should evaluate these conditions and arrange X-rays": the second sentence
 names its complaints only by a demonstrative phrase. This stage puts, at the phrase, a
-mention of each complaint that the nearest sentence before it names (of the kind the
-phrase says: symptoms, conditions, or either), marked ``anaphoric`` so that what is
-asserted from it names the rule ``anaphora``. The phrase's own context decides whether
-it is negated or hedged.
+mention of each complaint that the nearest sentence before it names, of the kind the
+phrase says (symptoms; injuries or diseases; conditions, else symptoms; or either),
+marked ``anaphoric`` so that what is asserted from it names the rule ``anaphora``. The
+phrase's own context decides whether it is negated or hedged.
 """
 from __future__ import annotations
 
@@ -28,16 +28,18 @@ __all__ = ["AnaphoraResolver", "REFERRING"]
 REFERRING = re.compile(r"\b(?P<number>these|those|such|both|this|that)\s+(?:[a-z-]+\s+)?"
                        r"(?P<kind>conditions?|injur(?:y|ies)|disorders?|diseases?|symptoms?|problems?|issues?|"
                        r"complaints?|ailments?)\b")
-#: the types each kind of phrase refers to
-_KINDS = {"condition": frozenset({"Condition"}), "injur": frozenset({"Condition"}),
-          "disorder": frozenset({"Condition"}), "disease": frozenset({"Condition"}),
-          "symptom": frozenset({"Symptom"})}
+_CONDITION, _SYMPTOM = frozenset({"Condition"}), frozenset({"Symptom"})
+#: the types each kind of phrase refers to, in order of preference; the rest ("these
+#: problems") may be either. "Condition" prefers conditions, but lay writing calls
+#: cramps a condition too.
+_KINDS = {"injur": (_CONDITION,), "disorder": (_CONDITION,), "disease": (_CONDITION,), "symptom": (_SYMPTOM,),
+          "condition": (_CONDITION, PATIENT)}
 #: sentences before the phrase's own that may hold what it refers to
 REACH = 2
 
 
-def _types(kind: str) -> frozenset[str]:
-    return next((types for stem, types in _KINDS.items() if kind.startswith(stem)), PATIENT)
+def _types(kind: str) -> tuple[frozenset[str], ...]:
+    return next((types for stem, types in _KINDS.items() if kind.startswith(stem)), (PATIENT,))
 
 
 class AnaphoraResolver(Extractor):
@@ -77,16 +79,18 @@ class AnaphoraResolver(Extractor):
                 own.extend(added)
 
     def _referents(self, structure: Structure, by_sentence: dict[int, list[Mention]], index: int,
-                   types: frozenset[str], *, plural: bool) -> list[tuple[URIRef, str]]:
+                   preferred: tuple[frozenset[str], ...], *, plural: bool) -> list[tuple[URIRef, str]]:
         """The complaints of the nearest earlier sentence (of this block or the one
-        before it) that names any of ``types``; for a singular phrase, only one."""
+        before it) that names any, of the first of the ``preferred`` types it names;
+        for a singular phrase, only one."""
         block = structure.sentences[index].block
         for earlier in range(index - 1, max(-1, index - 1 - REACH), -1):
             if structure.sentences[earlier].block < block - 1:
                 break
-            found = list(dict.fromkeys(
-                (m.concept, m.type) for m in by_sentence.get(earlier, ())
-                if m.type in types and not m.negated and not m.ambiguous and m.concept not in self.generic))
-            if found:
-                return found if plural or len(found) == 1 else []
+            named = [m for m in by_sentence.get(earlier, ())
+                     if not m.negated and not m.ambiguous and m.concept not in self.generic]
+            for types in preferred:
+                found = list(dict.fromkeys((m.concept, m.type) for m in named if m.type in types))
+                if found:
+                    return found if plural or len(found) == 1 else []
         return []

@@ -58,6 +58,7 @@ _VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|b
 #: words that say a remedy is left out, right before its name ("skipping the warm-up")
 _ABSENCE = re.compile(r"\b(?P<word>ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|neglect(?:s|ed|ing)?|"
                       r"lack(?:s|ed|ing)?\s+of|without|insufficient|inadequate|not\s+enough|too\s+little|"
+                      r"deficien(?:cy|cies|t)\s+(?:in|of)|shortage\s+of|low\s+levels?\s+of|"
                       r"no|not|don't|do\s+not|didn't|did\s+not|never)\s+"
                       r"(?:(?:the|a|an|your|my|any|their|his|her|proper|adequate|enough|regular|sufficient)\s+){0,2}$",
                       re.IGNORECASE)

@@ -48,3 +48,10 @@ def test_a_singular_phrase_needs_one_complaint_before_it():
 def test_a_phrase_that_names_its_own_concept_is_left_alone():
     extraction = extract("Shin splints are common in new runners. Rest relieves these overuse injuries.")
     assert not any(m.anaphoric for m in extraction.annotations.mentions)
+
+
+def test_this_condition_may_be_a_symptom():
+    # lay writing calls cramps a condition; "injuries" and "diseases" are conditions only
+    assert _anaphora("Night cramps in the calves are common in runners. "
+                     "A deficiency in calcium can make this condition worse.") == \
+        {("low calcium intake", "risk_factor_for", "night cramps")}

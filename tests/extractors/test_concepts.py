@@ -42,6 +42,15 @@ def test_a_word_after_a_hyphenated_prefix_is_a_modifier():
     assert names("Understanding post-exercise joint pain and pre-surgery swelling.") == ["joint pain", "swelling"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("A shortage of potassium may cause cramps.", "potassium deficiency"),
+    ("A deficiency in calcium makes cramps worse.", "low calcium intake"),
+], ids=["shortage-of", "deficiency-in"])
+def test_a_nutrient_named_as_lacking_is_its_deficiency_not_its_supplement(text, expected):
+    found = names(text)
+    assert expected in found and not any("supplement" in name for name in found), found
+
+
 def test_longest_match_wins():
     assert names("a stress fracture of the tibia")[0] != "fracture"
 
