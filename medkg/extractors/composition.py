@@ -13,8 +13,9 @@ Texts often split a concept the vocabulary names in one piece:
   tendon" an Achilles tendon injury;
 * a generic condition in a page about one region: "a fracture or sprain" on a page
   about ankle pain is an ankle sprain, when the vocabulary has that concept;
-* a remedy left out: "ignoring the warm-up", "not stretching" name the risk factor
-  (inadequate warm-up, inadequate stretching), not the remedy; with no such risk
+* a remedy left out: "ignoring the warm-up", "not stretching", "a deficiency in
+  calcium" name the risk factor or condition of its lack (inadequate warm-up,
+  inadequate stretching, low calcium intake), not the remedy; with no such risk
   factor in the vocabulary the remedy's mention is dropped, as it names no remedy;
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
