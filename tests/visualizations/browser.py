@@ -116,7 +116,10 @@ def hover_edge(page: Any, edge_id: str) -> str:
             const point = at(step / 80);
             net.moveTo({position: point, scale: 1.0});
             const p = net.canvasToDOM(point);
-            if (net.getNodeAt(p) === undefined && net.getEdgeAt(p) === id && others(point).length === 0) return p;
+            // no node within a few pixels either: the pointer lands on whole pixels
+            const near = [[0, 0], [-6, -6], [-6, 6], [6, -6], [6, 6]].map(([dx, dy]) => ({x: p.x + dx, y: p.y + dy}));
+            if (near.every((q) => net.getNodeAt(q) === undefined) && net.getEdgeAt(p) === id &&
+                others(point).length === 0) return p;
           }
           return null;
         };
