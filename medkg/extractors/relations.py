@@ -83,9 +83,9 @@ CUES: tuple[Cue, ...] = (
                   r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|"
                   r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
                   r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)"),
-    _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|(?:as )?(?:a |the )?results? of|stem(?:s|ming)? from|"
-                  r"triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|attributed to|"
-                  r"arises? from|suggest(?:s|ing)?|indicat(?:e|es|ive of)|be a sign|causes? (?:of|include)|"
+    _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|(?:as )?(?:a |the )?result of|"
+                  r"stem(?:s|ming)? from|triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|"
+                  r"attributed to|arises? from|suggest(?:s|ing)?|indicat(?:e|es|ive of)|be a sign|causes? (?:of|include)|"
                   r"suspect(?:ed)?",
          forward=False),
     _cue("cause", r"come(?:s)? from|associated with|related to|linked to|from|after|reasons?|because|"
