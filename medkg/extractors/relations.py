@@ -163,6 +163,8 @@ HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
 TOPIC_FAMILIES = frozenset({"treat", "specialist"})
+#: in the answer of a Q&A page, advice is about the asker's complaint: prevention too
+ANSWER_TOPIC_FAMILIES = TOPIC_FAMILIES | {"prevent"}
 #: relations for which a generic complaint ("alleviate pain") may stand for the topic;
 #: measured on the dev corpus, risk factors so linked were mostly wrong
 #: what remedies do: a section about one may say it does the other too
@@ -404,7 +406,8 @@ class RelationExtractor(Extractor):
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
                           if a.relation in RESOLVED_RELATIONS]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
-            found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context)
+            found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
+                                      ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES)
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
@@ -535,12 +538,13 @@ class RelationExtractor(Extractor):
         return out
 
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
-                    target: list[Mention], context: str = "") -> list[Assertion]:
+                    target: list[Mention], context: str = "", allowed: frozenset[str] = TOPIC_FAMILIES
+                    ) -> list[Assertion]:
         others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"]
         if not others or not target or any(m.type in PATIENT and m.concept not in self.generic for m in mentions):
             return []
         out = []
-        families = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}") if cue.family in TOPIC_FAMILIES}
+        families = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}") if cue.family in allowed}
         for m in others:
             for family in families:
                 for t in target:

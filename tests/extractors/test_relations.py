@@ -274,3 +274,13 @@ def test_an_item_that_names_what_it_prevents_is_not_also_related_to_the_frame_ta
             "- Hydration: drink enough water, which can help prevent cramps.\n- Warm up before each run.\n")
     found = {f for f in facts(text) if f[1] != "located_in"}
     assert found == {("hydration", "prevents", "muscle cramp"), ("warm-up", "prevents", "ankle pain")}
+
+
+def test_prevention_advice_in_an_answer_is_about_the_asker_s_complaint():
+    question = ("Calf cramps after running\n\nQuestion: My calves cramp up at night after a long run. "
+                "What should I do?\n\n")
+    advice = "Do a proper warm-up before each run.\n"
+    assert ("warm-up", "prevents", "calf cramp") in facts(question + "Answer: " + advice)
+    # the same advice in an article paragraph is not taken as about the page's topic
+    assert not any(f[1] == "prevents" for f in facts("Calf cramps after running\n\n"
+                                                     "Runners often get calf cramps at night.\n\n" + advice))
