@@ -55,8 +55,6 @@ class AnaphoraResolver(Extractor):
         by_sentence = annotations.mentions_by_sentence()
         for index, sentence in enumerate(structure.sentences):
             lowered = lower(sentence.text)
-            if not any(word in lowered for word in ("these", "those", "such", "both", "this", "that")):
-                continue
             own = by_sentence.setdefault(index, [])  # later phrases may refer to what this one adds
             added: list[Mention] = []
             for phrase in REFERRING.finditer(lowered):

@@ -36,15 +36,15 @@ from medkg.ontology.lexicon import Concept
 
 __all__ = ["CompositionStage"]
 
-_PLACE = re.compile(r"^\W*(?P<prep>in|on|of|around|at|along|near|behind|inside|under|over|within|below|above|beneath)\s+"
+#: prepositions that put a complaint at a place ("pain in the heel", "swelling around it")
+_AT = "in|on|around|at|along|near|behind|inside|under|over|within|below|above|beneath"
+_PLACE = re.compile(rf"^\W*(?P<prep>{_AT}|of)\s+"
                     r"(?:(?:the|your|my|his|her|their|a|an|both|one|left|right|front|back|inner|outer|"
                     r"lower|upper|side|area|part)\s+(?:of\s+)?){0,3}$", re.IGNORECASE)
 #: a region named with its preposition ("below your knee")
-_LEADING_PLACE = re.compile(r"^(?P<prep>in|on|around|at|along|near|behind|inside|under|over|below|above|beneath)\b",
-                            re.IGNORECASE)
+_LEADING_PLACE = re.compile(rf"^(?P<prep>{_AT})\b", re.IGNORECASE)
 #: a complaint's name that ends with its place ("pain in the ankle")
-_PLACED = re.compile(r"\b(?P<prep>in|on|around|at|along|near|behind|inside|under|over|within|below|above|beneath)"
-                     r"\s+(?:[\w'-]+\s+){0,3}[\w'-]+$", re.IGNORECASE)
+_PLACED = re.compile(rf"\b(?P<prep>{_AT})\s+(?:[\w'-]+\s+){{0,3}}[\w'-]+$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
 #: verbs (by stem) that tell an injury, and the head noun of the concept they name
 _VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "sprain", "strain": "strain",

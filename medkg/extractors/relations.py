@@ -465,14 +465,15 @@ class RelationExtractor(Extractor):
         headings = self._preceding_headings(structure, block_index)
         for position, index in enumerate(headings):
             named = self._heading_mentions(structure, index, usable)
-            if named and not (position and self._cause_item(structure, headings[position + 1:], usable)):
+            parent = headings[position + 1] if position + 1 < len(headings) else None
+            if named and not (position and parent is not None and self._lists_causes(structure, parent, usable)):
                 return named
         return []
 
-    def _cause_item(self, structure: Structure, before: list[int], usable: dict[int, list[Mention]]) -> bool:
-        """Does the heading before (``before[0]``) list causes of a complaint it names?"""
-        return bool(before) and "cause" in _frame_families(structure.blocks[before[0]].text) \
-            and bool(self._heading_mentions(structure, before[0], usable))
+    def _lists_causes(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> bool:
+        """Is ``heading`` one of causes of a complaint it names ("Causes of knee pain")?"""
+        return "cause" in _frame_families(structure.blocks[heading].text) \
+            and bool(self._heading_mentions(structure, heading, usable))
 
     # ------------------------------------------------------------------ rules
     def _cue_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
