@@ -25,7 +25,7 @@ _WINDOW = 60  # characters a trigger reaches (about eight words)
 
 NEGATION_PRE = re.compile(
     r"\b(?:no|not(?!\s+only)|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|"
-    r"didn't|won't|free of|absence of|absent|negative for|(?<!to )rule[sd]? out|ruling out|(?<!to )excluded?|"
+    r"didn't|won't|free of|absence of|absent|negative for|(?<!to )(?<!can )(?<!may )(?<!will )(?<!could )(?<!help )(?<!helps )rule[sd]? out|ruling out|(?<!to )excluded?|"
     r"denie[sd]|"
     r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b"
     # "do not skip the warm-up", "never forget to stretch": two negatives, no negation
@@ -36,7 +36,7 @@ NEGATION_POST = re.compile(
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
-    r"consistent with|a sign of|if|to rule out|to exclude)\b")
+    r"consistent with|a sign of|if|to rule out|to exclude|(?:can|may|will|could|helps?) rule out)\b")
 _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the

@@ -112,7 +112,7 @@ CUES: tuple[Cue, ...] = (
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
     _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
-                       r"refer(?:red|ral)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
+                       r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
@@ -148,6 +148,19 @@ _COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: fro
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
+#: the gap of a risk cue that precedes both sides: "more likely to get X if Y"
+_CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
+#: a continuation that lists what the sentence before names by a kind ("Some conditions
+#: can cause heel pain. These include arthritis, ...")
+_INSTANCES = re.compile(r"^(?:these|they|those|this|such \w+|examples(?: of (?:these|this|them))?)\s+"
+                        r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*includ(?:e|es)\b",
+                        re.IGNORECASE)
+#: a sentence whose opening names the kind of what it lists ("Risk factors include flat
+#: feet, ...", "Common causes are ...")
+_SELF_FRAMED = re.compile(r"^(?:(?:the|other|common|possible|main|some|known|typical|most|usual)\s+)*"
+                          r"(?:causes|reasons|risk factors|triggers)\s+"
+                          r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are)\b",
+                          re.IGNORECASE)
 #: a pronoun as the subject of a sentence, perhaps after a short opening phrase
 #: ("This causes pain", "Although not dangerous, it can lead to sprains")
 _ANAPHOR = re.compile(r"^(?:[^,.;:]{1,40},\s*)?(?:it|this|these|they)\b", re.IGNORECASE)
@@ -158,17 +171,17 @@ LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "t
 
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45,
-              "site": 0.6, "frame-loose": 0.5, "location": 0.75}
+              "site": 0.6, "frame-loose": 0.5, "location": 0.75, "instances": 0.6}
 HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
 TOPIC_FAMILIES = frozenset({"treat", "specialist"})
 #: in the answer of a Q&A page, advice is about the asker's complaint: prevention too
 ANSWER_TOPIC_FAMILIES = TOPIC_FAMILIES | {"prevent"}
-#: relations for which a generic complaint ("alleviate pain") may stand for the topic;
-#: measured on the dev corpus, risk factors so linked were mostly wrong
 #: what remedies do: a section about one may say it does the other too
 REMEDY_FAMILIES = frozenset({"treat", "prevent"})
+#: relations for which a generic complaint ("alleviate pain") may stand for the topic;
+#: measured on the dev corpus, risk factors so linked were mostly wrong
 RESOLVED_RELATIONS = frozenset({"treats", "prevents", "causes", "see_specialist", "diagnosed_by"})
 #: how many headings without a symptom or condition a section target looks back over
 SECTION_REACH = 3
@@ -287,6 +300,12 @@ def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention
     return (a, b) if a.type not in PATIENT else (b, a)
 
 
+def _sides(family: str, other: Mention, complaint: Mention) -> tuple[Mention, Mention]:
+    """(subject, object) of a complaint and another concept a cue of ``family`` relates
+    it to: one sees a specialist for, and finds by a test, the complaint; the rest act on it."""
+    return (complaint, other) if family in ("specialist", "test") else (other, complaint)
+
+
 _STRONG = tuple(cue for cue in CUES if cue.strong)
 _WEAK = tuple(cue for cue in CUES if not cue.strong)
 
@@ -399,6 +418,8 @@ class RelationExtractor(Extractor):
                 before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in self.generic]
                 target = before or target
                 context = structure.sentences[index - 1].text
+                if before and _INSTANCES.match(sentence.text):
+                    found += self._instances_rule(index, mentions, before, context)
             stated = self._cue_rule(index, sentence.text, sentence.start, mentions)
             found += stated
             resolved = self._resolve_generic(mentions, target)
@@ -417,6 +438,11 @@ class RelationExtractor(Extractor):
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                                       sentence.start) if (a.subject, a.relation) not in own]
+            listed_for = [t for t in target if t.sentence != index]  # not what the list itself names
+            if listed_for and (opening := _SELF_FRAMED.match(sentence.text)):
+                for family in _frame_families(opening.group()):
+                    found += self._frame_rule(index, block.kind, mentions, (family, listed_for), annotations,
+                                              sentence.text, sentence.start)
         found += self._site_rule(usable, found, structure)
         annotations.assertions.extend(self._valid(found))
 
@@ -499,6 +525,9 @@ class RelationExtractor(Extractor):
                     relation = _relation_for(cue.family, subject, object_)
                     if relation is None:
                         continue
+                    if not between and cue.family == "risk" and ce <= a.start - offset \
+                            and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]):
+                        between = True  # "you're more likely to get heel pain if you are overweight"
                     if not between and (cue.family == "risk" or not cue.strong
                                         or (cue.family == "cause" and subject.type == object_.type)):
                         continue
@@ -549,7 +578,7 @@ class RelationExtractor(Extractor):
         for m in others:
             for family in families:
                 for t in target:
-                    subject, object_ = (t, m) if family in ("specialist", "test") else (m, t)
+                    subject, object_ = _sides(family, m, t)
                     relation = _relation_for(family, subject, object_)
                     if relation and not (m.ambiguous and family not in ("treat", "prevent", "specialist")):
                         out.append(self._assert(subject.concept, relation, object_.concept, index, "topic",
@@ -577,6 +606,23 @@ class RelationExtractor(Extractor):
             out += [self._assert(t.concept, relation, m.concept, index, "anaphora", m)
                     for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
                     and (relation := _relation_for("cause", t, m))]
+        return out
+
+    def _instances_rule(self, index: int, mentions: list[Mention], before: list[Mention],
+                        context: str) -> list[Assertion]:
+        """"Some conditions can cause heel pain. These include arthritis and bursitis":
+        what a continuation lists are instances of what the sentence before names by a
+        kind, and relate to that sentence's complaints (``before``) as its cues say."""
+        out = []
+        for family in {cue.family for cue, _, _ in _strong_cues_in(context)}:
+            for m in mentions:
+                for t in before:
+                    if m.concept == t.concept or self._related(m.concept, t.concept):
+                        continue
+                    subject, object_ = _sides(family, m, t)
+                    relation = _relation_for(family, subject, object_)
+                    if relation and not m.ambiguous:
+                        out.append(self._assert(subject.concept, relation, object_.concept, index, "instances", m))
         return out
 
     def _naming_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
@@ -644,10 +690,8 @@ class RelationExtractor(Extractor):
                     if m.type != "Symptom":
                         continue
                     subject, object_, fam = t, m, "cause"
-                elif family in ("specialist", "test"):
-                    subject, object_, fam = t, m, family
                 else:
-                    subject, object_, fam = m, t, family
+                    (subject, object_), fam = _sides(family, m, t), family
                 relation = _relation_for(fam, subject, object_)
                 if relation is None or relation == "see_specialist" or \
                         (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk"))):

@@ -33,10 +33,13 @@ from tests.extractors.helpers import extract, facts, label
     ("Kinesiology tape is used for patellar tendinopathy.", ("kinesiology taping", "treats", "patellar tendinopathy")),
     ("For Achilles tendinopathy, eccentric exercises are prescribed.",
      ("eccentric exercise", "treats", "achilles tendinopathy")),
+    ("You're more likely to get heel pain if you are overweight.", ("overweight", "risk_factor_for", "heel pain")),
+    ("Your GP may refer you to a podiatrist for heel pain.", ("heel pain", "see_specialist", "podiatrist")),
+    ("An X-ray can rule out a stress fracture.", ("stress fracture", "diagnosed_by", "x-ray")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
-        "across-a-comma"])
+        "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
@@ -155,6 +158,30 @@ def test_negated_statements_assert_nothing_about_the_negated_concept(text):
     named = {label(a.subject) for a in extraction.annotations.assertions} | \
             {label(a.object) for a in extraction.annotations.assertions}
     assert not any("fracture" in n for n in named), named
+
+
+def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
+    found = facts("High heels increase the risk of corns (according to the WHO, many women over 30 have them).")
+    assert not any(f[0] == "female sex" for f in found), found
+
+
+def test_a_continuation_that_includes_lists_instances_of_the_sentence_before():
+    text = ("Heel pain\n\nSome conditions can cause heel pain. These include arthritis and a stress fracture.\n\n"
+            "Several tests help to diagnose knee pain. They may include an MRI.\n")
+    found = facts(text)
+    assert {("arthritis", "causes", "heel pain"), ("stress fracture", "causes", "heel pain"),
+            ("knee pain", "diagnosed_by", "magnetic resonance imaging")} <= found, found
+
+
+def test_a_sentence_that_names_the_kind_of_its_list_frames_it_for_the_topic():
+    found = facts("Heel pain\n\nRisk factors include tight calf muscles and running on hard surfaces.\n")
+    assert {("tight calves", "risk_factor_for", "heel pain"),
+            ("hard running surface", "risk_factor_for", "heel pain")} <= found, found
+
+
+def test_can_rule_out_is_what_a_test_does_not_a_negation():
+    extraction = extract("An X-ray can rule out a stress fracture.")
+    assert [a.hedged for a in extraction.annotations.assertions if a.relation == "diagnosed_by"] == [True]
 
 
 def test_to_rule_out_is_a_possibility_to_check_not_a_negation():
