@@ -27,12 +27,13 @@ NEGATION_PRE = re.compile(
     r"\b(?:no|not(?!\s+only)|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|"
     r"didn't|won't|free of|absence of|absent|negative for|(?<!to )(?<!can )(?<!may )(?<!will )(?<!could )(?<!help )(?<!helps )rule[sd]? out|ruling out|(?<!to )excluded?|"
     r"denie[sd]|"
-    r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than)\b"
+    r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than|rarely|seldom)\b"
     # "do not skip the warm-up", "never forget to stretch": two negatives, no negation
     r"(?!\s+(?:skip|ignor|neglect|forget|forgo|miss|overlook)\w*)")
 NEGATION_POST = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:ruled out|excluded|unlikely|not (?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective))|"
-    r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
+    r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
+    r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"

@@ -424,8 +424,10 @@ class RelationExtractor(Extractor):
             found += stated
             resolved = self._resolve_generic(mentions, target)
             if resolved is not mentions:
+                named = {m.concept for m in mentions}
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
-                          if a.relation in RESOLVED_RELATIONS]
+                          if a.relation in RESOLVED_RELATIONS and not (a.relation == "causes" and (
+                              a.subject not in named or self.lexicon[a.object].type != "Symptom"))]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES)

@@ -179,6 +179,22 @@ def test_a_sentence_that_names_the_kind_of_its_list_frames_it_for_the_topic():
             ("hard running surface", "risk_factor_for", "heel pain")} <= found, found
 
 
+@pytest.mark.parametrize("text,denied", [
+    ("Heel pain\n\nHeel spurs are common, but they rarely cause pain by themselves.\n",
+     ("heel spur", "causes")),
+    ("Night cramps\n\nQuinine is no longer recommended to relieve leg cramps.\n", ("quinine", "treats")),
+], ids=["rarely", "no-longer-recommended"])
+def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
+    found = facts(text)
+    assert not any(f[:2] == denied for f in found), found
+
+
+def test_a_generic_pain_caused_by_a_condition_is_not_the_pages_condition():
+    found = facts("Knee pain\n\nRunner's knee is common. Shin splints cause pain and mild swelling.\n")
+    assert ("shin splints", "causes", "swelling") in found
+    assert not any(f[1] == "causes" and f[2] == "patellofemoral pain syndrome" for f in found), found
+
+
 def test_can_rule_out_is_what_a_test_does_not_a_negation():
     extraction = extract("An X-ray can rule out a stress fracture.")
     assert [a.hedged for a in extraction.annotations.assertions if a.relation == "diagnosed_by"] == [True]
