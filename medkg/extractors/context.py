@@ -38,7 +38,8 @@ HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
     r"consistent with|a sign of|if|to rule out|to exclude|(?:can|may|will|could|helps?) rule out)\b")
-_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]")
+_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]|"
+                         r"\s[\u2013\u2014-]\s")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the
 #: clause's comma: the main clause after it is not negated

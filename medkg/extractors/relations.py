@@ -150,6 +150,10 @@ _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|t
                           re.IGNORECASE)
 #: the gap of a risk cue that precedes both sides: "more likely to get X if Y"
 _CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
+#: the dash before what a line of symptoms may mean ("... in the morning – plantar fasciitis")
+_EXPLAINING_DASH = re.compile(r"\s[\u2013\u2014-]\s")
+#: words after the dash for it to name a condition rather than start a clause
+_EXPLANATION_WORDS = 8
 #: a continuation that lists what the sentence before names by a kind ("Some conditions
 #: can cause heel pain. These include arthritis, ...")
 _INSTANCES = re.compile(r"^(?:these|they|those|this|such \w+|examples(?: of (?:these|this|them))?)\s+"
@@ -171,7 +175,8 @@ LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "t
 
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45,
-              "site": 0.6, "frame-loose": 0.5, "location": 0.75, "instances": 0.6}
+              "site": 0.6, "frame-loose": 0.5, "location": 0.75, "instances": 0.6,
+              "explained": 0.6}
 HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
@@ -429,6 +434,7 @@ class RelationExtractor(Extractor):
                           if a.relation in RESOLVED_RELATIONS and not (a.relation == "causes" and (
                               a.subject not in named or self.lexicon[a.object].type != "Symptom"))]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
+            found += self._explained_rule(index, sentence.text, sentence.start, resolved)  # "pain ... – X"
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES)
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
@@ -552,6 +558,20 @@ class RelationExtractor(Extractor):
             else:
                 resolved.append(m)
         return resolved
+
+    def _explained_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
+        """"a burning or tingling feeling in the sole of your foot – tarsal tunnel
+        syndrome": a line that gives symptoms, a dash, then a short name of conditions
+        says what the symptoms may mean (a common shape of "check if" lists)."""
+        dash = None
+        for dash in _EXPLAINING_DASH.finditer(text):
+            pass
+        if dash is None or len(words(text[dash.end():])) > _EXPLANATION_WORDS:
+            return []
+        symptoms = [m for m in mentions if m.type == "Symptom" and m.end - offset <= dash.start()]
+        causes = [m for m in mentions if m.type == "Condition" and m.start - offset >= dash.end() and not m.ambiguous]
+        return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s)
+                for c in causes for s in symptoms]
 
     def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         """"pain in the ankle", "swelling around the knee": a complaint, a preposition,

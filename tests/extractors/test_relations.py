@@ -195,6 +195,14 @@ def test_a_generic_pain_caused_by_a_condition_is_not_the_pages_condition():
     assert not any(f[1] == "causes" and f[2] == "patellofemoral pain syndrome" for f in found), found
 
 
+def test_a_line_of_symptoms_then_a_dash_names_what_they_may_mean():
+    text = ("Heel pain\n\nCheck if you have:\n\n"
+            "- a burning or tingling feeling in the sole of your foot – tarsal tunnel syndrome\n"
+            "- pain that does not ease with rest – possibly a stress fracture\n")
+    found = facts(text)
+    assert {("tarsal tunnel syndrome", "causes", "tingling"), ("stress fracture", "causes", "heel pain")} <= found, found
+
+
 def test_can_rule_out_is_what_a_test_does_not_a_negation():
     extraction = extract("An X-ray can rule out a stress fracture.")
     assert [a.hedged for a in extraction.annotations.assertions if a.relation == "diagnosed_by"] == [True]
