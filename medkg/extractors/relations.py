@@ -116,7 +116,7 @@ CUES: tuple[Cue, ...] = (
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
-                 r"check(?:s)? for|(?:will|can|may) show"),
+                 r"check(?:s)? for|(?:will|can|may) show|(?:needed|used|done|ordered|required) (?:if|when|to (?:check|look|see|find))"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 
@@ -150,6 +150,16 @@ _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|t
                           re.IGNORECASE)
 #: the gap of a risk cue that precedes both sides: "more likely to get X if Y"
 _CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
+#: what follows a specialist who helps with the complaint: "A physiotherapist can teach
+#: you exercises", "your podiatrist or physio will show you how", "a sports doctor, who can
+#: assess your running"
+_HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(?:who\s+)?(?:can|will|may|might|could)\s+"
+                     r"(?:help|teach|show|give (?:you )?advice|advise|recommend|suggest|guide|assess)\b", re.IGNORECASE)
+#: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
+_ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run)(?:s|ed)?\s+[^.;:!?]*$",
+                      re.IGNORECASE)
+#: characters before a test's name that :data:`_ORDERED` looks at
+_ORDER_REACH = 30
 #: the dash before what a line of symptoms may mean ("... in the morning – plantar fasciitis")
 _EXPLAINING_DASH = re.compile(r"\s[\u2013\u2014-]\s")
 #: words after the dash for it to name a condition rather than start a clause
@@ -605,6 +615,12 @@ class RelationExtractor(Extractor):
                     if relation and not (m.ambiguous and family not in ("treat", "prevent", "specialist")):
                         out.append(self._assert(subject.concept, relation, object_.concept, index, "topic",
                                                 m, m))
+            if "specialist" not in families and m.type == "Specialist" and _HELPER.match(text, m.end - offset):
+                # the specialist as the one who helps: "a physiotherapist can teach you exercises"
+                out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
+            elif m.type == "Test" and _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset]):
+                # a test a clinician orders: "your GP may order an X-ray and an MRI"
+                out += [self._assert(t.concept, "diagnosed_by", m.concept, index, "topic", m) for t in target]
         return out
 
     def _anaphora_rule(self, index: int, text: str, offset: int, mentions: list[Mention],

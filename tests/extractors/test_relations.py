@@ -203,6 +203,20 @@ def test_a_line_of_symptoms_then_a_dash_names_what_they_may_mean():
     assert {("tarsal tunnel syndrome", "causes", "tingling"), ("stress fracture", "causes", "heel pain")} <= found, found
 
 
+def test_a_specialist_who_helps_is_one_to_see_for_the_topic():
+    text = ("Shin splints\n\nA physical therapist can teach you exercises to strengthen your hips. "
+            "Your doctor will recommend sessions with a chiropractor.\n")
+    found = facts(text)
+    assert ("shin splints", "see_specialist", "physical therapist") in found
+    assert ("shin splints", "see_specialist", "chiropractor") not in found, found
+
+
+def test_a_test_a_clinician_orders_finds_the_topic():
+    found = facts("Knee swelling\n\nYour doctor may order an X-ray and an MRI to check the meniscus.\n")
+    assert {("knee swelling", "diagnosed_by", "x-ray"),
+            ("knee swelling", "diagnosed_by", "magnetic resonance imaging")} <= found, found
+
+
 def test_can_rule_out_is_what_a_test_does_not_a_negation():
     extraction = extract("An X-ray can rule out a stress fracture.")
     assert [a.hedged for a in extraction.annotations.assertions if a.relation == "diagnosed_by"] == [True]
