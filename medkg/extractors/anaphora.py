@@ -1,4 +1,4 @@
-"""Phrases that name earlier complaints again: "these conditions", "such injuries".
+"""Phrases that name earlier complaints again: "these conditions", "such injuries", "These could be signs of".
 
 "Ankle pain is often related to tendinitis, ligament strains or stress fractures. A
 physician should evaluate these conditions and arrange X-rays": the second sentence
@@ -28,6 +28,10 @@ __all__ = ["AnaphoraResolver", "REFERRING"]
 REFERRING = re.compile(r"\b(?P<number>these|those|such|both|this|that)\s+(?:[a-z-]+\s+)?"
                        r"(?P<kind>conditions?|injur(?:y|ies)|disorders?|diseases?|symptoms?|problems?|issues?|"
                        r"complaints?|ailments?)\b")
+#: a pronoun that opens a sentence saying what earlier symptoms are signs of ("These
+#: could be signs of an infection"): it names them as symptoms
+POINTING = re.compile(r"^(?P<number>these|they|this|those)\b(?=(?:\s+[a-z]+){0,3}?\s+"
+                      r"(?:(?:warning\s+)?signs?|symptoms?|indications?)\s+of\b)")
 _CONDITION, _SYMPTOM = frozenset({"Condition"}), frozenset({"Symptom"})
 #: the types each kind of phrase refers to, in order of preference; the rest ("these
 #: problems") may be either. "Condition" prefers conditions, but lay writing calls
@@ -38,7 +42,9 @@ _KINDS = {"injur": (_CONDITION,), "disorder": (_CONDITION,), "disease": (_CONDIT
 REACH = 2
 
 
-def _types(kind: str) -> tuple[frozenset[str], ...]:
+def _types(kind: str | None) -> tuple[frozenset[str], ...]:
+    if kind is None:  # a pronoun that points back (:data:`POINTING`)
+        return (_SYMPTOM,)
     return next((types for stem, types in _KINDS.items() if kind.startswith(stem)), (PATIENT,))
 
 
@@ -57,13 +63,13 @@ class AnaphoraResolver(Extractor):
             lowered = lower(sentence.text)
             own = by_sentence.setdefault(index, [])  # later phrases may refer to what this one adds
             added: list[Mention] = []
-            for phrase in REFERRING.finditer(lowered):
+            for phrase in [*REFERRING.finditer(lowered), *POINTING.finditer(lowered)]:
                 start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
                 inside = [m for m in own if m.start < end and start < m.end]
                 if any(m.concept not in self.generic for m in inside):
                     continue  # "these overuse injuries" names its own concept
-                referents = self._referents(structure, by_sentence, index, _types(phrase["kind"]),
-                                            plural=phrase["number"] in ("these", "those", "such", "both"))
+                referents = self._referents(structure, by_sentence, index, _types(phrase.groupdict().get("kind")),
+                                            plural=phrase["number"] in ("these", "those", "such", "both", "they"))
                 if not referents:
                     continue
                 for m in inside:

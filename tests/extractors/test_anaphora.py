@@ -1,4 +1,4 @@
-"""Demonstrative phrases that name earlier complaints again ("these conditions")."""
+"""Phrases that name earlier complaints again ("these conditions", "These could be signs of")."""
 from __future__ import annotations
 
 from tests.extractors.helpers import extract, label
@@ -55,3 +55,9 @@ def test_this_condition_may_be_a_symptom():
     assert _anaphora("Night cramps in the calves are common in runners. "
                      "A deficiency in calcium can make this condition worse.") == \
         {("low calcium intake", "risk_factor_for", "night cramps")}
+
+
+def test_a_pronoun_saying_what_symptoms_are_signs_of_refers_to_them():
+    found = _anaphora("Go to A&E if you notice redness around the knee or you have a high temperature. "
+                      "These could be signs of septic arthritis.")
+    assert {("septic arthritis", "causes", "fever"), ("septic arthritis", "causes", "redness")} <= found, found
