@@ -127,7 +127,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult)|consult)", re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
-    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what helps|what to do|how to (?:ease|cure|fix|"
+    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|what to do|things you can do|"
+                         r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
                          r"first aid|exercises?|stretch)", re.I)),
     ("symptom", re.compile(r"\b(?:symptoms?|signs?)\b", re.I)),
