@@ -172,12 +172,17 @@ class CompositionStage(Extractor):
         annotations.mentions[:] = kept
 
     def _lack_of(self, remedy: Concept) -> Concept | None:
-        """The vocabulary's risk factor for going without ``remedy`` ("lack of stretching")."""
+        """The vocabulary's risk factor for going without ``remedy`` ("lack of stretching"),
+        else, for a nutrient, its deficiency ("low levels of magnesium")."""
         for label in remedy.labels:
             for prefix in _LACK_OF:
                 found = [c for c in self.lexicon.lookup(f"{prefix} {label}") if c.type == "RiskFactor"]
                 if found:
                     return found[0]
+        for label in remedy.labels:
+            found = [c for c in self.lexicon.lookup(f"{label} deficiency") if c.type in ("Condition", "RiskFactor")]
+            if found:
+                return found[0]
         return None
 
     def _coordinated_places(self, text: str, sentence: int, mentions: list[Mention],

@@ -93,7 +93,8 @@ CUES: tuple[Cue, ...] = (
          forward=False, strong=False),
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
-                 r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
+                 r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
+                 r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among)"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
@@ -108,6 +109,7 @@ CUES: tuple[Cue, ...] = (
                     r"(?:the |your )?(?:risk|chance|likelihood|incidence)|protect(?:s|ion)? (?:against|from)|"
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
                     r"decrease the risk|to stay injury|injury[- ]free|"
+                    r"before (?:bed|bedtime|sleep|going to bed)|"
                     r"before (?:and after )?(?:(?:you )?(?:run|exercise|train)|running|exercising|training|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
@@ -128,6 +130,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"when to (?:call|consult)|consult)", re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|what to do|things you can do|"
+                         r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
                          r"first aid|exercises?|stretch)", re.I)),
@@ -280,8 +283,10 @@ def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URI
     sentences. Only a mention in the first words counts: one named in passing ("Unlike
     a stress fracture, ...") is not what the paragraph is about; a short opening
     sentence about one complaint ("It is also common to get cramps while running.") is
-    about that complaint wherever it names it."""
-    named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous]
+    about that complaint wherever it names it. A complaint named as what "it" is ("For
+    me it was dehydration") explains the topic, it is not a new one."""
+    named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
+             and not _NAMED_AS.search(lower(sentence.text[max(0, m.start - sentence.start - 40):m.start - sentence.start]))]
     if len({m.concept for m in named}) == 1 and len(words(sentence.text)) <= _SHORT_OPENING \
             and not _SUBORDINATE.intersection(words(sentence.text[:named[0].start - sentence.start])):
         return named
@@ -300,9 +305,11 @@ def _remedied(text: str, position: int) -> bool:
 
 
 #: "it is", "it may be", "sounds like" right before a condition names what the complaint is
-_NAMED_AS = re.compile(r"\b(?:it|this)(?:'s| is| may be| might be| could be| must be| seems to be| is probably| "
-                       r"is likely| sounds like| looks like| appears to be)(?: (?:a|an|the|some|mild|slight|minor|"
-                       r"probably|likely|just|only))*\W*$")
+_NAMED_AS = re.compile(r"\b(?:it|this|mine)(?:'s| is| was| may be| might be| could be| must be| seems to be| "
+                       r"is probably| is likely| sounds like| looks like| appears to be| turned out to be)"
+                       r"(?: (?:a|an|the|some|mild|slight|minor|probably|likely|just|only))*\W*$")
+#: the gap between two things named together ("dehydration plus too much mileage")
+_NAMED_TOO = re.compile(r"^[\s,]*(?:and|or|plus|as well as|and also)?[\s,]*(?:a|an|the|some)?\s*$", re.IGNORECASE)
 
 
 def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention, Mention]:
@@ -666,16 +673,20 @@ class RelationExtractor(Extractor):
 
     def _naming_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                      target: list[Mention]) -> list[Assertion]:
-        """"I think it's a slight joint injury" on a page about ankle pain: the complaint
-        ("it") is named as a condition, which then causes it (a topic rule: the topic is
-        the missing side)."""
+        """"I think it's a slight joint injury", "for me it was dehydration plus too much
+        mileage" on a page about ankle pain: the complaint ("it") is named as conditions or
+        risk factors, which then cause it (a topic rule: the topic is the missing side)."""
         out = []
-        for m in mentions:
-            if m.type != "Condition" or m.ambiguous or m.concept in self.generic:
-                continue
-            if _NAMED_AS.search(lower(text[max(0, m.start - offset - 40):m.start - offset])):
-                out += [self._assert(m.concept, "causes", t.concept, index, "topic", m)
-                        for t in target if t.concept != m.concept and not self._related(m.concept, t.concept)]
+        previous: Mention | None = None
+        for m in sorted(mentions, key=lambda m: m.start):
+            named = m.type in ("Condition", "RiskFactor") and not m.ambiguous and m.concept not in self.generic and (
+                _NAMED_AS.search(lower(text[max(0, m.start - offset - 40):m.start - offset]))
+                or (previous is not None and _NAMED_TOO.match(text[previous.end - offset:m.start - offset])))
+            previous = m if named else None
+            if named:
+                out += [self._assert(m.concept, relation, t.concept, index, "topic", m)
+                        for t in target if t.concept != m.concept and not self._related(m.concept, t.concept)
+                        and (relation := _relation_for("cause", m, t))]
         return out
 
     def _frames(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],

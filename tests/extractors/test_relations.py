@@ -217,6 +217,30 @@ def test_a_test_a_clinician_orders_finds_the_topic():
             ("knee swelling", "diagnosed_by", "magnetic resonance imaging")} <= found, found
 
 
+def test_what_it_turned_out_to_be_causes_the_topic_and_opens_no_new_one():
+    text = ("Night cramps\n\nFor me it was dehydration plus too much mileage. "
+            "Mine turned out to be low magnesium.\n")
+    found = facts(text)
+    assert {("dehydration", "causes", "night cramps"), ("high weekly mileage", "risk_factor_for", "night cramps"),
+            ("hypomagnesemia", "causes", "night cramps")} <= found, found
+    assert not any(f[2] == "dehydration" for f in found), found
+
+
+def test_common_in_names_who_is_at_risk():
+    assert ("older age", "risk_factor_for", "night cramps") in facts(
+        "Night cramps in the calf are really common, especially in people over 40.")
+
+
+def test_things_that_help_head_a_list_of_treatments():
+    found = facts("Night cramps\n\nA few things that help:\n\n- gentle calf stretching\n- massaging the calf\n")
+    assert {("calf stretch", "treats", "night cramps"), ("massage", "treats", "night cramps")} <= found, found
+
+
+def test_a_nutrient_named_as_lacking_is_its_deficiency():
+    assert ("magnesium deficiency", "causes", "muscle cramp") in facts(
+        "Low levels of magnesium can cause cramps.")
+
+
 def test_can_rule_out_is_what_a_test_does_not_a_negation():
     extraction = extract("An X-ray can rule out a stress fracture.")
     assert [a.hedged for a in extraction.annotations.assertions if a.relation == "diagnosed_by"] == [True]
