@@ -165,18 +165,27 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
     assert not any(f[0] == "female sex" for f in found), found
 
 
-def test_a_continuation_that_includes_lists_instances_of_the_sentence_before():
-    text = ("Heel pain\n\nSome conditions can cause heel pain. These include arthritis and a stress fracture.\n\n"
-            "Several tests help to diagnose knee pain. They may include an MRI.\n")
+@pytest.mark.parametrize("text,expected", [
+    ("Heel pain\n\nSome conditions can cause heel pain. These include arthritis and a stress fracture.\n\n"
+     "Several tests help to diagnose knee pain. They may include an MRI.\n",
+     {("arthritis", "causes", "heel pain"), ("stress fracture", "causes", "heel pain"),
+      ("knee pain", "diagnosed_by", "magnetic resonance imaging")}),
+    ("Heel pain\n\nRisk factors include tight calf muscles and running on hard surfaces.\n",
+     {("tight calves", "risk_factor_for", "heel pain"), ("hard running surface", "risk_factor_for", "heel pain")}),
+    ("Heel pain\n\nCheck if you have:\n\n"
+     "- a burning or tingling feeling in the sole of your foot – tarsal tunnel syndrome\n"
+     "- pain that does not ease with rest – possibly a stress fracture\n",
+     {("tarsal tunnel syndrome", "causes", "tingling"), ("stress fracture", "causes", "heel pain")}),
+    ("Knee swelling\n\nYour doctor may order an X-ray and an MRI to check the meniscus.\n",
+     {("knee swelling", "diagnosed_by", "x-ray"), ("knee swelling", "diagnosed_by", "magnetic resonance imaging")}),
+    ("Night cramps\n\nA few things that help:\n\n- gentle calf stretching\n- massaging the calf\n",
+     {("calf stretch", "treats", "night cramps"), ("massage", "treats", "night cramps")}),
+], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
+        "things-that-help"])
+def test_shapes_of_health_pages(text, expected):
+    """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
-    assert {("arthritis", "causes", "heel pain"), ("stress fracture", "causes", "heel pain"),
-            ("knee pain", "diagnosed_by", "magnetic resonance imaging")} <= found, found
-
-
-def test_a_sentence_that_names_the_kind_of_its_list_frames_it_for_the_topic():
-    found = facts("Heel pain\n\nRisk factors include tight calf muscles and running on hard surfaces.\n")
-    assert {("tight calves", "risk_factor_for", "heel pain"),
-            ("hard running surface", "risk_factor_for", "heel pain")} <= found, found
+    assert expected <= found, found
 
 
 @pytest.mark.parametrize("text,denied", [
@@ -195,26 +204,12 @@ def test_a_generic_pain_caused_by_a_condition_is_not_the_pages_condition():
     assert not any(f[1] == "causes" and f[2] == "patellofemoral pain syndrome" for f in found), found
 
 
-def test_a_line_of_symptoms_then_a_dash_names_what_they_may_mean():
-    text = ("Heel pain\n\nCheck if you have:\n\n"
-            "- a burning or tingling feeling in the sole of your foot – tarsal tunnel syndrome\n"
-            "- pain that does not ease with rest – possibly a stress fracture\n")
-    found = facts(text)
-    assert {("tarsal tunnel syndrome", "causes", "tingling"), ("stress fracture", "causes", "heel pain")} <= found, found
-
-
 def test_a_specialist_who_helps_is_one_to_see_for_the_topic():
     text = ("Shin splints\n\nA physical therapist can teach you exercises to strengthen your hips. "
             "Your doctor will recommend sessions with a chiropractor.\n")
     found = facts(text)
     assert ("shin splints", "see_specialist", "physical therapist") in found
     assert ("shin splints", "see_specialist", "chiropractor") not in found, found
-
-
-def test_a_test_a_clinician_orders_finds_the_topic():
-    found = facts("Knee swelling\n\nYour doctor may order an X-ray and an MRI to check the meniscus.\n")
-    assert {("knee swelling", "diagnosed_by", "x-ray"),
-            ("knee swelling", "diagnosed_by", "magnetic resonance imaging")} <= found, found
 
 
 def test_what_it_turned_out_to_be_causes_the_topic_and_opens_no_new_one():
@@ -229,11 +224,6 @@ def test_what_it_turned_out_to_be_causes_the_topic_and_opens_no_new_one():
 def test_common_in_names_who_is_at_risk():
     assert ("older age", "risk_factor_for", "night cramps") in facts(
         "Night cramps in the calf are really common, especially in people over 40.")
-
-
-def test_things_that_help_head_a_list_of_treatments():
-    found = facts("Night cramps\n\nA few things that help:\n\n- gentle calf stretching\n- massaging the calf\n")
-    assert {("calf stretch", "treats", "night cramps"), ("massage", "treats", "night cramps")} <= found, found
 
 
 def test_a_nutrient_named_as_lacking_is_its_deficiency():
