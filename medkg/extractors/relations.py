@@ -104,7 +104,8 @@ CUES: tuple[Cue, ...] = (
                   r"inflammation|symptoms|discomfort)"),
     _cue("treat", r"help(?:s|ed|ful)?|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
                   r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
-                  r"use|using|try|wear(?:ing)?|speed up|fight|combat|good results|options?", strong=False),
+                  r"use|using|try|wear(?:ing)?|speed up|fight|combat|good results|options?|needs?|requir(?:e|es|ed)",
+         strong=False),
     _cue("prevent", r"prevent(?:s|ed|ing|ion|ive)?|avoid(?:s|ed|ing)?|(?:reduc|lower|decreas|minimi[sz])(?:e|es|ed|ing) "
                     r"(?:the |your )?(?:risk|chance|likelihood|incidence)|protect(?:s|ion)? (?:against|from)|"
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"

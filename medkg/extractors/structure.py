@@ -28,6 +28,8 @@ _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
 _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|answered)\b.{0,40}$|"
+                   r"(?:(?:reply|post|answer|comment)\s*#?\d*\s*[-:\u2013]?\s*)?"
+                   r"(?:asked|posted|answered|submitted|written|reviewed|replied)\s+by\b.{0,80}$|"
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old)",
                    re.IGNORECASE)
 _ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient)", re.IGNORECASE)

@@ -36,10 +36,11 @@ from tests.extractors.helpers import extract, facts, label
     ("You're more likely to get heel pain if you are overweight.", ("overweight", "risk_factor_for", "heel pain")),
     ("Your GP may refer you to a podiatrist for heel pain.", ("heel pain", "see_specialist", "podiatrist")),
     ("An X-ray can rule out a stress fracture.", ("stress fracture", "diagnosed_by", "x-ray")),
+    ("An Achilles tendon rupture usually needs surgery.", ("surgery", "treats", "achilles tendon rupture")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
-        "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out"])
+        "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found

@@ -44,6 +44,14 @@ def test_question_and_answer_parts_and_furniture_lines():
     assert parts["It may be a "] == ("paragraph", "answer")
 
 
+def test_bylines_of_posts_and_questions_are_furniture():
+    structure = _structure("Knee swelling\nAsked by a 34-year-old female, 2 days ago\nMy knee swells.\n"
+                           "Reply #1 - posted by SarahRuns on 15 Feb 2024\nIce it.\n")
+    kinds = {b.text[:10]: (b.kind, b.part) for b in structure.blocks}
+    assert kinds["Asked by a"][0] == "meta"
+    assert kinds["Reply #1 -"][0] == "meta" and kinds["Ice it."] == ("paragraph", "answer")
+
+
 def test_sentence_offsets_point_into_the_text():
     text = "Knee pain\n\n  - Rest.  Ice the knee.\n"
     structure = _structure(text)
