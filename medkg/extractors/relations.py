@@ -82,7 +82,10 @@ CUES: tuple[Cue, ...] = (
                   r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed)|bring(?:s)? on|give(?:s)? rise to|"
                   r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|"
                   r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
-                  r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)"),
+                  r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
+                  # "if you have shin splints, you might notice tenderness"
+                  r"you(?:'ll| will| may| might| can| could| would)? (?:also |often |usually )?"
+                  r"(?:notice|feel|experience|develop)"),
     _cue("cause", r"caused by|due to|because of|result(?:s|ing)? from|(?:as )?(?:a |the )?result of|"
                   r"stem(?:s|ming)? from|triggered by|brought on by|(?:a |the )?(?:\w+ )?(?:symptom|sign)s? of|"
                   r"attributed to|arises? from|suggest(?:s|ing)?|indicat(?:e|es|ive of)|be a sign|causes? (?:of|include)|"
@@ -243,6 +246,8 @@ def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None
     return None
 
 
+#: the types that can cause a symptom or condition
+_CAUSES = frozenset({"Condition", "RiskFactor"})
 #: the types that can be the other side of a symptom or condition
 _ACTIVE = frozenset({"Condition", "RiskFactor", "Treatment", "Specialist", "Test"})
 
@@ -451,7 +456,7 @@ class RelationExtractor(Extractor):
                 named = {m.concept for m in mentions}
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
                           if a.relation in RESOLVED_RELATIONS and not (a.relation == "causes" and (
-                              a.subject not in named or self.lexicon[a.object].type != "Symptom"))]
+                              a.subject not in named or CONCEPT.pain not in self.lexicon.ancestors(a.object)))]
             found += self._location_rule(index, sentence.text, sentence.start, mentions)
             found += self._explained_rule(index, sentence.text, sentence.start, resolved)  # "pain ... – X"
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
@@ -635,24 +640,28 @@ class RelationExtractor(Extractor):
     def _anaphora_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                        target: list[Mention]) -> list[Assertion]:
         """"Dislocation of the kneecap. ... Although not dangerous, it can lead to
-        further ligament sprains": a pronoun that is the subject of a forward cause cue
-        stands for the paragraph's complaint (``target``), which causes what the cue
-        leads to. Only cause cues: what a pronoun treats or prevents is left to the
-        topic rules."""
+        further ligament sprains": a pronoun that is the subject of a cause cue stands for
+        the paragraph's complaint (``target``), which causes what a forward cue leads to
+        ("it can lead to sprains") and is caused by what a backward one names ("it is
+        usually caused by weak quadriceps"). Only cause cues: what a pronoun treats or
+        prevents is left to the topic rules."""
         anaphor = _ANAPHOR.match(text)
         if anaphor is None or not target:
             return []
-        cues = [(cs, ce) for cue, cs, ce in _strong_cues_in(text)
-                if cue.family == "cause" and cue.forward and cs >= anaphor.end()]
+        cues = sorted(((cs, ce, cue.forward) for cue, cs, ce in _strong_cues_in(text)
+                       if cue.family == "cause" and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
+        # the first cue, and of those that start there the longest ("caused by", not "caused")
         if not cues or any(m.type in PATIENT and m.start - offset < cues[0][0] for m in mentions):
             return []  # the cue's subject is named, not left to the pronoun
+        _, cue_end, forward = cues[0]
         out = []
         for m in mentions:
-            if m.type not in PATIENT or m.start - offset < cues[0][1]:
+            if m.start - offset < cue_end or m.type not in (PATIENT if forward else _CAUSES):
                 continue
-            out += [self._assert(t.concept, relation, m.concept, index, "anaphora", m)
+            out += [self._assert(cause.concept, relation, effect.concept, index, "anaphora", m)
                     for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
-                    and (relation := _relation_for("cause", t, m))]
+                    for cause, effect in [(t, m) if forward else (m, t)]
+                    if (relation := _relation_for("cause", cause, effect))]
         return out
 
     def _instances_rule(self, index: int, mentions: list[Mention], before: list[Mention],
