@@ -133,7 +133,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult)|consult)", re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
-    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|what to do|things you can do|"
+    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|what (?:to|you can|you should) do|things you can do|"
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"

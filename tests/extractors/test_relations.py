@@ -181,12 +181,14 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      {("knee swelling", "diagnosed_by", "x-ray"), ("knee swelling", "diagnosed_by", "magnetic resonance imaging")}),
     ("Night cramps\n\nA few things that help:\n\n- gentle calf stretching\n- massaging the calf\n",
      {("calf stretch", "treats", "night cramps"), ("massage", "treats", "night cramps")}),
+    ("Knee swelling\n\nWhat you can do now:\n\n- Apply ice for 15 minutes.\n- Wear a compression sleeve.\n",
+     {("cold therapy", "treats", "knee swelling"), ("compression therapy", "treats", "knee swelling")}),
     ("Shin splints\n\nIf you have shin splints, you might notice tenderness and mild swelling.\n",
      {("shin splints", "causes", "tenderness"), ("shin splints", "causes", "swelling")}),
     ("Knee swelling\n\n1. Patellofemoral pain syndrome. It is usually caused by weak quadriceps.\n",
      {("weak quadriceps", "risk_factor_for", "patellofemoral pain syndrome")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
-        "things-that-help", "you-might-notice", "it-is-caused-by"])
+        "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
