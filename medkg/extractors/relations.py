@@ -395,6 +395,7 @@ def _headings_before(structure: Structure) -> list[list[int]]:
             current = []
         elif block.kind == "heading":
             current = [index, *current][:SECTION_REACH]
+    table.append(current)  # and for a block after the last: what a closing heading frames
     return table
 
 

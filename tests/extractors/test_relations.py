@@ -238,6 +238,11 @@ def test_a_nutrient_named_as_lacking_is_its_deficiency():
         "Low levels of magnesium can cause cramps.")
 
 
+def test_a_page_that_ends_in_a_heading_is_extracted():
+    found = facts("# Knee pain\n\n## Treatment\n\nIbuprofen relieves knee pain.\n\n## See also\n", name="doc.md")
+    assert ("ibuprofen", "treats", "knee pain") in found, found
+
+
 def test_can_rule_out_is_what_a_test_does_not_a_negation():
     extraction = extract("An X-ray can rule out a stress fracture.")
     assert [a.hedged for a in extraction.annotations.assertions if a.relation == "diagnosed_by"] == [True]
