@@ -5,6 +5,7 @@ local sources and of updates on both backends (rdflib is the one that would foll
 ``FROM <file:...>`` if it were asked)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import urllib.error
@@ -33,14 +34,22 @@ CAUSES = ("PREFIX mkg: <https://w3id.org/medkg/ontology#> "
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 DOCUMENTS = "CONSTRUCT WHERE { ?d a <https://w3id.org/medkg/ontology#Document> }"
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-TIMEOUT = 2.0
+TIMEOUT = 2.0  # the short limit of the server that tests the limit
+PATIENT = 120.0  # every other server: a loaded CI machine must not turn a slow answer into a 503
 
 
-def _serve(location: str, **settings):
+@contextlib.contextmanager
+def _serving(location: str, **settings):
+    """A running endpoint on a free port; stopped on leaving."""
     server = make_server(location, port=0, quiet=True, settings=EndpointSettings(**settings))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    return server, thread
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def _url(server) -> str:
@@ -51,11 +60,8 @@ def _url(server) -> str:
 @pytest.fixture(scope="module")
 def endpoint(demo_store):
     """The URL of /sparql serving the demo graph (Oxigraph backend)."""
-    server, thread = _serve(demo_store, timeout=TIMEOUT, max_rows=50, workers=2)
-    yield _url(server)
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with _serving(demo_store, timeout=PATIENT, max_rows=50, workers=2) as server:
+        yield _url(server)
 
 
 @pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
@@ -64,11 +70,8 @@ def any_endpoint(request, endpoint, demo_rdflib_store):
     if request.param == "oxigraph":
         yield endpoint
         return
-    server, thread = _serve(demo_rdflib_store, timeout=TIMEOUT, workers=1)
-    yield _url(server)
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with _serving(demo_rdflib_store, timeout=PATIENT, workers=1) as server:
+        yield _url(server)
 
 
 @pytest.fixture
@@ -239,29 +242,19 @@ def test_deep_nesting_is_an_error_and_the_server_keeps_answering(endpoint):
     assert _count(endpoint) > 0
 
 
-def test_cross_product_stops_at_the_timeout(endpoint):
-    import time
-
-    started = time.monotonic()
-    status, _, body = _get(endpoint, CROSS_PRODUCT)
-    elapsed = time.monotonic() - started
-    assert status == 503 and b"longer than" in body
-    assert elapsed < TIMEOUT + 5
-    assert _count(endpoint) > 0  # a fresh worker took over
+def test_cross_product_stops_at_the_timeout(demo_store):
+    with _serving(demo_store, timeout=TIMEOUT, workers=1) as server:
+        status, _, body = _get(_url(server), CROSS_PRODUCT)
+        assert status == 503 and f"longer than {TIMEOUT:g} s".encode() in body
+        assert _count(_url(server)) > 0  # a fresh worker took over
 
 
 def test_a_crashed_worker_is_replaced(demo_store):
-    server, thread = _serve(demo_store, workers=1)
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    with _serving(demo_store, workers=1) as server:
         for worker in server.endpoint._pool.workers:
             worker.process.kill()
             worker.process.wait()
-        assert _count(url) > 0
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+        assert _count(_url(server)) > 0
 
 
 def test_memory_store_cannot_be_served():
