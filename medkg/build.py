@@ -26,7 +26,7 @@ from medkg.distributed import dask_extractions
 from medkg.exceptions import DocumentError
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import DEFAULT_MAX_BYTES, Skipped, load_paths
-from medkg.extractors.pipeline import Pipeline
+from medkg.extractors.pipeline import Extraction, Pipeline
 from medkg.graph import (
     FACTS_GRAPH,
     VOCABULARY_GRAPH,
@@ -115,16 +115,21 @@ def _init_worker(vocabulary: tuple[str, ...]) -> None:
     _worker_pipeline = Pipeline(load_lexicon(vocabulary))
 
 
-def _extract_in_worker(document: SourceDocument) -> DocumentGraph:
+def _extract_in_worker(document: SourceDocument) -> DocumentGraph | Skipped:
     assert _worker_pipeline is not None
-    return DocumentGraph.of(_worker_pipeline.extract(document))
+    return _graph(_worker_pipeline.extract_or_skip(document))
+
+
+def _graph(extraction: Extraction | Skipped) -> DocumentGraph | Skipped:
+    """What a build writes for an extraction; a document extraction failed on stays skipped."""
+    return extraction if isinstance(extraction, Skipped) else DocumentGraph.of(extraction)
 
 
 def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef], lexicon: Lexicon,
                  vocabulary: tuple[str, ...], jobs: int
-                 ) -> Iterator[tuple[SourceDocument | Skipped, DocumentGraph | None]]:
+                 ) -> Iterator[tuple[SourceDocument | Skipped, DocumentGraph | Skipped | None]]:
     """Pair each loaded item with its graph (``None`` for skipped or unchanged
-    documents), extracting in ``jobs`` processes; order is kept, memory is bounded by
+    documents, :class:`Skipped` for one that extraction failed on), extracting in ``jobs`` processes; order is kept, memory is bounded by
     the pool's chunks rather than the corpus."""
     def pending(item: SourceDocument | Skipped) -> bool:
         return isinstance(item, SourceDocument) and item.iri not in present
@@ -134,7 +139,7 @@ def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef]
         for item in items:
             if pending(item):
                 pipeline = pipeline or Pipeline(lexicon)
-                yield item, DocumentGraph.of(pipeline.extract(item))
+                yield item, _graph(pipeline.extract_or_skip(item))
             else:
                 yield item, None
         return
@@ -144,7 +149,7 @@ def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef]
     with context.Pool(jobs, initializer=_init_worker, initargs=(vocabulary,)) as pool:
         # two windows in flight: the workers extract the next one while this process
         # writes the results of the current one
-        in_flight: deque[tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[DocumentGraph]]] = deque()
+        in_flight: deque[tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[DocumentGraph | Skipped]]] = deque()
         window: list[SourceDocument | Skipped] = []
         for item in items:
             window.append(item)
@@ -159,14 +164,14 @@ def _extractions(items: Iterable[SourceDocument | Skipped], present: set[URIRef]
 
 
 def _submit(pool, window: list[SourceDocument | Skipped], pending: Callable[..., bool]
-            ) -> tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[DocumentGraph]]:
+            ) -> tuple[list[tuple[SourceDocument | Skipped, bool]], Iterator[DocumentGraph | Skipped]]:
     marked = [(item, pending(item)) for item in window]
     todo = [item for item, wanted in marked if wanted]
     return marked, iter(pool.imap(_extract_in_worker, todo, chunksize=4))
 
 
-def _results(marked: list[tuple[SourceDocument | Skipped, bool]], results: Iterator[DocumentGraph]
-             ) -> Iterator[tuple[SourceDocument | Skipped, DocumentGraph | None]]:
+def _results(marked: list[tuple[SourceDocument | Skipped, bool]], results: Iterator[DocumentGraph | Skipped]
+             ) -> Iterator[tuple[SourceDocument | Skipped, DocumentGraph | Skipped | None]]:
     for item, wanted in marked:
         yield item, (next(results) if wanted else None)
 
@@ -222,9 +227,11 @@ def _build(paths: Sequence[str | Path], store: str | Store, *, vocabulary: Itera
         _drop_unmarked(kg, present)
         items = _counting(load_paths(paths, max_bytes=max_bytes, stored=present), report)
         batch = _Batch(kg, known=FactMeasures(complete=not present and FACTS_GRAPH not in kg.graph_names()))
-        pairs = (((item, x and DocumentGraph.of(x)) for item, x in dask_extractions(items, present, lexicon, dask))
+        pairs = (((item, x and _graph(x)) for item, x in dask_extractions(items, present, lexicon, dask))
                  if dask is not None else _extractions(items, present, lexicon, vocabulary, jobs))
         for item, graph in pairs:
+            if isinstance(graph, Skipped):  # extraction failed on this document
+                item, graph = graph, None
             if isinstance(item, Skipped):
                 report.skipped.append(item)
             elif graph is None:

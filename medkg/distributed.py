@@ -55,8 +55,9 @@ _worker = threading.local()
 
 
 def extract_on_dask(documents: Iterable[SourceDocument], scheduler: Scheduler, *,
-                    vocabulary: tuple[str, ...] = ()) -> Iterator[Extraction]:
-    """Extract ``documents`` on the Dask cluster at ``scheduler``, in input order.
+                    vocabulary: tuple[str, ...] = ()) -> Iterator[Extraction | Skipped]:
+    """Extract ``documents`` on the Dask cluster at ``scheduler``, in input order; a
+    document that a stage fails on comes back as :class:`Skipped` with the error.
 
     Args:
         documents: the documents, read lazily.
@@ -75,9 +76,10 @@ def extract_on_dask(documents: Iterable[SourceDocument], scheduler: Scheduler, *
 
 
 def dask_extractions(items: Iterable[Item], present: set[URIRef], lexicon: Lexicon, scheduler: Scheduler, *,
-                     batch: int = BATCH) -> Iterator[tuple[Item, Extraction | None]]:
-    """Pair each loaded item with its extraction made on the cluster, in input order;
-    ``None`` for skipped items and for documents already ``present`` in the store.
+                     batch: int = BATCH) -> Iterator[tuple[Item, Extraction | Skipped | None]]:
+    """Pair each loaded item with its extraction made on the cluster (or, if a stage
+    failed on it, a :class:`Skipped`), in input order; ``None`` for skipped items and
+    for documents already ``present`` in the store.
 
     The same pairs as a local build makes, so a build can take either.
 
@@ -147,16 +149,17 @@ def _windows(items: Iterable[Item], present: set[URIRef], batch: int) -> Iterato
         yield window
 
 
-def _collect(window: list[Item], pending: list[bool], future: Any) -> Iterator[tuple[Item, Extraction | None]]:
+def _collect(window: list[Item], pending: list[bool], future: Any
+             ) -> Iterator[tuple[Item, Extraction | Skipped | None]]:
     results = iter(future.result() if future is not None else ())
     for item, wanted in zip(window, pending):
         yield item, (next(results) if wanted else None)
 
 
-def _extract_batch(documents: list[SourceDocument], lexicon: Lexicon) -> list[Extraction]:
+def _extract_batch(documents: list[SourceDocument], lexicon: Lexicon) -> list[Extraction | Skipped]:
     """Run on a worker: extract with the pipeline this worker thread made for the
     vocabulary (once: making one costs a quarter of a second); one per thread, so no
     stage is shared between threads (stages make no promise of thread safety)."""
     if getattr(_worker, "digest", None) != lexicon.digest:
         _worker.pipeline, _worker.digest = Pipeline(lexicon), lexicon.digest
-    return [_worker.pipeline.extract(document) for document in documents]
+    return [_worker.pipeline.extract_or_skip(document) for document in documents]

@@ -171,3 +171,28 @@ def test_failed_store_write_stops_the_build_with_its_error_and_keeps_the_last_co
         assert check_store(kg) == []
         documents = {str(r.path) for r in kg.query("SELECT ?path WHERE { ?d a mkg:Document ; mkg:path ?path }")}
     assert len(documents) == 2  # the first commit, and only it
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_extraction_fails_on_is_skipped_with_its_error_and_the_build_goes_on(tmp_path, monkeypatch, jobs):
+    from medkg.extractors.relations import RelationExtractor
+
+    real = RelationExtractor.__call__
+
+    def fragile(self, structure, annotations):
+        if "odd" in structure.document.text:
+            raise IndexError("list index out of range")
+        real(self, structure, annotations)
+
+    monkeypatch.setattr(RelationExtractor, "__call__", fragile)  # forked workers inherit it
+    docs = tmp_path / "docs"
+    _write(docs, "good.txt", "Heel pain\n\nPlantar fasciitis causes heel pain.\n")
+    _write(docs, "odd.txt", "Knee pain\n\nAn odd page: runner's knee causes knee pain.\n")
+    report = build([docs], str(tmp_path / "kg"), jobs=jobs)
+    assert [(s.path.rsplit("/", 1)[-1], s.reason.split(";")[0]) for s in report.skipped] == [
+        ("odd.txt", "extraction failed (IndexError: list index out of range)")]
+    assert report.added == 1 and "1 skipped" in report.summary()
+    with open_store(str(tmp_path / "kg"), read_only=True) as kg:
+        facts = {(str(r.s).rsplit("/", 1)[1], str(r.o).rsplit("/", 1)[1]) for r in kg.query(FACTS)}
+    assert ("plantar-fasciitis", "heel-pain") in facts
+    assert not [fact for fact in facts if "knee" in " ".join(fact)]  # nothing of the skipped page

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from medkg import registry
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import SourceDocument
+from medkg.extractors.loaders import Skipped
 from medkg.extractors.structure import Structure, parse_structure
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 
@@ -55,3 +56,13 @@ class Pipeline:
         for stage in self.stages:
             stage(structure, annotations)
         return Extraction(structure, annotations)
+
+    def extract_or_skip(self, document: SourceDocument) -> Extraction | Skipped:
+        """:meth:`extract`, or the document as skipped with the error if a stage fails
+        on it: one odd page (a bug of ours its text runs into) must not stop a build of
+        thousands, and the report names it so the bug can be found."""
+        try:
+            return self.extract(document)
+        except Exception as err:  # any stage's bug: reported per document, not raised
+            return Skipped(document.path, f"extraction failed ({type(err).__name__}: {err}); "
+                                          "this is a bug in medkg, please report it with the document")
