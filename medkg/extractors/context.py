@@ -35,7 +35,7 @@ NEGATION_POST = re.compile(
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
     r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
 HEDGE = re.compile(
-    r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|likely|suspect(?:ed)?|suggests?|"
+    r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|(?<!more )(?<!most )(?<!less )likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
     r"consistent with|a sign of|if|to rule out|to exclude|(?:can|may|will|could|helps?) rule out)\b")
 _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]|"

@@ -101,7 +101,8 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|"
+                  r"what helped|cure(?:s|d)?|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
+                  r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),
@@ -153,6 +154,10 @@ _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside
 #: the gap between two concepts that are only listed together
 _COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: from| by| in| with)?)?[\s,/&]*$", re.IGNORECASE)
 
+#: a gap that holds only a verb (the cue) and its modals: "Ice (often) helps knee pain" links
+#: its two sides as subject and object, as surely as a strong cue does
+_DIRECT = re.compile(r"\s+(?:(?:can|may|might|will|often|usually|really|also|greatly|generally|typically)\s+)*",
+                     re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
@@ -180,8 +185,8 @@ _INSTANCES = re.compile(r"^(?:these|they|those|this|such \w+|examples(?: of (?:t
 #: a sentence whose opening names the kind of what it lists ("Risk factors include flat
 #: feet, ...", "Common causes are ...")
 _SELF_FRAMED = re.compile(r"^(?:(?:the|other|common|possible|main|some|known|typical|most|usual)\s+)*"
-                          r"(?:causes|reasons|risk factors|triggers)\s+"
-                          r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are)\b",
+                          r"(?:causes|reasons|risk factors|triggers|symptoms?|signs?)\s+"
+                          r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are|is)\b",
                           re.IGNORECASE)
 #: a pronoun as the subject of a sentence, perhaps after a short opening phrase
 #: ("This causes pain", "Although not dangerous, it can lead to sprains")
@@ -310,6 +315,16 @@ def _remedied(text: str, position: int) -> bool:
     return any(cue.family in REMEDY_FAMILIES and end <= position for cue, _, end in _strong_cues_in(text))
 
 
+#: what a comparison measures against, right before its name: "more common in women than in men"
+_THAN = re.compile(r"\bthan\s+(?:(?:in|among|for|with|the|other|those|people|non)\s+){0,3}$", re.IGNORECASE)
+
+
+def _baseline(sentence: Sentence, mention: Mention) -> bool:
+    """Is the mention what a comparison measures against ("than in men")? It is named
+    as the one the statement is *not* about."""
+    return bool(_THAN.search(sentence.text, 0, mention.start - sentence.start))
+
+
 #: "it is", "it may be", "sounds like" right before a condition names what the complaint is
 _NAMED_AS = re.compile(r"\b(?:it|this|mine)(?:'s| is| was| may be| might be| could be| must be| seems to be| "
                        r"is probably| is likely| sounds like| looks like| appears to be| turned out to be)"
@@ -422,7 +437,8 @@ class RelationExtractor(Extractor):
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
-        usable = {i: [m for m in ms if not m.negated] for i, ms in by_sentence.items()}
+        usable = {i: [m for m in ms if not m.negated and not _baseline(structure.sentences[i], m)]
+                  for i, ms in by_sentence.items()}
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
         topic = self._document_topic(structure, usable)
         found: list[Assertion] = []
@@ -565,7 +581,9 @@ class RelationExtractor(Extractor):
                                         or (cue.family == "cause" and subject.type == object_.type)):
                         continue
                     rule = "cue" if between else "cue-sentence"
-                    if (subject.ambiguous or object_.ambiguous) and not (between and cue.strong):
+                    if (subject.ambiguous or object_.ambiguous) and not (
+                            between and (cue.strong or _DIRECT.fullmatch(text, gap_start, cs)
+                                         and text[ce:gap_end].isspace())):
                         continue
                     out.append(self._assert(subject.concept, relation, object_.concept, index, rule,
                                             subject, object_))
@@ -755,7 +773,7 @@ class RelationExtractor(Extractor):
                     (subject, object_), fam = _sides(family, m, t), family
                 relation = _relation_for(fam, subject, object_)
                 if relation is None or relation == "see_specialist" or \
-                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk"))):
+                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk", "symptom"))):
                     continue
                 hits += 1
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))

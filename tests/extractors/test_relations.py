@@ -187,8 +187,18 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      {("shin splints", "causes", "tenderness"), ("shin splints", "causes", "swelling")}),
     ("Knee swelling\n\n1. Patellofemoral pain syndrome. It is usually caused by weak quadriceps.\n",
      {("weak quadriceps", "risk_factor_for", "patellofemoral pain syndrome")}),
+    ("Shin splints\n\nIt starts gradually. The main symptom is pain along your shin. "
+     "Other signs include swelling and tenderness.\n",
+     {("shin splints", "causes", "shin pain"), ("shin splints", "causes", "swelling"),
+      ("shin splints", "causes", "tenderness")}),
+    ("Knee pain\n\nIce helps knee pain. Most people get better with rest and stretching.\n",
+     {("cold therapy", "treats", "knee pain"), ("physical rest", "treats", "knee pain"),
+      ("stretching", "treats", "knee pain")}),
+    ("Shin splints\n\nShin splints are more common in women than in men.\n",
+     {("female sex", "risk_factor_for", "shin splints")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
-        "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by"])
+        "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
+        "helps-and-get-better-with", "more-common-in"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -199,7 +209,8 @@ def test_shapes_of_health_pages(text, expected):
     ("Heel pain\n\nHeel spurs are common, but they rarely cause pain by themselves.\n",
      ("heel spur", "causes")),
     ("Night cramps\n\nQuinine is no longer recommended to relieve leg cramps.\n", ("quinine", "treats")),
-], ids=["rarely", "no-longer-recommended"])
+    ("Shin splints\n\nShin splints are more common in women than in men.\n", ("male sex", "risk_factor_for")),
+], ids=["rarely", "no-longer-recommended", "than-in-men"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:2] == denied for f in found), found
