@@ -158,6 +158,10 @@ _COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: fro
 #: its two sides as subject and object, as surely as a strong cue does
 _DIRECT = re.compile(r"\s+(?:(?:can|may|might|will|often|usually|really|also|greatly|generally|typically)\s+)*",
                      re.IGNORECASE)
+#: a sentence that opens with self-care advice, in the imperative
+_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to)|be sure|make sure)(?: to)?\s+)?"
+                     r"(?:take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|keep|"
+                     r"get|see|switch|swap|cut|reduce|limit)\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
@@ -640,6 +644,8 @@ class RelationExtractor(Extractor):
             return []
         out = []
         families = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}") if cue.family in allowed}
+        if not families and "treat" in allowed and _ADVICE.match(text):
+            families = {"treat"}  # "Take ibuprofen for a few days": self-care advice on the topic
         for m in others:
             for family in families:
                 for t in target:
