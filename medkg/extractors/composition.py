@@ -129,7 +129,7 @@ class CompositionStage(Extractor):
                 # "severe pain in my heel" -> heel pain (only for complaints with no place of their own)
                 place = _PLACE.match(between) or (not between.strip() and _LEADING_PLACE.match(b.text))
                 if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and self._placeless(concept_a) \
-                        and place:
+                        and place and not _is_load(text, a, {b.start}):
                     preposition = place.group("prep").lower()
                     for head in self._heads(concept_a):
                         composed = self._compose(concept_b, head, preposition)

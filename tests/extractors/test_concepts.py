@@ -103,10 +103,11 @@ def test_generic_injury_with_its_place_becomes_the_specific_injury():
     "Running downhill puts a lot of strain on the knees.",
     "The strain of movement can cause inflammation.",
     "Every landing puts strain upon the ankle joint.",
-], ids=["strain-on", "strain-of-movement", "strain-upon"])
+    "Running puts strain on the plantar fascia.",
+], ids=["strain-on", "strain-of-movement", "strain-upon", "strain-on-a-tissue"])
 def test_a_load_is_not_an_injury(text):
     found = names(text)
-    assert not {"strain", "muscle strain", "knee strain", "ankle strain"} & set(found), found
+    assert not [name for name in found if "strain" in name or "tear" in name], found
 
 
 def test_a_strain_of_a_region_stays_an_injury():
