@@ -101,7 +101,7 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
+                  r"what helped|cure(?:s|d)?|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
                   r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
@@ -158,6 +158,9 @@ _COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: fro
 #: its two sides as subject and object, as surely as a strong cue does
 _DIRECT = re.compile(r"\s+(?:(?:can|may|might|will|often|usually|really|also|greatly|generally|typically)\s+)*",
                      re.IGNORECASE)
+#: the gap between a concept and the name of its kind: "is an", "is a common", ", a"
+_IS_A = re.compile(r"\s*(?:,\s*|(?:is|are|was|were)\s+)(?:a|an|the|one of the)?\s*(?:[\w'-]+\s+){0,2}$",
+                   re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to)|be sure|make sure)(?: to)?\s+)?"
                      r"(?:take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|keep|"
@@ -175,6 +178,10 @@ _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
 _ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run)(?:s|ed)?\s+[^.;:!?]*$",
                       re.IGNORECASE)
+#: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
+_DIAGNOSING = re.compile(r"\s*(?:scans?\s+|tests?\s+)?(?:(?:can|will|may|might|could|usually|often|is|are|"
+                         r"used|needed|helps?|to)\s+)*(?:confirm|make|establish|diagnose)s?\b(?!\s+sure)",
+                         re.IGNORECASE)
 #: characters before a test's name that :data:`_ORDERED` looks at
 _ORDER_REACH = 30
 #: the dash before what a line of symptoms may mean ("... in the morning – plantar fasciitis")
@@ -561,6 +568,7 @@ class RelationExtractor(Extractor):
         ordered = sorted(mentions, key=lambda m: m.start)
         stretch = (min(m.end for m in ordered) - offset, max(m.start for m in ordered) - offset)
         cues = _prefer_strong(_strong_cues_in(text) + _weak_cues_in(text, *stretch))
+        kinds = self._kind_names(text, offset, ordered)
         out = []
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
@@ -576,7 +584,7 @@ class RelationExtractor(Extractor):
                     between = gap_start <= cs < gap_end and ce <= b.end - offset
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
                     relation = _relation_for(cue.family, subject, object_)
-                    if relation is None:
+                    if relation is None or id(subject) in kinds:
                         continue
                     if not between and cue.family == "risk" and ce <= a.start - offset \
                             and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]):
@@ -592,6 +600,14 @@ class RelationExtractor(Extractor):
                     out.append(self._assert(subject.concept, relation, object_.concept, index, rule,
                                             subject, object_))
         return out
+
+    def _kind_names(self, text: str, offset: int, ordered: list[Mention]) -> set[int]:
+        """The mentions (by ``id``) that only say what kind another one is: in "IT band
+        syndrome is an overuse injury that causes knee pain" the cue is about the
+        syndrome, not about every overuse injury."""
+        return {id(b) for i, a in enumerate(ordered) for b in ordered[i + 1:]
+                if b.concept in self.lexicon.ancestors(a.concept) and b.concept != a.concept
+                and _IS_A.match(text, a.end - offset, b.start - offset)}
 
     def _resolve_generic(self, mentions: list[Mention], target: list[Mention]) -> list[Mention]:
         """"Ibuprofen can alleviate pain" on a page about ankle pain: a generic
@@ -657,8 +673,10 @@ class RelationExtractor(Extractor):
             if "specialist" not in families and m.type == "Specialist" and _HELPER.match(text, m.end - offset):
                 # the specialist as the one who helps: "a physiotherapist can teach you exercises"
                 out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
-            elif m.type == "Test" and _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset]):
-                # a test a clinician orders: "your GP may order an X-ray and an MRI"
+            elif m.type == "Test" and (_ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset])
+                                       or _DIAGNOSING.match(text, m.end - offset)):
+                # a test a clinician orders, or one that makes the diagnosis: "your GP may
+                # order an X-ray and an MRI", "an MRI scan can confirm the diagnosis"
                 out += [self._assert(t.concept, "diagnosed_by", m.concept, index, "topic", m) for t in target]
         return out
 

@@ -199,9 +199,15 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
     ("Shin pain\n\nQuestion: My shins hurt after running. What can I do?\n\n"
      "Answer: Rest for a week and take ibuprofen. Do you stretch? Take care of your knees.\n",
      {("physical rest", "treats", "shin pain"), ("ibuprofen", "treats", "shin pain")}),
+    ("IT band syndrome\n\nAn MRI scan can confirm the diagnosis. Blood tests are used to diagnose it.\n\n"
+     "A corticosteroid injection may be offered if the pain persists.\n",
+     {("iliotibial band syndrome", "diagnosed_by", "magnetic resonance imaging"),
+      ("iliotibial band syndrome", "diagnosed_by", "blood test"),
+      ("corticosteroid injection", "treats", "iliotibial band syndrome")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
-        "helps-and-get-better-with", "more-common-in", "imperative-advice"])
+        "helps-and-get-better-with", "more-common-in", "imperative-advice",
+        "confirms-the-diagnosis-and-offered"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -214,7 +220,9 @@ def test_shapes_of_health_pages(text, expected):
     ("Night cramps\n\nQuinine is no longer recommended to relieve leg cramps.\n", ("quinine", "treats")),
     ("Shin splints\n\nShin splints are more common in women than in men.\n", ("male sex", "risk_factor_for")),
     ("Shin pain\n\nDo you do stretching after every run?\n", ("stretching", "treats")),
-], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice"])
+    ("IT band syndrome\n\nIT band syndrome is an overuse injury that causes pain on the outside of the knee.\n",
+     ("overuse injury", "causes")),
+], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:2] == denied for f in found), found
