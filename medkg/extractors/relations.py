@@ -101,7 +101,9 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
+                  r"what helped|cure(?:s|d)?|sort(?:s|ed)? (?:it|that|this|things|me) out|"
+                  r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
+                  r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
                   r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
@@ -308,7 +310,7 @@ def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URI
     about that complaint wherever it names it. A complaint named as what "it" is ("For
     me it was dehydration") explains the topic, it is not a new one."""
     named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
-             and not _NAMED_AS.search(lower(sentence.text[max(0, m.start - sentence.start - 40):m.start - sentence.start]))]
+             and not _named_as(sentence.text[:m.start - sentence.start])]
     if len({m.concept for m in named}) == 1 and len(words(sentence.text)) <= _SHORT_OPENING \
             and not _SUBORDINATE.intersection(words(sentence.text[:named[0].start - sentence.start])):
         return named
@@ -340,6 +342,23 @@ def _baseline(sentence: Sentence, mention: Mention) -> bool:
 _NAMED_AS = re.compile(r"\b(?:it|this|mine)(?:'s| is| was| may be| might be| could be| must be| seems to be| "
                        r"is probably| is likely| sounds like| looks like| appears to be| turned out to be)"
                        r"(?: (?:a|an|the|some|mild|slight|minor|probably|likely|just|only))*\W*$")
+#: an elliptical opening that names what the complaint is: "Sounds like bursitis to me",
+#: "Could be piriformis syndrome", "Probably a strain"
+_NAMED_OPENING = re.compile(r"\W*(?:[^:.!?]{0,40}:\s*)?(?:(?:yes|well|hmm|honestly|to me),?\s+)?"
+                            r"(?:sounds like|looks like|could be|might be|may be|probably|maybe|possibly|"
+                            r"likely|i'd say|i would say|i suspect|i bet|my guess is)"
+                            r"(?: (?:a|an|the|some|mild|slight|minor|just))*\W*")
+
+
+def _named_as(before: str) -> bool:
+    """Does the text before a condition name it as what the complaint is ("I think it's
+    a", "for me it was", "Sounds like")?"""
+    lowered = lower(before[-_NAMED_REACH:])
+    return bool(_NAMED_AS.search(lowered)) or (len(before) <= _NAMED_REACH and bool(_NAMED_OPENING.fullmatch(lowered)))
+
+
+#: characters before a condition that :func:`_named_as` looks at
+_NAMED_REACH = 60
 #: the gap between two things named together ("dehydration plus too much mileage")
 _NAMED_TOO = re.compile(r"^[\s,]*(?:and|or|plus|as well as|and also)?[\s,]*(?:a|an|the|some)?\s*$", re.IGNORECASE)
 
@@ -733,7 +752,7 @@ class RelationExtractor(Extractor):
         previous: Mention | None = None
         for m in sorted(mentions, key=lambda m: m.start):
             named = m.type in ("Condition", "RiskFactor") and not m.ambiguous and m.concept not in self.generic and (
-                _NAMED_AS.search(lower(text[max(0, m.start - offset - 40):m.start - offset]))
+                _named_as(text[:m.start - offset])
                 or (previous is not None and _NAMED_TOO.match(text[previous.end - offset:m.start - offset])))
             previous = m if named else None
             if named:

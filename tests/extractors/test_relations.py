@@ -204,10 +204,15 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      {("iliotibial band syndrome", "diagnosed_by", "magnetic resonance imaging"),
       ("iliotibial band syndrome", "diagnosed_by", "blood test"),
       ("corticosteroid injection", "treats", "iliotibial band syndrome")}),
+    ("Hip pain when cycling\n\nPosted by rider22: My hip hurts after long rides.\n\n"
+     "Reply from dan_k: Sounds like bursitis to me. I had the same and foam rolling sorted it out.\n\n"
+     "Reply from MaryR: Could be piriformis syndrome. Stretching the glutes fixed it in a month.\n",
+     {("trochanteric bursitis", "causes", "hip pain"), ("foam rolling", "treats", "hip pain"),
+      ("piriformis syndrome", "causes", "hip pain"), ("stretching", "treats", "hip pain")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
-        "confirms-the-diagnosis-and-offered"])
+        "confirms-the-diagnosis-and-offered", "forum-replies"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
