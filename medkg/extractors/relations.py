@@ -163,8 +163,13 @@ _DIRECT = re.compile(r"\s+(?:(?:can|may|might|will|often|usually|really|also|gre
 #: the gap between a concept and the name of its kind: "is an", "is a common", ", a"
 _IS_A = re.compile(r"\s*(?:,\s*|(?:is|are|was|were)\s+)(?:a|an|the|one of the)?\s*(?:[\w'-]+\s+){0,2}$",
                    re.IGNORECASE)
+#: what comes before an activity that makes the complaint worse: "pain that gets worse
+#: during exercise", "it hurts when running" (not a remedy, whatever the sentence's cue)
+_AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurting|painful|pain|aches?|flares? up)"
+                          r"\s+(?:(?:during|with|after|when|on|while|from|by)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
-_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to)|be sure|make sure)(?: to)?\s+)?"
+_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|"
+                     r"be sure|make sure)(?: to)?\s+)?"
                      r"(?:take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|keep|"
                      r"get|see|switch|swap|cut|reduce|limit)\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
@@ -674,7 +679,8 @@ class RelationExtractor(Extractor):
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                     target: list[Mention], context: str = "", allowed: frozenset[str] = TOPIC_FAMILIES
                     ) -> list[Assertion]:
-        others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"]
+        others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"
+                  and not _AGGRAVATING.search(text, 0, m.start - offset)]
         if not others or not target or any(m.type in PATIENT and m.concept not in self.generic for m in mentions):
             return []
         out = []
@@ -816,7 +822,7 @@ class RelationExtractor(Extractor):
                     (subject, object_), fam = _sides(family, m, t), family
                 relation = _relation_for(fam, subject, object_)
                 if relation is None or relation == "see_specialist" or \
-                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk", "symptom"))):
+                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk", "symptom", "test"))):
                     continue
                 hits += 1
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))

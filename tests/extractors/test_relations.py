@@ -209,10 +209,14 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Reply from MaryR: Could be piriformis syndrome. Stretching the glutes fixed it in a month.\n",
      {("trochanteric bursitis", "causes", "hip pain"), ("foam rolling", "treats", "hip pain"),
       ("piriformis syndrome", "causes", "hip pain"), ("stretching", "treats", "hip pain")}),
+    ("Stress fractures\n\nHow is it diagnosed?\n\nX-rays can miss it early. A bone scan is more sensitive.\n\n"
+     "Treatment\n\nYou may need to wear a walking boot or use crutches.\n",
+     {("stress fracture", "diagnosed_by", "bone scan"), ("walking boot", "treats", "stress fracture"),
+      ("crutches", "treats", "stress fracture")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
-        "confirms-the-diagnosis-and-offered", "forum-replies"])
+        "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -227,7 +231,9 @@ def test_shapes_of_health_pages(text, expected):
     ("Shin pain\n\nDo you do stretching after every run?\n", ("stretching", "treats")),
     ("IT band syndrome\n\nIT band syndrome is an overuse injury that causes pain on the outside of the knee.\n",
      ("overuse injury", "causes")),
-], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is"])
+    ("Stress fractures\n\nThe pain gets worse during exercise and eases with rest.\n", ("exercise therapy", "treats")),
+], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
+        "worse-during-exercise"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:2] == denied for f in found), found
