@@ -117,7 +117,8 @@ CUES: tuple[Cue, ...] = (
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
                     r"decrease the risk|to stay injury|injury[- ]free|"
                     r"before (?:bed|bedtime|sleep|going to bed)|"
-                    r"before (?:and after )?(?:(?:you )?(?:run|exercise|train)|running|exercising|training|"
+                    r"before (?:and after )?(?:(?:you )?(?:run|exercise|train|swim|ride|cycle|play|lift)|running|exercising|"
+                    r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
     _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
@@ -167,6 +168,10 @@ _IS_A = re.compile(r"\s*(?:,\s*|(?:is|are|was|were)\s+)(?:a|an|the|one of the)?\
 #: during exercise", "it hurts when running" (not a remedy, whatever the sentence's cue)
 _AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurting|painful|pain|aches?|flares? up)"
                           r"\s+(?:(?:during|with|after|when|on|while|from|by)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: a cause cue whose object is a pronoun: "can trigger it", "make them more likely"
+_POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? to|bring(?:s)? on|provok(?:e|es)|"
+                      r"contribut(?:e|es) to|aggravat(?:e|es))\s+(?:it|them|this|these)\b|"
+                      r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent))")
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|"
                      r"be sure|make sure)(?: to)?\s+)?"
@@ -679,14 +684,22 @@ class RelationExtractor(Extractor):
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                     target: list[Mention], context: str = "", allowed: frozenset[str] = TOPIC_FAMILIES
                     ) -> list[Assertion]:
+        cues = _strong_cues_in(text)
         others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"
-                  and not _AGGRAVATING.search(text, 0, m.start - offset)]
+                  and not _AGGRAVATING.search(text, 0, m.start - offset)
+                  and not any(cs <= m.start - offset < ce for _, cs, ce in cues)]  # "before swimming"
         if not others or not target or any(m.type in PATIENT and m.concept not in self.generic for m in mentions):
             return []
         out = []
-        families = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}") if cue.family in allowed}
+        stated = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}")}
+        families = stated & allowed
         if not families and "treat" in allowed and _ADVICE.match(text):
-            families = {"treat"}  # "Take ibuprofen for a few days": self-care advice on the topic
+            # self-care advice on the topic: "Take ibuprofen for a few days" treats it,
+            # "Stretch your calves before swimming" prevents it
+            if "prevent" in stated:
+                families = {"prevent"}
+            elif not stated:
+                families = {"treat"}
         for m in others:
             for family in families:
                 for t in target:
@@ -713,9 +726,11 @@ class RelationExtractor(Extractor):
         ("it can lead to sprains") and is caused by what a backward one names ("it is
         usually caused by weak quadriceps"). Only cause cues: what a pronoun treats or
         prevents is left to the topic rules."""
-        anaphor = _ANAPHOR.match(text)
-        if anaphor is None or not target:
+        if not target:
             return []
+        anaphor = _ANAPHOR.match(text)
+        if anaphor is None:
+            return self._object_anaphora(index, text, offset, mentions, target)
         cues = sorted(((cs, ce, cue.forward) for cue, cs, ce in _strong_cues_in(text)
                        if cue.family == "cause" and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
         # the first cue, and of those that start there the longest ("caused by", not "caused")
@@ -731,6 +746,20 @@ class RelationExtractor(Extractor):
                     for cause, effect in [(t, m) if forward else (m, t)]
                     if (relation := _relation_for("cause", cause, effect))]
         return out
+
+    def _object_anaphora(self, index: int, text: str, offset: int, mentions: list[Mention],
+                         target: list[Mention]) -> list[Assertion]:
+        """"Heat cramps ... Dehydration and low sodium make them more likely", "Overuse
+        can trigger it": a pronoun as the object of a cause cue stands for the
+        paragraph's complaint, which the conditions and risk factors before the cue cause."""
+        pointed = _POINTED.search(lower(text))
+        if pointed is None:
+            return []
+        return [self._assert(m.concept, relation, t.concept, index, "anaphora", m)
+                for m in mentions if m.end - offset <= pointed.start() and m.type in _CAUSES and not m.ambiguous
+                and m.concept not in self.generic
+                for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
+                and (relation := _relation_for("cause", m, t))]
 
     def _instances_rule(self, index: int, mentions: list[Mention], before: list[Mention],
                         context: str) -> list[Assertion]:
