@@ -101,7 +101,8 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|sort(?:s|ed)? (?:it|that|this|things|me) out|"
+                  r"what helped|cure(?:s|d)?|(?:can|may|might|will|should|could|often|also) help(?=\W*$)|"
+                  r"sort(?:s|ed)? (?:it|that|this|things|me) out|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
                   r"respond(?:s)? (?:well )?to|"
@@ -137,7 +138,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult)|consult)", re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
-    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|what (?:to|you can|you should) do|things you can do|"
+    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|"
+                         r"what (?:to|you can|you should|should you|can you|can i|should i) do|things you can do|"
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
@@ -688,7 +690,8 @@ class RelationExtractor(Extractor):
         others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"
                   and not _AGGRAVATING.search(text, 0, m.start - offset)
                   and not any(cs <= m.start - offset < ce for _, cs, ce in cues)]  # "before swimming"
-        if not others or not target or any(m.type in PATIENT and m.concept not in self.generic for m in mentions):
+        if not others or not target or any(m.type in PATIENT and m.concept not in self.generic and not m.ambiguous
+                                           for m in mentions):
             return []
         out = []
         stated = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}")}
