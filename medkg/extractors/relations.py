@@ -122,7 +122,7 @@ CUES: tuple[Cue, ...] = (
                     r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
-    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
+    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
@@ -322,7 +322,7 @@ def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URI
     about that complaint wherever it names it. A complaint named as what "it" is ("For
     me it was dehydration") explains the topic, it is not a new one."""
     named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
-             and not _named_as(sentence.text[:m.start - sentence.start])]
+             and not _named_as(sentence.text, m.start - sentence.start, m.end - sentence.start)]
     if len({m.concept for m in named}) == 1 and len(words(sentence.text)) <= _SHORT_OPENING \
             and not _SUBORDINATE.intersection(words(sentence.text[:named[0].start - sentence.start])):
         return named
@@ -362,13 +362,20 @@ _NAMED_OPENING = re.compile(r"\W*(?:[^:.!?]{0,40}:\s*)?(?:(?:yes|well|hmm|honest
                             r"(?: (?:a|an|the|some|mild|slight|minor|just))*\W*")
 
 
-def _named_as(before: str) -> bool:
-    """Does the text before a condition name it as what the complaint is ("I think it's
-    a", "for me it was", "Sounds like")?"""
-    lowered = lower(before[-_NAMED_REACH:])
-    return bool(_NAMED_AS.search(lowered)) or (len(before) <= _NAMED_REACH and bool(_NAMED_OPENING.fullmatch(lowered)))
+def _named_as(text: str, start: int, end: int) -> bool:
+    """Does a sentence name the condition at ``start:end`` as what the complaint is (or
+    what causes it): "I think it's a", "for me it was", "Sounds like", "... is another
+    common cause"?"""
+    lowered = lower(text[max(0, start - _NAMED_REACH):start])
+    return bool(_NAMED_AS.search(lowered) or (start <= _NAMED_REACH and _NAMED_OPENING.fullmatch(lowered))
+                or _CAUSE_PREDICATE.match(text, end))
 
 
+#: what says that the concept before it causes the complaint: "Morton's neuroma is another
+#: common cause", "Tight shoes are often the culprit" (with "of X" the cue rule relates X)
+_CAUSE_PREDICATE = re.compile(r"\s*(?:is|are|can be|may be|could be|might be)\s+(?:also\s+|often\s+|usually\s+)?"
+                              r"(?:another|a|an|the|one|one of the)?\s*(?:[\w-]+\s+){0,2}?"
+                              r"(?:causes?|reasons?|culprits?|triggers?)\b(?!\s+(?:of|for|is|are))", re.IGNORECASE)
 #: characters before a condition that :func:`_named_as` looks at
 _NAMED_REACH = 60
 #: the gap between two things named together ("dehydration plus too much mileage")
@@ -790,7 +797,7 @@ class RelationExtractor(Extractor):
         previous: Mention | None = None
         for m in sorted(mentions, key=lambda m: m.start):
             named = m.type in ("Condition", "RiskFactor") and not m.ambiguous and m.concept not in self.generic and (
-                _named_as(text[:m.start - offset])
+                _named_as(text, m.start - offset, m.end - offset)
                 or (previous is not None and _NAMED_TOO.match(text[previous.end - offset:m.start - offset])))
             previous = m if named else None
             if named:

@@ -220,11 +220,16 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
     ("Lower back pain after deadlifts\n\nWhat should you do?\n\nKeep moving and use heat for a few days. "
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
+    ("Foot numbness after running\n\nMorton's neuroma is another common cause. Tight shoes are often the culprit. "
+     "A podiatrist can examine your foot.\n",
+     {("morton's neuroma", "causes", "foot numbness"), ("tight shoes", "risk_factor_for", "foot numbness"),
+      ("foot numbness", "see_specialist", "podiatrist")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
-        "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help"])
+        "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
+        "another-common-cause"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
