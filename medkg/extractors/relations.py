@@ -178,7 +178,7 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|"
                      r"be sure|make sure)(?: to)?\s+)?"
                      r"(?:take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|keep|"
-                     r"get|see|switch|swap|cut|reduce|limit)\b[^?]*$", re.IGNORECASE)
+                     r"get|see|switch|swap|cut|reduce|limit|follow)\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
@@ -188,7 +188,8 @@ _CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
 #: you exercises", "your podiatrist or physio will show you how", "a sports doctor, who can
 #: assess your running"
 _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(?:who\s+)?(?:can|will|may|might|could)\s+"
-                     r"(?:help|teach|show|give (?:you )?advice|advise|recommend|suggest|guide|assess)\b", re.IGNORECASE)
+                     r"(?:help|teach|show|give (?:you )?(?:advice|an? |some )|advise|recommend|suggest|guide|assess)\b",
+                     re.IGNORECASE)
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
 _ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run)(?:s|ed)?\s+[^.;:!?]*$",
                       re.IGNORECASE)

@@ -224,12 +224,15 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "A podiatrist can examine your foot.\n",
      {("morton's neuroma", "causes", "foot numbness"), ("tight shoes", "risk_factor_for", "foot numbness"),
       ("foot numbness", "see_specialist", "podiatrist")}),
+    ("Hamstring strain\n\nSelf-care\n\nFollow the RICE method for the first 48 hours.\n\n"
+     "A physiotherapist can give you a rehabilitation programme.\n",
+     {("rice method", "treats", "hamstring strain"), ("hamstring strain", "see_specialist", "physical therapist")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "another-common-cause"])
+        "another-common-cause", "follow-advice-and-give-you"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
