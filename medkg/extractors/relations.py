@@ -92,6 +92,8 @@ CUES: tuple[Cue, ...] = (
                   r"suspect(?:ed)?",
          forward=False),
     _cue("cause", r"come(?:s)? from|associated with|related to|linked to|from|after|reasons?|because|"
+                  # "pain on the outside of the knee is often ITBS"
+                  r"(?:is|are) (?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
                   r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?",
          forward=False, strong=False),
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
@@ -101,7 +103,7 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|(?:can|may|might|will|should|could|often|also) help(?=\W*$)|"
+                  r"what helped|cure(?:s|d)?|(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
                   r"sort(?:s|ed)? (?:it|that|this|things|me) out|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"

@@ -227,12 +227,15 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
     ("Hamstring strain\n\nSelf-care\n\nFollow the RICE method for the first 48 hours.\n\n"
      "A physiotherapist can give you a rehabilitation programme.\n",
      {("rice method", "treats", "hamstring strain"), ("hamstring strain", "see_specialist", "physical therapist")}),
+    ("Knee pain after cycling\n\nPain on the outside of the knee is often ITBS. Foam rolling usually helps.\n",
+     {("iliotibial band syndrome", "causes", "outer knee pain"), ("foam rolling", "treats", "outer knee pain")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "another-common-cause", "follow-advice-and-give-you"])
+        "another-common-cause", "follow-advice-and-give-you",
+        "is-often-and-usually-helps"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -249,8 +252,10 @@ def test_shapes_of_health_pages(text, expected):
      ("overuse injury", "causes")),
     ("Stress fractures\n\nThe pain gets worse during exercise and eases with rest.\n", ("exercise therapy", "treats")),
     ("Muscle cramps\n\nStretch your calves before swimming.\n", ("swimming", "treats")),
+    ("Knee pain after cycling\n\nA low saddle loads the kneecap at the top of the pedal stroke, which causes pain.\n",
+     ("brain stroke", "causes")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
-        "worse-during-exercise", "the-activity-before-which"])
+        "worse-during-exercise", "the-activity-before-which", "pedal-stroke"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:2] == denied for f in found), found
