@@ -4,7 +4,9 @@ Labels and text are compared by their normalised tokens (:mod:`medkg.text`), so 
 plurals, hyphens, apostrophes and accents do not matter. An Aho-Corasick automaton
 over every label finds all matches of a sentence in one pass; overlapping matches
 are resolved leftmost-longest. Matches of context labels ("ice", "rest", "PT") are
-kept but flagged ``ambiguous`` so that later stages use them only with support.
+kept but flagged ``ambiguous`` so that later stages use them only with support. A
+concept's other senses ("pedal stroke" for stroke) are matched too, as phrases that
+name no concept: being longer, they keep the label inside them from matching.
 """
 from __future__ import annotations
 
@@ -21,9 +23,9 @@ from medkg.text import normalize, spans, words
 
 __all__ = ["DictionaryConceptFinder"]
 
-#: (concept IRI, type, ambiguous, number of tokens, acronym); the IRI is the lexicon's
-#: own object, so that look-ups by it downstream find the same key (no equality calls)
-_Entry = tuple[URIRef, str, bool, int, bool]
+#: (concept IRI, type, ambiguous, acronym); the IRI is the lexicon's own object, so
+#: that look-ups by it downstream find the same key (no equality calls)
+_Entry = tuple[URIRef, str, bool, bool]
 
 #: punctuation that separates phrases: a match across it ("In sports, taping is
 #: used") joins two phrases into a label, unless a label is written with it
@@ -57,14 +59,18 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
             if _BREAK.search(label):
                 punctuated.add(f" {key} ")
             if all(e[0] != concept.iri for e in found):
-                found.append((concept.iri, concept.type, ambiguous, key.count(" ") + 1,
-                              _is_acronym(label, ambiguous)))
+                found.append((concept.iri, concept.type, ambiguous, _is_acronym(label, ambiguous)))
+    for concept in lexicon:
+        for phrase in concept.other_senses:
+            key = normalize(phrase)
+            if key:
+                entries.setdefault(f" {key} ", [])  # no concept: the phrase only takes its span
     automaton = ahocorasick.Automaton()
     for key, found in entries.items():
         # A label shared by several concepts is ambiguous whatever the vocabulary says.
         if len(found) > 1:
-            found = [(iri, kind, True, n, acronym) for iri, kind, _, n, acronym in found]
-        automaton.add_word(key, (len(key), found, key in punctuated))
+            found = [(iri, kind, True, acronym) for iri, kind, _, acronym in found]
+        automaton.add_word(key, (len(key), key.count(" ") - 1, found, key in punctuated))
     automaton.make_automaton()
     return automaton
 
@@ -92,9 +98,9 @@ class DictionaryConceptFinder(Extractor):
                 continue
             joined = " " + " ".join(normalized) + " "
             matches = []
-            for end, (length, found, punctuated) in self._automaton.iter(joined):
+            for end, (length, tokens, found, punctuated) in self._automaton.iter(joined):
                 first = joined.count(" ", 0, end - length + 2) - 1  # tokens before the match
-                matches.append((first, -found[0][3], found, punctuated))
+                matches.append((first, -tokens, found, punctuated))
             if not matches:
                 continue
             matches.sort()
@@ -111,11 +117,11 @@ class DictionaryConceptFinder(Extractor):
                 if last > first and not punctuated and _BREAK.search(text, begin, finish):
                     continue  # a shorter match at the same place may still fit
                 if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):
-                    found = [e for e in found if not e[4]]
+                    found = [e for e in found if not e[3]]
                     if not found:
                         continue
                 taken = last
-                for iri, kind, ambiguous, _, _ in found:
+                for iri, kind, ambiguous, _ in found:
                     annotations.mentions.append(Mention(
                         concept=iri, type=kind, start=begin, end=finish,
                         text=text[begin:finish], sentence=index, ambiguous=ambiguous))

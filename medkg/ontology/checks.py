@@ -92,9 +92,19 @@ def bad_xrefs(lexicon: Lexicon) -> Iterator[str]:
                 yield f"{concept.iri}: cross-reference {xref} is not of a known form ({', '.join(XREF_PREFIXES)})"
 
 
+def stray_senses(lexicon: Lexicon) -> Iterator[str]:
+    """Other senses (``mkg:otherSense``) that contain none of their concept's labels:
+    they would block nothing of that concept, only other concepts' matches."""
+    for concept in lexicon:
+        labels = [f" {normalize(label)} " for label in concept.labels]
+        for phrase in concept.other_senses:
+            if not any(label in f" {normalize(phrase)} " for label in labels):
+                yield f"{concept.iri}: other sense {phrase!r} contains none of the concept's labels"
+
+
 def problems(lexicon: Lexicon) -> list[str]:
     """Every problem found by the checks above, plus concepts without a definition."""
     found = [f"{c.iri}: no definition" for c in lexicon if not c.definition.strip()]
-    for check in (label_clashes, cycles, dangling, bad_xrefs):
+    for check in (label_clashes, cycles, dangling, bad_xrefs, stray_senses):
         found += list(check(lexicon))
     return found

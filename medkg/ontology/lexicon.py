@@ -57,6 +57,8 @@ class Concept:
     label: str
     synonyms: list[str] = field(default_factory=list)
     context_labels: list[str] = field(default_factory=list)
+    #: phrases that contain a label but name something else ("pedal stroke")
+    other_senses: list[str] = field(default_factory=list)
     definition: str = ""
     broader: list[URIRef] = field(default_factory=list)
     part_of: list[URIRef] = field(default_factory=list)
@@ -187,7 +189,7 @@ def _parse_turtle(path: Path) -> list[tuple[Node, Node, Node]]:
 
 def read_table(path: Path) -> list[tuple[Node, Node, Node]]:
     """Triples from a TSV or CSV vocabulary with the columns ``label, type, synonyms,
-    xrefs`` (and optionally ``definition``, ``broader``, ``context_labels``); lists
+    xrefs`` (and optionally ``definition``, ``broader``, ``context_labels``, ``other_senses``); lists
     inside a cell are separated by ``|`` and xrefs are CURIEs such as ``HP:0002829``.
 
     Raises:
@@ -206,7 +208,8 @@ def read_table(path: Path) -> list[tuple[Node, Node, Node]]:
             raise VocabularyError(f"{path}:{number}: unknown type {kind!r}; known: {', '.join(TYPES)}")
         iri = concept_iri(label)
         triples += [(iri, RDF.type, TYPES[kind]), (iri, SKOS.prefLabel, Literal(label, lang="en"))]
-        for cell, prop in (("synonyms", SKOS.altLabel), ("context_labels", MKG.contextLabel)):
+        for cell, prop in (("synonyms", SKOS.altLabel), ("context_labels", MKG.contextLabel),
+                           ("other_senses", MKG.otherSense)):
             for value in _cells(row.get(cell)):
                 triples.append((iri, prop, Literal(value, lang="en")))
         definition = (row.get("definition") or "").strip() or f"{label} (user vocabulary)"
@@ -258,6 +261,7 @@ def _concepts(triples: Iterable[tuple[Node, Node, Node]]) -> dict[URIRef, Concep
             iri=iri, type=types[0], label=str(labels[0]),
             synonyms=[str(v) for v in values.get(SKOS.altLabel, [])],
             context_labels=[str(v) for v in values.get(MKG.contextLabel, [])],
+            other_senses=[str(v) for v in values.get(MKG.otherSense, [])],
             definition=" ".join(str(v) for v in values.get(SKOS.definition, [])),
             broader=list(values.get(SKOS.broader, [])),
             part_of=list(values.get(MKG.partOf, [])),

@@ -56,6 +56,7 @@ class MKG(DefinedNamespace):
     typicalSite: URIRef
     # vocabulary annotations
     contextLabel: URIRef
+    otherSense: URIRef
     normalizedLabel: URIRef
     # facts, evidence, documents, candidates
     subject: URIRef

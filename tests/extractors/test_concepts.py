@@ -127,3 +127,13 @@ def test_a_coordinated_modifier_replaces_the_bare_word_s_other_meaning():
 
 def test_a_coordinated_place_is_not_taken_for_a_modifier():
     assert names("Knee and ankle pain after running").count("knee pain") == 1
+
+
+@pytest.mark.parametrize("text", ["Keep your pedal stroke smooth and even.",
+                                  "Breathing every third swim stroke helps."], ids=["pedal", "swim"])
+def test_a_sports_stroke_is_not_a_brain_stroke(text):
+    assert "brain stroke" not in names(text)
+
+
+def test_a_stroke_as_a_cause_is_a_brain_stroke():
+    assert ("brain stroke", "causes", "leg weakness") in facts("Leg weakness\n\nA stroke can cause sudden leg weakness.\n")

@@ -8,7 +8,7 @@ from rdflib import URIRef
 
 from medkg.exceptions import VocabularyError
 from medkg.ontology import load_lexicon
-from medkg.ontology.checks import bad_xrefs, cycles, dangling, label_clashes, problems
+from medkg.ontology.checks import bad_xrefs, cycles, dangling, label_clashes, problems, stray_senses
 from medkg.ontology.lexicon import Concept, Lexicon
 from medkg.ontology.namespace import CONCEPT, TYPES
 
@@ -46,12 +46,14 @@ def _tiny(*concepts: Concept) -> Lexicon:
     return Lexicon({c.iri: c for c in concepts}, [])
 
 
-def test_checks_catch_a_clash_a_cycle_a_dangling_reference_and_a_bad_xref():
+def test_checks_catch_a_clash_a_cycle_a_dangling_reference_a_bad_xref_and_a_stray_sense():
     a = Concept(CONCEPT.a, "Symptom", "sore leg", broader=[CONCEPT.b], definition="x",
-                xrefs=[URIRef("http://purl.obolibrary.org/obo/HP_12")])
-    b = Concept(CONCEPT.b, "Symptom", "Sore legs", broader=[CONCEPT.a], definition="x", sites=[CONCEPT.nowhere])
+                xrefs=[URIRef("http://purl.obolibrary.org/obo/HP_12")], other_senses=["sore point"])
+    b = Concept(CONCEPT.b, "Symptom", "Sore legs", broader=[CONCEPT.a], definition="x", sites=[CONCEPT.nowhere],
+                other_senses=["sore legs of the table"])
     tiny = _tiny(a, b)
     assert list(label_clashes(tiny)) and list(cycles(tiny)) and list(dangling(tiny)) and list(bad_xrefs(tiny))
+    assert list(stray_senses(tiny)) == [f"{CONCEPT.a}: other sense 'sore point' contains none of the concept's labels"]
 
 
 def test_user_vocabulary_from_a_tsv_file(tmp_path):
@@ -88,3 +90,18 @@ def test_obo_subtree_import_feeds_a_build(cli, tmp_path):
 def test_vocabulary_check_reports_counts(cli):
     out = cli("vocabulary", "check")
     assert out.returncode == 0 and "concepts;" in out.stdout and "Treatment" in out.stdout
+
+
+def test_other_senses_of_a_label_name_no_concept(tmp_path):
+    from medkg.extractors.document import SourceDocument
+    from medkg.extractors.pipeline import Pipeline
+
+    table = tmp_path / "clubs.tsv"
+    table.write_text("label\ttype\tcontext_labels\tother_senses\n"
+                     "golf club injury\tCondition\tclub\tclub house|club membership\n", encoding="utf-8")
+    lexicon = load_lexicon([table])
+    [concept] = lexicon.lookup("golf club injury")
+    assert concept.other_senses == ["club house", "club membership"]
+    text = "Golf\n\nA club injury can cause wrist pain. Meet us at the club house.\n"
+    mentions = Pipeline(lexicon).extract(SourceDocument(text=text, path="t.txt", digest="0" * 64)).annotations.mentions
+    assert [text[m.start:m.end] for m in mentions if m.concept == concept.iri] == ["club"]
