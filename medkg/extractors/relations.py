@@ -129,7 +129,7 @@ CUES: tuple[Cue, ...] = (
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
-                 r"check(?:s)? for|(?:will|can|may) show|(?:needed|used|done|ordered|required) (?:if|when|to (?:check|look|see|find))"),
+                 r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|(?:needed|used|done|ordered|required) (?:if|when|to (?:check|look|see|find))"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 
@@ -159,7 +159,8 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
 _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
 
 #: the gap between two concepts that are only listed together
-_COORDINATED = re.compile(r"^[\s,/&]*(?:and|or|and/or|as well as|but also(?: from| by| in| with)?)?[\s,/&]*$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^[\s,/&]*(?:(?:and|or|and/or|as well as|but also(?: from| by| in| with)?|such as|including|"
+                          r"like|e\.g\.|especially|particularly|some|other|certain|various)[\s,/&]*)*$", re.IGNORECASE)
 
 #: a gap that holds only a verb (the cue) and its modals: "Ice (often) helps knee pain" links
 #: its two sides as subject and object, as surely as a strong cue does

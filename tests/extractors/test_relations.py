@@ -229,13 +229,17 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      {("rice method", "treats", "hamstring strain"), ("hamstring strain", "see_specialist", "physical therapist")}),
     ("Knee pain after cycling\n\nPain on the outside of the knee is often ITBS. Foam rolling usually helps.\n",
      {("iliotibial band syndrome", "causes", "outer knee pain"), ("foam rolling", "treats", "outer knee pain")}),
+    ("Night cramps\n\nPossible causes include dehydration and some medications such as statins. "
+     "With swelling in one calf, you should be checked for a blood clot (DVT) with an ultrasound.\n",
+     {("dehydration", "causes", "night cramps"), ("statin use", "risk_factor_for", "night cramps"),
+      ("deep vein thrombosis", "diagnosed_by", "ultrasound")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
         "another-common-cause", "follow-advice-and-give-you",
-        "is-often-and-usually-helps"])
+        "is-often-and-usually-helps", "causes-include-and-checked-for"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -433,3 +437,10 @@ def test_prevention_advice_in_an_answer_is_about_the_asker_s_complaint():
     assert not any(f[1] == "prevents" for f in facts("Calf cramps after running\n\n"
                                                      "Runners often get calf cramps at night.\n\n"
                                                      "Most plans include a warm-up before each run.\n"))
+
+
+def test_items_of_one_list_are_not_related_to_each_other():
+    found = facts("Night cramps\n\nPossible causes include dehydration, low magnesium and some medications "
+                  "such as statins.\n")
+    assert ("statin use", "risk_factor_for", "night cramps") in found
+    assert not [f for f in found if f[2] in ("dehydration", "hypomagnesemia")], found
