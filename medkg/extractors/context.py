@@ -30,15 +30,21 @@ NEGATION_PRE = re.compile(
     r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than|rarely|seldom)\b"
     # "do not skip the warm-up", "never forget to stretch": two negatives, no negation
     r"(?!\s+(?:skip|ignor|neglect|forget|forgo|miss|overlook)\w*)")
+#: a copula and the adverbs that may stand between it and what it denies
+_COPULA = r"(?:was|were|is|are|has been|have been|had been)(?:\s+(?:usually|often|generally|normally|typically|probably))?"
 NEGATION_POST = re.compile(
-    r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:ruled out|excluded|unlikely|not (?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective))|"
+    rf"\b(?:{_COPULA}\s+(?:ruled out|excluded|unlikely|uncommon|unusual|"
+    r"rarely (?:needed|necessary|required|useful|helpful|recommended|indicated)|"
+    r"of (?:little|no|limited) (?:benefit|use|value|help))|"
+    rf"(?:{_COPULA}\s+not|isn't|aren't|wasn't|weren't)\s+(?:usually\s+|often\s+|generally\s+|really\s+)?"
+    r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
     r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|(?<!more )(?<!most )(?<!less )likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
     r"consistent with|a sign of|if|to rule out|to exclude|(?:can|may|will|could|helps?) rule out)\b")
-_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because)\b|[;:.!?()]|"
+_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because|if|unless)\b|[;:.!?()]|"
                          r"\s[\u2013\u2014-]\s")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the

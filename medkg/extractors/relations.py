@@ -33,6 +33,7 @@ from functools import lru_cache
 from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.context import negated_spans
 from medkg.extractors.document import Assertion, Candidate, Mention, Sentence
 from medkg.extractors.structure import Structure
 from medkg.extractors.terms import is_term_like
@@ -83,6 +84,7 @@ CUES: tuple[Cue, ...] = (
                   r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|"
                   r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
                   r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
+                  r"play(?:s|ed)? (?:a |an )?(?:\w+ )?(?:part|role) in|(?:main |major |key |big )?drivers? of|"
                   # "if you have shin splints, you might notice tenderness"
                   r"you(?:'ll| will| may| might| can| could| would)? (?:also |often |usually )?"
                   r"(?:notice|feel|experience|develop)"),
@@ -92,10 +94,12 @@ CUES: tuple[Cue, ...] = (
                   r"suspect(?:ed)?",
          forward=False),
     _cue("cause", r"come(?:s)? from|associated with|related to|linked to|from|after|reasons?|because|"
-                  # "pain on the outside of the knee is often ITBS"
+                  # "pain on the outside of the knee is often ITBS", "pain and redness in a calf can be a clot"
+                  r"(?:can|could|may|might) (?:also |sometimes |often )?be|"
                   r"(?:is|are) (?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
                   r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?",
          forward=False, strong=False),
+    _cue("cause", r"give(?:s)?(?: you)?", strong=False),  # "tarsal tunnel syndrome gives numbness in the sole"
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
@@ -146,7 +150,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
                          r"first aid|exercises?|stretch)", re.I)),
-    ("symptom", re.compile(r"\b(?:symptoms?|signs?)\b", re.I)),
+    ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
+                           r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?)\b", re.I)),
 )
 
@@ -155,6 +160,9 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
                        r"front|back|side|top|bottom|inner|outer|lower|upper|left|right|area|part|region|"
                        r"of|in|around)\s+){0,4}$", re.IGNORECASE)
 
+#: the gap between a complaint and the region it affects: "most often affect the shin bone"
+_AFFECTS = re.compile(r"^\W*(?:(?:can|may|usually|often|commonly|typically|mainly|mostly|most often|most commonly)\s+)*"
+                      r"affect(?:s|ing)?\s+(?:(?:the|your|one|both|a|an)\s+)?$", re.IGNORECASE)
 #: a matched phrase that names its own place ("swelling around the ankle")
 _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
 
@@ -175,7 +183,8 @@ _AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurti
                           r"\s+(?:(?:during|with|after|when|on|while|from|by)\s+)(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: a cause cue whose object is a pronoun: "can trigger it", "make them more likely"
 _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? to|bring(?:s)? on|provok(?:e|es)|"
-                      r"contribut(?:e|es) to|aggravat(?:e|es))\s+(?:it|them|this|these)\b|"
+                      r"contribut(?:e|es) to|aggravat(?:e|es)|play(?:s)? (?:a |an )?(?:\w+ )?(?:part|role) in)"
+                      r"\s+(?:it|them|this|these)\b|"
                       r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent))")
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|"
@@ -189,10 +198,12 @@ _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|t
 _CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
 #: what follows a specialist who helps with the complaint: "A physiotherapist can teach
 #: you exercises", "your podiatrist or physio will show you how", "a sports doctor, who can
-#: assess your running"
-_HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(?:who\s+)?(?:can|will|may|might|could)\s+"
-                     r"(?:help|teach|show|give (?:you )?(?:advice|an? |some )|advise|recommend|suggest|guide|assess)\b",
-                     re.IGNORECASE)
+#: assess your running", "a physiotherapist is the best first stop"
+_HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(?:who\s+)?(?:"
+                     r"(?:can|will|may|might|could)\s+(?:also\s+|often\s+|usually\s+|really\s+)?"
+                     r"(?:help|teach|show|give (?:you )?(?:advice|an? |some )|advise|recommend|suggest|guide|assess)\b|"
+                     r"(?:is|are)\s+(?:often\s+|usually\s+)?(?:the|a|your)\s+(?:best\s+|good\s+|usual\s+)?(?:first\s+)?"
+                     r"(?:stop|port of call|person to see|place to start)\b)", re.IGNORECASE)
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
 _ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run)(?:s|ed)?\s+[^.;:!?]*$",
                       re.IGNORECASE)
@@ -354,8 +365,22 @@ def _baseline(sentence: Sentence, mention: Mention) -> bool:
     return bool(_THAN.search(sentence.text, 0, mention.start - sentence.start))
 
 
+#: advice against what follows: "Avoid complete bed rest", "please avoid ibuprofen", "stop taking"
+_AGAINST_VERB = (r"(?:avoid(?:ing)?|steer clear of|stay away from|(?:don't|do not|never) (?:use|take|do|try)|"
+                 r"stop (?:using|taking|doing))")
+_AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
+#: a list item that advises against what it names
+_AGAINST_ITEM = re.compile(rf"^\W*(?:please\s+)?{_AGAINST_VERB}\b", re.IGNORECASE)
+
+
+def _advised_against(sentence: Sentence, mention: Mention) -> bool:
+    """Is the mention a treatment the text advises against? Not a remedy, whatever the
+    sentence's cue or the section says ("Avoid complete bed rest" under Treatment)."""
+    return mention.type == "Treatment" and bool(_AGAINST.search(sentence.text, 0, mention.start - sentence.start))
+
+
 #: "it is", "it may be", "sounds like" right before a condition names what the complaint is
-_NAMED_AS = re.compile(r"\b(?:it|this|mine)(?:'s| is| was| may be| might be| could be| must be| seems to be| "
+_NAMED_AS = re.compile(r"\b(?:it|this|mine|explanation|diagnosis|culprit)(?:'s| is| was| may be| might be| could be| must be| seems to be| "
                        r"is probably| is likely| sounds like| looks like| appears to be| turned out to be)"
                        r"(?: (?:a|an|the|some|mild|slight|minor|probably|likely|just|only))*\W*$")
 #: an elliptical opening that names what the complaint is: "Sounds like bursitis to me",
@@ -415,9 +440,14 @@ def _plural(phrase: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _strong_cues_in(text: str) -> list[tuple[Cue, int, int]]:
-    """Every strong cue in a sentence with its span (cached: each rule asks again)."""
+    """Every strong cue in a sentence with its span (cached: each rule asks again),
+    except those inside a longer one of the same family: in "caused by" the cue is
+    backward, "caused" alone would read it forward too."""
     lowered = lower(text)
-    return [(cue, m.start(), m.end()) for cue in _STRONG for m in cue.pattern.finditer(lowered)]
+    found = [(cue, m.start(), m.end()) for cue in _STRONG for m in cue.pattern.finditer(lowered)]
+    return [(cue, s, e) for cue, s, e in found
+            if not any(other.family == cue.family and os <= s and e <= oe and oe - os > e - s
+                       for other, os, oe in found)]
 
 
 def _weak_cues_in(text: str, start: int, end: int) -> list[tuple[Cue, int, int]]:
@@ -490,7 +520,8 @@ class RelationExtractor(Extractor):
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
-        usable = {i: [m for m in ms if not m.negated and not _baseline(structure.sentences[i], m)]
+        usable = {i: [m for m in ms if not m.negated and not _baseline(structure.sentences[i], m)
+                      and not _advised_against(structure.sentences[i], m)]
                   for i, ms in by_sentence.items()}
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
         topic = self._document_topic(structure, usable)
@@ -690,7 +721,8 @@ class RelationExtractor(Extractor):
             following = [b for b in regions if b.start >= a.end]
             if following:
                 b = min(following, key=lambda m: m.start)
-                if _LOCATION.match(text[a.end - offset:b.start - offset]):
+                gap = text[a.end - offset:b.start - offset]
+                if _LOCATION.match(gap) or _AFFECTS.match(gap):
                     out.append(self._assert(a.concept, "located_in", b.concept, index, "location", a, b))
         return out
 
@@ -871,7 +903,8 @@ class RelationExtractor(Extractor):
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))
         if kind in ("item", "heading") and not hits and family in LOOSE_TYPES:
             phrase = re.split(r"[.,;:(]", text, maxsplit=1)[0].strip()
-            if 0 < len(phrase.split()) <= 8 and not (family in ("cause", "risk") and _remedied(phrase, len(phrase))):
+            if 0 < len(phrase.split()) <= 8 and not (family in ("cause", "risk") and _remedied(phrase, len(phrase))) \
+                    and not (family in REMEDY_FAMILIES and _AGAINST_ITEM.match(phrase)) and not negated_spans(text):
                 loose = self.lexicon.contained_in(phrase, LOOSE_TYPES[family])
                 if loose:
                     m = Mention(loose[0].iri, loose[0].type, 0, 0, phrase, index)

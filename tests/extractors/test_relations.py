@@ -233,13 +233,24 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "With swelling in one calf, you should be checked for a blood clot (DVT) with an ultrasound.\n",
      {("dehydration", "causes", "night cramps"), ("statin use", "risk_factor_for", "night cramps"),
       ("deep vein thrombosis", "diagnosed_by", "ultrasound")}),
+    ("Foot numbness\n\nThe most likely explanation is a Morton's neuroma.\n\nTarsal tunnel syndrome gives numbness "
+     "in the sole. Stress fractures most often affect the shin bone.\n",
+     {("tarsal tunnel syndrome", "causes", "foot numbness"), ("morton's neuroma", "causes", "foot numbness"),
+      ("stress fracture", "located_in", "tibia")}),
+    ("Calf pain\n\nPain with swelling and redness in one calf can be a blood clot.\n\n"
+     "A physiotherapist is the best first stop. A chiropractor can also help.\n",
+     {("thrombosis", "causes", "swelling"), ("calf pain", "see_specialist", "physical therapist"),
+      ("calf pain", "see_specialist", "chiropractor")}),
+    ("IT band syndrome\n\nSee a GP if the pain doesn't improve after two weeks, or if your knee locks.\n",
+     {("knee locking", "see_specialist", "general practitioner")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
         "another-common-cause", "follow-advice-and-give-you",
-        "is-often-and-usually-helps", "causes-include-and-checked-for"])
+        "is-often-and-usually-helps", "causes-include-and-checked-for",
+        "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -258,8 +269,18 @@ def test_shapes_of_health_pages(text, expected):
     ("Muscle cramps\n\nStretch your calves before swimming.\n", ("swimming", "treats")),
     ("Knee pain after cycling\n\nA low saddle loads the kneecap at the top of the pedal stroke, which causes pain.\n",
      ("brain stroke", "causes")),
+    ("Knee pain\n\nTreatment\n\n- Avoid complete bed rest.\n- Please avoid ibuprofen, as it may slow healing.\n",
+     ("physical rest", "treats")),
+    ("Knee pain\n\nTreatment\n\n- Please avoid ibuprofen, as it may slow healing.\n", ("ibuprofen", "treats")),
+    ("Knee pain\n\nTreatment\n\n- Muscle relaxants usually aren't needed.\n", ("muscle relaxant", "treats")),
+    ("Knee pain\n\nTreatment\n\n- Paracetamol on its own is of little benefit.\n", ("acetaminophen", "treats")),
+    ("Knee pain\n\nDiagnosis\n\nImaging is rarely needed.\n", ("knee pain", "diagnosed_by")),
+    ("IT band syndrome\n\nSwelling is uncommon in ITBS.\n", ("iliotibial band syndrome", "causes")),
+    ("Heat cramps\n\nHeat cramps are caused by dehydration.\n", ("heat cramps", "causes")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
-        "worse-during-exercise", "the-activity-before-which", "pedal-stroke"])
+        "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
+        "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
+        "caused-by-is-one-way"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:2] == denied for f in found), found
@@ -380,7 +401,7 @@ def test_a_disease_listed_beside_its_kinds_is_a_target_but_a_plural_category_is_
 
 
 def test_a_cue_relates_only_what_its_own_clause_names():
-    text = ("Foot trouble\n\nRunning with tight shoelaces gives poor circulation in the feet; "
+    text = ("Foot trouble\n\nRunning with tight shoelaces and poor circulation in the feet are common; "
             "wearing high heels can lead to an ankle sprain.\n")
     found = facts(text)
     assert ("high heels", "risk_factor_for", "ankle sprain") in found
