@@ -32,6 +32,19 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"(?:asked|posted|answered|submitted|written|reviewed|replied)\s+by\b.{0,80}$|"
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old)",
                    re.IGNORECASE)
+#: a line of the page's furniture rather than its content: ads, sign-ups, cookie and copyright lines
+_FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
+                        r"\b(?:shop now|buy now|book now|order now|\d+\s?% off|free shipping|(?:use|promo|discount) code|"
+                        r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
+                        r"cookie (?:settings|preferences|policy))\b|\bcookies\b.*\b(?:accept|agree|settings)\b",
+                        re.IGNORECASE)
+#: the heading of a list of links to other pages ("Related articles", "You may also like"),
+#: alone on its line or before a colon
+_ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|information|faqs?|topics?|stories|content|"
+                    r"reading)|you (?:may|might) also like|read (?:more|next)|see also|more (?:articles|stories|posts)|"
+                    r"popular (?:posts|articles)|recommended (?:articles|reading|posts)|trending)\s*(?::|$)", re.IGNORECASE)
+#: words of a line below such a heading for it to be content, not the title of a link
+_ASIDE_CONTENT_WORDS = 20
 _ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient)", re.IGNORECASE)
 
 
@@ -105,12 +118,15 @@ def parse_structure(document: SourceDocument) -> Structure:
     position = 0
     wrapped = False  # the line before was cut mid-sentence by hard wrapping
     adjacent = False  # the line before was not blank
+    #: under a heading of links to other pages: "heading", then "links" until a blank line
+    aside = ""
     for raw in text.split("\n"):
         line_start = position
         position += len(raw) + 1
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
             wrapped = adjacent = False  # a blank line or a rule ("-----") ends a paragraph
+            aside = "" if aside == "links" else aside
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
         end = start + len(line)
@@ -135,7 +151,15 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
-        if md:
+        furniture = bool(_FURNITURE.search(line))
+        if _ASIDE.match(md.group(2) if md else line):
+            furniture, aside = True, "heading"
+        elif aside:
+            furniture = furniture or len(line.split()) < _ASIDE_CONTENT_WORDS
+            aside = "links" if furniture else ""  # a long line is content: the links have ended
+        if furniture:
+            kind, level, body = "meta", 9, line
+        elif md:
             level = len(md.group(1))
             body = md.group(2).strip()
             start += len(line) - len(md.group(2))

@@ -72,3 +72,24 @@ def test_long_lines_and_finished_lines_stay_apart():
     long_line = "Discomfort in the ankle is often related to local tissue issues such as tendonitis, " * 2
     structure = _structure(f"Title\n\n{long_line}\nUnderstanding Foot Pain: Causes and Solutions\n")
     assert [b.kind for b in structure.blocks] == ["title", "paragraph", "heading"]
+
+
+def test_ads_sign_ups_and_cookie_lines_are_furniture():
+    structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
+                           "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
+                           "Foam rolling helps IT band syndrome.\n\n"
+                           "Sign up for our weekly newsletter - training plans and injury tips.\n")
+    kinds = {b.text[:12]: b.kind for b in structure.blocks}
+    assert kinds == {"IT band synd": "title", "We use cooki": "meta", "ADVERTISEMEN": "meta",
+                     "Treadmill Sp": "meta", "Foam rolling": "paragraph", "Sign up for ": "meta"}
+
+
+def test_links_under_a_related_heading_are_furniture_until_a_blank_line():
+    structure = _structure("Deadlift back pain\n\nRelated articles\n- Sumo vs conventional deadlift\n"
+                           "> Shin splints vs stress fracture\n\nPrevention\n\nBrace your core before each lift.\n\n"
+                           "See also your GP if the pain spreads down a leg.\n\n"
+                           "Related posts: \"Finger pulley injuries\" | \"Hangboarding\"\n")
+    kinds = [(b.kind, b.text[:10]) for b in structure.blocks]
+    assert kinds == [("title", "Deadlift b"), ("meta", "Related ar"), ("meta", "- Sumo vs "), ("meta", "> Shin spl"),
+                     ("heading", "Prevention"), ("paragraph", "Brace your"), ("paragraph", "See also y"),
+                     ("meta", "Related po")]
