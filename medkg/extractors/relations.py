@@ -255,6 +255,9 @@ RESOLVED_RELATIONS = frozenset({"treats", "prevents", "causes", "see_specialist"
 SECTION_REACH = 3
 #: words before a paragraph's opening complaint for it to be the paragraph's subject
 _LEAD_WORDS = 2
+#: words besides an ambiguous name for a list item to be that name ("- Ice the knee"), not a
+#: sentence that merely uses the word ("Form breaks down on the last reps")
+_ITEM_EXTRA_WORDS = 3
 #: words of an opening sentence short enough to be about the one complaint it names
 _SHORT_OPENING = 12
 #: words that set what follows them aside ("Unlike heel pain, ..."); "If your calves
@@ -897,8 +900,10 @@ class RelationExtractor(Extractor):
                     (subject, object_), fam = _sides(family, m, t), family
                 relation = _relation_for(fam, subject, object_)
                 if relation is None or relation == "see_specialist" or \
-                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk", "symptom", "test"))):
-                    continue
+                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk", "symptom", "test"))) \
+                        or (m.ambiguous and m.start > offset
+                            and len(words(text)) - len(words(m.text)) > _ITEM_EXTRA_WORDS):
+                    continue  # an ambiguous word counts as the item ("- Rest"), or as its opening, not inside it
                 hits += 1
                 out.append(self._assert(subject.concept, relation, object_.concept, index, rule, m, m))
         if kind in ("item", "heading") and not hits and family in LOOSE_TYPES:
