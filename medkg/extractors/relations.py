@@ -168,7 +168,7 @@ _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside
 
 #: the gap between two concepts that are only listed together
 _COORDINATED = re.compile(r"^[\s,/&]*(?:(?:and|or|and/or|as well as|but also(?: from| by| in| with)?|such as|including|"
-                          r"like|e\.g\.|especially|particularly|some|other|certain|various)[\s,/&]*)*$", re.IGNORECASE)
+                          r"like|e\.g\.|especially|particularly|some|other|certain|various|a|an|the)[\s,/&]*)*$", re.IGNORECASE)
 
 #: a gap that holds only a verb (the cue) and its modals: "Ice (often) helps knee pain" links
 #: its two sides as subject and object, as surely as a strong cue does
@@ -392,6 +392,18 @@ _NAMED_OPENING = re.compile(r"\W*(?:[^:.!?]{0,40}:\s*)?(?:(?:yes|well|hmm|honest
                             r"(?:sounds like|looks like|could be|might be|may be|probably|maybe|possibly|"
                             r"likely|i'd say|i would say|i suspect|i bet|my guess is)"
                             r"(?: (?:a|an|the|some|mild|slight|minor|just))*\W*")
+
+
+def _listed_after(text: str, offset: int, mentions: list[Mention], position: int) -> list[Mention]:
+    """The first mention after ``position`` of a sentence and those listed with it ("X,
+    Y and Z"), not what a later clause names ("..., if ignored, can progress to Y")."""
+    after = sorted((m for m in mentions if m.start - offset >= position), key=lambda m: m.start)
+    listed = after[:1]
+    for before, m in zip(after, after[1:]):
+        if not _COORDINATED.match(text[before.end - offset:m.start - offset]):
+            break
+        listed.append(m)
+    return listed
 
 
 def _named_as(text: str, start: int, end: int) -> bool:
@@ -787,8 +799,8 @@ class RelationExtractor(Extractor):
             return []  # the cue's subject is named, not left to the pronoun
         _, cue_end, forward = cues[0]
         out = []
-        for m in mentions:
-            if m.start - offset < cue_end or m.type not in (PATIENT if forward else _CAUSES):
+        for m in _listed_after(text, offset, mentions, cue_end):
+            if m.type not in (PATIENT if forward else _CAUSES):
                 continue
             out += [self._assert(cause.concept, relation, effect.concept, index, "anaphora", m)
                     for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)

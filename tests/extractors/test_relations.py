@@ -278,10 +278,12 @@ def test_shapes_of_health_pages(text, expected):
     ("IT band syndrome\n\nSwelling is uncommon in ITBS.\n", ("iliotibial band syndrome", "causes")),
     ("Heat cramps\n\nHeat cramps are caused by dehydration.\n", ("heat cramps", "causes")),
     ("Back pain\n\nCauses\n\n- Form breaks down on the last reps of a hard set.\n", ("fracture", "causes")),
+    ("Heat cramps\n\nHeat cramps are painful muscle spasms in hot conditions. They are often the first sign of "
+     "heat-related illness and, if ignored, can progress to heat exhaustion.\n", ("heat exhaustion", "causes")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
         "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
         "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
-        "caused-by-is-one-way", "an-ambiguous-word-inside-an-item"])
+        "caused-by-is-one-way", "an-ambiguous-word-inside-an-item", "a-later-clause-after-a-pronoun"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:2] == denied for f in found), found
