@@ -177,6 +177,12 @@ _DIRECT = re.compile(r"\s+(?:(?:can|may|might|will|often|usually|really|also|gre
 #: the gap between a concept and the name of its kind: "is an", "is a common", ", a"
 _IS_A = re.compile(r"\s*(?:,\s*|(?:is|are|was|were)\s+)(?:a|an|the|one of the)?\s*(?:[\w'-]+\s+){0,2}$",
                    re.IGNORECASE)
+#: a heading that asks whether something is needed: "Do I need an X-ray or an MRI?"
+_ASKS_NEED = re.compile(r"^\W*(?:(?:do|does|will|would|should|must)\s+(?:i|you|we|they|it)\s+(?:need|have to|require)\b|"
+                        r"(?:is|are)\b[^?]{0,40}\b(?:needed|necessary|required)\b)[^?]*\?\s*$", re.IGNORECASE)
+#: the words between two mentions that start another clause: no cue relates the two
+#: ("... if bursitis is unclear, but x-rays are needed only if arthritis is suspected")
+_CLAUSE_BREAK = re.compile(r"\b(?:but(?! also)|whereas|however|although)\b", re.IGNORECASE)
 #: what comes before an activity that makes the complaint worse: "pain that gets worse
 #: during exercise", "it hurts when running" (not a remedy, whatever the sentence's cue)
 _AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurting|painful|pain|aches?|flares? up)"
@@ -663,6 +669,8 @@ class RelationExtractor(Extractor):
                 if a.concept == b.concept or b.start < a.end or self._related(a.concept, b.concept):
                     continue
                 gap_start, gap_end = a.end - offset, b.start - offset
+                if _CLAUSE_BREAK.search(text, gap_start, gap_end):
+                    continue  # the two stand in different clauses
                 if _listable(a, b) and _COORDINATED.match(_list_gap(text, offset, a, b, ordered)):
                     continue  # "a tendon or ligament injury", "overuse, tendinitis and bursitis": listed
                 for cue, cs, ce in cues:
@@ -772,7 +780,7 @@ class RelationExtractor(Extractor):
             if "specialist" not in families and m.type == "Specialist" and _HELPER.match(text, m.end - offset):
                 # the specialist as the one who helps: "a physiotherapist can teach you exercises"
                 out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
-            elif m.type == "Test" and (_ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset])
+            elif m.type == "Test" and not text.rstrip().endswith("?") and (_ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset])
                                        or _DIAGNOSING.match(text, m.end - offset)):
                 # a test a clinician orders, or one that makes the diagnosis: "your GP may
                 # order an X-ray and an MRI", "an MRI scan can confirm the diagnosis"
@@ -884,6 +892,8 @@ class RelationExtractor(Extractor):
         exercises" (treat) whose paragraph says they "alleviate the discomfort and
         prevent future issues" frames its sub-headings as treating and preventing."""
         families = _frame_families(structure.blocks[heading].text)
+        if _ASKS_NEED.match(structure.blocks[heading].text):  # the answer is often "usually not"
+            families = [family for family in families if family not in ("test", "treat")]
         if not REMEDY_FAMILIES.intersection(families) or heading + 1 >= len(structure.blocks):
             return families
         following = structure.blocks[heading + 1]
