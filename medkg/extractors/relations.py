@@ -128,7 +128,7 @@ CUES: tuple[Cue, ...] = (
                     r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
-    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
+    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|(?:call|ring|phone) (?:your|a|an|the)|(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
@@ -142,7 +142,9 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("risk", re.compile(r"\b(?:risk|more likely|who (?:gets|is at risk)|susceptib|predispos|prone)", re.I)),
     ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for)", re.I)),
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
-                              r"when to (?:call|consult)|consult)", re.I)),
+                              r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
+                              r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112)|get (?:urgent )?help)",
+                              re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|"
                          r"what (?:to|you can|you should|should you|can you|can i|should i) do|things you can do|"
@@ -589,6 +591,8 @@ class RelationExtractor(Extractor):
             # a remedy the sentence relates by its own cue ("... which can help prevent
             # cramps") is not also related to the frame's target by that relation
             own = {(a.subject, a.relation) for a in stated if a.relation in ("treats", "prevents")}
+            if block.kind == "item":
+                found += self._referral_rule(index, structure, sentence.block, mentions, usable)
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                                       sentence.start) if (a.subject, a.relation) not in own]
@@ -901,6 +905,21 @@ class RelationExtractor(Extractor):
             return families
         stated = {cue.family for cue, _, _ in _strong_cues_in(following.text)}
         return [*families, *sorted((REMEDY_FAMILIES & stated) - set(families))]
+
+    def _referral_rule(self, index: int, structure: Structure, block_index: int, mentions: list[Mention],
+                       usable: dict[int, list[Mention]]) -> list[Assertion]:
+        """"Go to the Emergency Department if:" or "When to see a GP", then a list: each
+        complaint listed is one to see that specialist for."""
+        block = structure.blocks[block_index]
+        headings = self._preceding_headings(structure, block_index)
+        source = block.intro if block.intro is not None else (headings[0] if headings else None)
+        if source is None or "specialist" not in _frame_families(structure.blocks[source].text):
+            return []
+        specialists = [m for i in structure.by_block.get(source, ()) for m in usable.get(i, [])
+                       if m.type == "Specialist" and not m.ambiguous]
+        return [self._assert(m.concept, "see_specialist", s.concept, index, "frame", m)
+                for m in mentions if m.type in PATIENT and m.concept not in self.generic and not m.ambiguous
+                for s in specialists]
 
     def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
                     annotations: Annotations, text: str, offset: int) -> list[Assertion]:

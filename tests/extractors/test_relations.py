@@ -243,6 +243,10 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
       ("calf pain", "see_specialist", "chiropractor")}),
     ("IT band syndrome\n\nSee a GP if the pain doesn't improve after two weeks, or if your knee locks.\n",
      {("knee locking", "see_specialist", "general practitioner")}),
+    ("Stress fractures\n\nGo to the Emergency Department if:\n\n- the foot is numb or cold\n"
+     "- there is severe swelling\n\nCall your doctor if shin pain:\n\n- lasts more than two weeks\n",
+     {("numbness", "see_specialist", "emergency department"), ("swelling", "see_specialist", "emergency department"),
+      ("shin pain", "see_specialist", "doctor")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
@@ -250,7 +254,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
         "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
-        "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if"])
+        "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
