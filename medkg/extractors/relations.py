@@ -128,7 +128,7 @@ CUES: tuple[Cue, ...] = (
                     r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
-    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|(?:call|ring|phone) (?:your|a|an|the)|(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
+    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|ask (?:your|a|an)|(?:call|ring|phone) (?:your|a|an|the)|(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
@@ -213,7 +213,7 @@ _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(
                      r"(?:is|are)\s+(?:often\s+|usually\s+)?(?:the|a|your)\s+(?:best\s+|good\s+|usual\s+)?(?:first\s+)?"
                      r"(?:stop|port of call|person to see|place to start)\b)", re.IGNORECASE)
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
-_ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run)(?:s|ed)?\s+[^.;:!?]*$",
+_ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run|ask (?:\w+ ){0,2}for)(?:s|ed)?\s+[^.;:!?]*$",
                       re.IGNORECASE)
 #: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
 _DIAGNOSING = re.compile(r"\s*(?:scans?\s+|tests?\s+)?(?:(?:can|will|may|might|could|usually|often|is|are|"
@@ -759,7 +759,7 @@ class RelationExtractor(Extractor):
         cues = _strong_cues_in(text)
         others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"
                   and not _AGGRAVATING.search(text, 0, m.start - offset)
-                  and not any(cs <= m.start - offset < ce for _, cs, ce in cues)]  # "before swimming"
+                  and not any(cs <= m.start - offset and m.end - offset <= ce for _, cs, ce in cues)]  # "before swimming"
         if not others or not target or any(m.type in PATIENT and m.concept not in self.generic and not m.ambiguous
                                            for m in mentions):
             return []

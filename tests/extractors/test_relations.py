@@ -247,6 +247,8 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "- there is severe swelling\n\nCall your doctor if shin pain:\n\n- lasts more than two weeks\n",
      {("numbness", "see_specialist", "emergency department"), ("swelling", "see_specialist", "emergency department"),
       ("shin pain", "see_specialist", "doctor")}),
+    ("Foot numbness after running\n\nAsk your GP for a fasting blood glucose test.\n\nSee your GP if it persists.\n",
+     {("foot numbness", "see_specialist", "general practitioner"), ("foot numbness", "diagnosed_by", "blood glucose test")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
@@ -254,7 +256,8 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
         "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
-        "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list"])
+        "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
+        "ask-and-see-your-gp"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
