@@ -236,6 +236,13 @@ _SELF_FRAMED = re.compile(r"^(?:(?:the|other|common|possible|main|some|known|typ
                           r"(?:causes|reasons|risk factors|triggers|symptoms?|signs?)\s+"
                           r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are|is)\b",
                           re.IGNORECASE)
+#: a sentence that names what its list is of: "Signs of heat exhaustion include", "The main
+#: causes of heel pain are"
+_OWN_FRAMED = re.compile(r"^(?:the\s+)?(?:(?:main|common|most common|typical|early|usual|possible|other|known|key)\s+)*"
+                         r"(?P<kind>causes|reasons|risk factors|triggers|signs|symptoms)(?:\s+and\s+(?:signs|symptoms))?"
+                         r"\s+(?:of|for)\s+(?P<target>[^,:;]{3,60}?)\s+"
+                         r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are)\b:?",
+                         re.IGNORECASE)
 #: a pronoun as the subject of a sentence, perhaps after a short opening phrase
 #: ("This causes pain", "Although not dangerous, it can lead to sprains")
 _ANAPHOR = re.compile(r"^(?:[^,.;:]{1,40},\s*)?(?:it|this|these|they)\b", re.IGNORECASE)
@@ -573,10 +580,12 @@ class RelationExtractor(Extractor):
                 context = structure.sentences[index - 1].text
                 if before and _INSTANCES.match(sentence.text):
                     found += self._instances_rule(index, mentions, before, context)
-            stated = self._cue_rule(index, sentence.text, sentence.start, mentions)
+            own_framed = self._own_frame_rule(index, sentence, mentions, annotations)
+            found += own_framed
+            stated = [] if own_framed else self._cue_rule(index, sentence.text, sentence.start, mentions)
             found += stated
             resolved = self._resolve_generic(mentions, target)
-            if resolved is not mentions:
+            if resolved is not mentions and not own_framed:
                 named = {m.concept for m in mentions}
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
                           if a.relation in RESOLVED_RELATIONS and not (a.relation == "causes" and (
@@ -905,6 +914,22 @@ class RelationExtractor(Extractor):
             return families
         stated = {cue.family for cue, _, _ in _strong_cues_in(following.text)}
         return [*families, *sorted((REMEDY_FAMILIES & stated) - set(families))]
+
+    def _own_frame_rule(self, index: int, sentence: Sentence, mentions: list[Mention],
+                        annotations: Annotations) -> list[Assertion]:
+        """"Signs of heat exhaustion include heavy sweating, headache and fainting",
+        "Causes of heel pain include ...": a sentence that frames its own list, as a
+        heading and its items do. What it lists is related to what it names first, and
+        not to each other (the cue rule is not run on it)."""
+        opening = _OWN_FRAMED.match(sentence.text)
+        if opening is None:
+            return []
+        end = sentence.start + opening.end("target")
+        named = [m for m in mentions if m.type in PATIENT and m.end <= end and m.concept not in self.generic]
+        listed = [m for m in mentions if m.start >= sentence.start + opening.end()]
+        return [a for family in _frame_families(opening.group("kind")) if named
+                for a in self._frame_rule(index, "item", listed, (family, named), annotations, sentence.text,
+                                          sentence.start)]
 
     def _referral_rule(self, index: int, structure: Structure, block_index: int, mentions: list[Mention],
                        usable: dict[int, list[Mention]]) -> list[Assertion]:

@@ -249,6 +249,10 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
       ("shin pain", "see_specialist", "doctor")}),
     ("Foot numbness after running\n\nAsk your GP for a fasting blood glucose test.\n\nSee your GP if it persists.\n",
      {("foot numbness", "see_specialist", "general practitioner"), ("foot numbness", "diagnosed_by", "blood glucose test")}),
+    ("Heat cramps\n\nSigns of heat exhaustion include heavy sweating, dizziness and nausea. "
+     "Common causes of heel pain include plantar fasciitis and heel spurs.\n",
+     {("heat exhaustion", "causes", "dizziness"), ("heat exhaustion", "causes", "nausea"),
+      ("plantar fasciitis", "causes", "heel pain"), ("heel spur", "causes", "heel pain")}),
 ], ids=["these-include", "risk-factors-include", "symptoms-dash-condition", "clinician-orders-a-test",
         "things-that-help", "what-you-can-do", "you-might-notice", "it-is-caused-by", "the-main-symptom-is",
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
@@ -257,7 +261,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
-        "ask-and-see-your-gp"])
+        "ask-and-see-your-gp", "signs-of-x-include"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
@@ -479,3 +483,8 @@ def test_items_of_one_list_are_not_related_to_each_other():
                   "such as statins.\n")
     assert ("statin use", "risk_factor_for", "night cramps") in found
     assert not [f for f in found if f[2] in ("dehydration", "hypomagnesemia")], found
+
+
+def test_a_list_a_sentence_frames_relates_its_items_to_the_named_complaint_not_to_each_other():
+    found = facts("Heat cramps\n\nSigns of heat exhaustion include heavy sweating, dizziness and nausea.\n")
+    assert not [f for f in found if f[0] == "excessive sweating"], found
