@@ -163,14 +163,14 @@ _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below
                        r"of|in|around)\s+){0,4}$", re.IGNORECASE)
 
 #: the gap between a complaint and the region it affects: "most often affect the shin bone"
-_AFFECTS = re.compile(r"^\W*(?:(?:can|may|usually|often|commonly|typically|mainly|mostly|most often|most commonly)\s+)*"
+_AFFECTS = re.compile(r"\W*(?:(?:can|may|usually|often|commonly|typically|mainly|mostly|most often|most commonly)\s+)*"
                       r"affect(?:s|ing)?\s+(?:(?:the|your|one|both|a|an)\s+)?$", re.IGNORECASE)
 #: a matched phrase that names its own place ("swelling around the ankle")
 _EXPLICIT_PLACE = re.compile(r"\b(?:in|on|around|of|at|behind|along|under|inside|below|above)\b", re.IGNORECASE)
 
 #: the gap between two concepts that are only listed together
-_COORDINATED = re.compile(r"^[\s,/&]*(?:(?:and|or|and/or|as well as|but also(?: from| by| in| with)?|such as|including|"
-                          r"like|e\.g\.|especially|particularly|some|other|certain|various|a|an|the)[\s,/&]*)*$", re.IGNORECASE)
+_COORDINATED = re.compile(r"^[\s,/&()]*(?:(?:and|or|and/or|as well as|but also(?: from| by| in| with)?|such as|including|"
+                          r"like|e\.g\.|especially|particularly|some|other|certain|various|a|an|the)[\s,/&()]*)*$", re.IGNORECASE)
 
 #: a gap that holds only a verb (the cue) and its modals: "Ice (often) helps knee pain" links
 #: its two sides as subject and object, as surely as a strong cue does
@@ -590,7 +590,7 @@ class RelationExtractor(Extractor):
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
                           if a.relation in RESOLVED_RELATIONS and not (a.relation == "causes" and (
                               a.subject not in named or CONCEPT.pain not in self.lexicon.ancestors(a.object)))]
-            found += self._location_rule(index, sentence.text, sentence.start, mentions)
+            found += self._location_rule(index, sentence.text, sentence.start, mentions, target)
             found += self._explained_rule(index, sentence.text, sentence.start, resolved)  # "pain ... – X"
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES)
@@ -745,12 +745,20 @@ class RelationExtractor(Extractor):
         return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s)
                 for c in causes for s in symptoms]
 
-    def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
+    def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
+                       target: list[Mention]) -> list[Assertion]:
         """"pain in the ankle", "swelling around the knee": a complaint, a preposition,
-        then a body region."""
+        then a body region, and the regions listed with it ("most often affect the shin
+        bone (tibia), the metatarsals and the heel")."""
         out = []
         regions = [m for m in mentions if m.type == "BodyRegion" and not m.ambiguous
                    and self.lexicon.is_region(m.concept)]
+        anaphor = _ANAPHOR.match(text)
+        if anaphor and regions and target:  # "They most often affect the shin bone": the paragraph's complaint
+            first = min(regions, key=lambda m: m.start)
+            if _AFFECTS.match(text, anaphor.end(), first.start - offset):
+                out += [self._assert(t.concept, "located_in", r.concept, index, "anaphora", r)
+                        for t in target for r in _listed_after(text, offset, regions, first.start - offset)]
         for a in mentions:
             if a.type not in PATIENT:
                 continue
@@ -759,7 +767,8 @@ class RelationExtractor(Extractor):
                 b = min(following, key=lambda m: m.start)
                 gap = text[a.end - offset:b.start - offset]
                 if _LOCATION.match(gap) or _AFFECTS.match(gap):
-                    out.append(self._assert(a.concept, "located_in", b.concept, index, "location", a, b))
+                    out += [self._assert(a.concept, "located_in", r.concept, index, "location", a, r)
+                            for r in _listed_after(text, offset, regions, b.start - offset)]
         return out
 
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],

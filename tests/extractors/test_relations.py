@@ -237,6 +237,9 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "in the sole. Stress fractures most often affect the shin bone.\n",
      {("tarsal tunnel syndrome", "causes", "foot numbness"), ("morton's neuroma", "causes", "foot numbness"),
       ("stress fracture", "located_in", "tibia")}),
+    ("Stress fractures\n\nThey most often affect the shin bone (tibia), the metatarsal bones and the heel.\n",
+     {("stress fracture", "located_in", "tibia"), ("stress fracture", "located_in", "metatarsal"),
+      ("stress fracture", "located_in", "heel")}),
     ("Calf pain\n\nPain with swelling and redness in one calf can be a blood clot.\n\n"
      "A physiotherapist is the best first stop. A chiropractor can also help.\n",
      {("thrombosis", "causes", "swelling"), ("calf pain", "see_specialist", "physical therapist"),
@@ -261,7 +264,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
-        "ask-and-see-your-gp", "signs-of-x-include"])
+        "ask-and-see-your-gp", "signs-of-x-include", "affects-a-list-of-regions"])
 def test_shapes_of_health_pages(text, expected):
     """Sentence and list shapes common in health pages, each stating several facts."""
     found = facts(text)
