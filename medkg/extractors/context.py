@@ -40,6 +40,11 @@ NEGATION_POST = re.compile(
     r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
     r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
+#: a label, a colon, and a comment that denies it: "Cortisone injections: we generally don't
+#: recommend them", "PRP injections: the evidence is mixed and we don't offer them"
+_DENIED_LABEL = re.compile(r"(?P<label>[^:.;!?]{1,60}):\s[^:]*\b(?:don't|do not|doesn't|does not|aren't|isn't|not|never|"
+                           r"rarely)\s+(?:\w+\s+){0,2}?(?:recommend|advise|offer|suggest|need|needed|necessary|"
+                           r"helpful|effective|work)")
 HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|(?<!more )(?<!most )(?<!less )likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
@@ -72,7 +77,9 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` that a negation covers."""
     lowered = lower(text)
-    return _scopes(lowered, NEGATION_PRE) + _scopes(lowered, NEGATION_POST, backwards=True)
+    denied = _DENIED_LABEL.match(lowered)
+    return (_scopes(lowered, NEGATION_PRE) + _scopes(lowered, NEGATION_POST, backwards=True)
+            + ([(0, denied.end("label"))] if denied else []))
 
 
 def hedged_spans(text: str) -> list[tuple[int, int]]:

@@ -297,11 +297,14 @@ def test_shapes_of_health_pages(text, expected):
     ("Hip pain\n\nDo I need an X-ray or an MRI?\n\nUsually not.\n", ("hip pain", "diagnosed_by")),
     ("Hip pain\n\nAn MRI may be used if the diagnosis of bursitis is unclear, but x-rays are only needed if "
      "arthritis is suspected.\n", ("hip arthritis", "diagnosed_by", "magnetic resonance imaging")),
+    ("Tennis elbow\n\nTreatment\n\n- Cortisone injections: we generally don't recommend them.\n",
+     ("corticosteroid injection", "treats")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
         "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
         "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
         "caused-by-is-one-way", "an-ambiguous-word-inside-an-item", "a-later-clause-after-a-pronoun",
-        "do-i-need-a-scan", "another-clause-after-but"])
+        "do-i-need-a-scan", "another-clause-after-but",
+        "a-label-its-comment-denies"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:len(denied)] == denied for f in found), found
