@@ -434,7 +434,7 @@ def _named_as(text: str, start: int, end: int) -> bool:
 #: common cause", "Tight shoes are often the culprit" (with "of X" the cue rule relates X)
 _CAUSE_PREDICATE = re.compile(r"\s*(?:is|are|can be|may be|could be|might be)\s+(?:also\s+|often\s+|usually\s+)?"
                               r"(?:another|a|an|the|one|one of the)?\s*(?:[\w-]+\s+){0,2}?"
-                              r"(?:causes?|reasons?|culprits?|triggers?)\b(?!\s+(?:of|for|is|are))", re.IGNORECASE)
+                              r"(?:causes?|reasons?|culprits?|triggers?|factors?)\b(?!\s+(?:of|for|is|are))", re.IGNORECASE)
 #: characters before a condition that :func:`_named_as` looks at
 _NAMED_REACH = 60
 #: the gap between two things named together ("dehydration plus too much mileage")
