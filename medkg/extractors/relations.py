@@ -195,10 +195,11 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
                       r"\s+(?:it|them|this|these)\b|"
                       r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent))")
 #: a sentence that opens with self-care advice, in the imperative
-_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|"
-                     r"be sure|make sure)(?: to)?\s+)?"
+_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
+                     r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure)"
+                     r"(?: to)?\s+)?"
                      r"(?:take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|keep|"
-                     r"get|see|switch|swap|cut|reduce|limit|follow)\b[^?]*$", re.IGNORECASE)
+                     r"get|see|switch|swap|cut|reduce|limit|follow|warm|cool)\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)

@@ -221,6 +221,9 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
     ("Muscle cramps\n\nOvertraining is a big factor.\n", {("overtraining", "risk_factor_for", "muscle cramp")}),
+    ("Ankle pain after running\n\nThere are several reasons for this:\n\n4. Fully stretch before and after running.\n"
+     "5. Always warm up before you run.\n",
+     {("stretching", "prevents", "ankle pain"), ("warm-up", "prevents", "ankle pain")}),
     ("Foot numbness after running\n\nMorton's neuroma is another common cause. Tight shoes are often the culprit. "
      "A podiatrist can examine your foot.\n",
      {("morton's neuroma", "causes", "foot numbness"), ("tight shoes", "risk_factor_for", "foot numbness"),
@@ -262,7 +265,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "is-a-big-factor", "another-common-cause", "follow-advice-and-give-you",
+        "is-a-big-factor", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
         "ask-and-see-your-gp", "signs-of-x-include", "affects-a-list-of-regions"])
