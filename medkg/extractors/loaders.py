@@ -151,10 +151,13 @@ def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
             raise DocumentError(f"line {number} has no \"text\" string")
         raw = line.encode("utf-8")
         record_id = str(record.get("id") or f"{path.name}:{number}")
+        title = clean_text(str(record.get("title") or "")).strip()
         text = clean_text(record["text"])
+        if title and not text.lstrip().startswith(title):
+            text = f"{title}\n\n{text}"  # the record's title heads its text, as a page's does
         documents.append(SourceDocument(
             text=text, path=f"{path}#{record_id}", digest=SourceDocument.hash_of(raw),
-            title=str(record.get("title") or ""), url=str(record.get("url") or ""), format="jsonl",
+            title=title, url=str(record.get("url") or ""), format="jsonl",
             meta={k: str(v) for k, v in record.items() if k not in ("text",) and isinstance(v, (str, int, float))}))
     return documents
 

@@ -22,6 +22,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 #: a line that introduces a list without a colon ("tests, which may include the following")
 _INTRODUCES = re.compile(r"\b(?:the following|as follows|include|includes|including|such as|namely)\W*$", re.IGNORECASE)
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
+#: a number and a comma, which opens a list item ("1, the landing is wrong") but not a
+#: line that a hard wrap cut ("... on day 2 or\n3, then fades")
+_NUMBER_COMMA = re.compile(r"^\s*\d{1,2},")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
                   "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
@@ -38,6 +41,11 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
                         r"cookie (?:settings|preferences|policy))\b|\bcookies\b.*\b(?:accept|agree|settings)\b",
                         re.IGNORECASE)
+#: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in")
+_NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^>\u00bb\u203a|]{0,100}$|"
+                         r"^(?:[^|]{1,30}\s\|\s){3,}[^|]{1,30}$")
+#: words of a first line that can be the page's title; a longer one is a paragraph
+_TITLE_WORDS = 20
 #: the heading of a list of links to other pages ("Related articles", "You may also like"),
 #: alone on its line or before a colon
 _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|information|faqs?|topics?|stories|content|"
@@ -120,6 +128,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     adjacent = False  # the line before was not blank
     #: under a heading of links to other pages: "heading", then "links" until a blank line
     aside = ""
+    titled = False  # the first line of content has been read: the title, or a paragraph if too long
     for raw in text.split("\n"):
         line_start = position
         position += len(raw) + 1
@@ -137,7 +146,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             headings = [h for h in headings if h[1] != len(blocks) - 1]
             wrapped = True
         adjacent = True
-        if wrapped and not _MD_HEADING.match(line) and not _ITEM.match(line) and not _META.match(line):
+        if wrapped and not _MD_HEADING.match(line) and not _META.match(line) and not (
+                _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
             block = blocks[-1]
@@ -151,7 +161,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
-        furniture = bool(_FURNITURE.search(line))
+        furniture = bool(_FURNITURE.search(line) or _NAVIGATION.match(line))
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
         elif aside:
@@ -163,8 +173,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             level = len(md.group(1))
             body = md.group(2).strip()
             start += len(line) - len(md.group(2))
-            kind = "title" if not blocks and level == 1 else "heading"
-        elif not blocks:
+            kind = "title" if not titled and level == 1 else "heading"
+        elif not titled and len(line.split()) <= _TITLE_WORDS and not line.endswith((".", ";", ",")):
             kind, level, body = "title", 1, line
         elif _META.match(line):
             kind, level, body = "meta", 9, line
@@ -183,6 +193,7 @@ def parse_structure(document: SourceDocument) -> Structure:
         block = Block(kind=kind, text=body, start=start, end=end, level=level, section=section,
                       intro=intro if kind == "item" else None, part=part)
         blocks.append(block)
+        titled = titled or kind != "meta"
         index = len(blocks) - 1
         wrapped = kind in ("paragraph", "item") and _cut_mid_sentence(line)
         if kind in ("title", "heading"):

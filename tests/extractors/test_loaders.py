@@ -67,3 +67,16 @@ def test_control_characters_and_lone_surrogates_are_removed(tmp_path):
     path.write_bytes("Knee pain\x0b after\x00 runs".encode("utf-8").replace(b"\x00", b"") + b"\xed\xa0\x80")
     [document] = list(load_paths([path]))
     assert "\x0b" not in document.text and "\ud800" not in document.text
+
+
+def test_a_jsonl_records_title_heads_its_text_so_its_sentences_are_split(tmp_path):
+    from medkg.extractors.structure import parse_structure
+
+    record = ('{"id": "faq-1", "title": "What causes shin pain?", "text": "Shin splints are common. '
+              'Ice relieves shin splints."}\n')
+    (tmp_path / "faq.jsonl").write_text(record, encoding="utf-8")
+    [document] = load_paths([tmp_path / "faq.jsonl"])
+    structure = parse_structure(document)
+    assert [(structure.blocks[s.block].kind, s.text) for s in structure.sentences] == [
+        ("title", "What causes shin pain?"), ("paragraph", "Shin splints are common."),
+        ("paragraph", "Ice relieves shin splints.")]

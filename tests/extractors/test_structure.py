@@ -93,3 +93,26 @@ def test_links_under_a_related_heading_are_furniture_until_a_blank_line():
     assert kinds == [("title", "Deadlift b"), ("meta", "Related ar"), ("meta", "- Sumo vs "), ("meta", "> Shin spl"),
                      ("heading", "Prevention"), ("paragraph", "Brace your"), ("paragraph", "See also y"),
                      ("meta", "Related po")]
+
+
+def test_breadcrumbs_and_menus_are_furniture_and_the_title_is_the_first_line_of_content():
+    structure = _structure("HealthAnswers > Ask a Doctor > Leg cramps at night\n"
+                           "Home | Ask a question | Browse topics | Sign in\n\n"
+                           "Painful calf cramps every night\n\nI am 72 and walk every day.\n")
+    assert [(b.kind, b.text[:12]) for b in structure.blocks] == [
+        ("meta", "HealthAnswer"), ("meta", "Home | Ask a"), ("title", "Painful calf"), ("paragraph", "I am 72 and ")]
+
+
+def test_a_long_first_line_is_a_paragraph_not_a_title():
+    text = ("Pain along the shin bone during or after running is very common, and most of the time it is "
+            "medial tibial stress syndrome. Ice helps.\n")
+    structure = _structure(text)
+    assert [b.kind for b in structure.blocks] == ["paragraph"] and len(structure.sentences) == 2
+
+
+def test_a_hard_wrapped_line_that_starts_with_a_number_and_comma_goes_on_its_sentence():
+    structure = _structure("DOMS or a tear?\n\nThe soreness usually peaks on day 2 or it can peak on day\n"
+                           "3, then fades over the rest of the week without any treatment.\n")
+    assert [s.text for s in structure.sentences][1:] == [
+        "The soreness usually peaks on day 2 or it can peak on day\n"
+        "3, then fades over the rest of the week without any treatment."]
