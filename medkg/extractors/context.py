@@ -39,7 +39,10 @@ NEGATION_POST = re.compile(
     rf"(?:{_COPULA}\s+not|isn't|aren't|wasn't|weren't)\s+(?:usually\s+|often\s+|generally\s+|really\s+)?"
     r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
-    r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|(?:does|do|did)\s*n[o']t\s+(?:help|work|cause))\b")
+    r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|"
+    # "static stretching doesn't prevent DOMS", "painkillers don't really speed up recovery", "it won't help"
+    r"(?:does|do|did|will|wo|would|can|ca)\s*(?:n[o']t|not)\s+(?:really\s+|actually\s+|necessarily\s+|always\s+)?"
+    r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat))\b")
 #: a label, a colon, and a comment that denies it: "Cortisone injections: we generally don't
 #: recommend them", "PRP injections: the evidence is mixed and we don't offer them"
 _DENIED_LABEL = re.compile(r"(?P<label>[^:.;!?]{1,60}):\s[^:]*\b(?:don't|do not|doesn't|does not|aren't|isn't|not|never|"

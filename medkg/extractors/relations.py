@@ -511,6 +511,19 @@ def _remedy_frames(frames: list[tuple[str, list[Mention]]], text: str) -> list[t
     return [frame for frame in frames if frame[0] not in dropped]
 
 
+def _framing_sentences(structure: Structure, block_index: int) -> list[int]:
+    """The sentences of a heading or introducing line that frame what follows: all of a
+    heading's, only the last of a paragraph that ends by introducing a list ("The
+    tendon usually gives way when ... Risk factors include:")."""
+    sentences = structure.by_block.get(block_index, [])
+    return sentences[-1:] if structure.blocks[block_index].kind == "paragraph" else sentences
+
+
+def _framing_text(structure: Structure, block_index: int) -> str:
+    """The text of :func:`_framing_sentences`."""
+    return " ".join(structure.sentences[i].text for i in _framing_sentences(structure, block_index))
+
+
 def _headings_before(structure: Structure) -> list[list[int]]:
     """For each block, the up to :data:`SECTION_REACH` headings before it, nearest
     first, never past the title, in one pass over the document. Plain-text pages have
@@ -640,6 +653,13 @@ class RelationExtractor(Extractor):
         if block_index not in self._heading_memo:  # blocks under one heading ask again
             named = [m for i in structure.by_block.get(block_index, ())
                      for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
+            if structure.blocks[block_index].kind == "paragraph":
+                # a paragraph that introduces a list: what its last sentence names, else the
+                # conditions it is about ("Osteochondrosis and hip pathology have similar
+                # symptoms. ... additional tests are ordered:"), not a symptom it describes
+                # ("The tendon usually gives way when ... Risk factors include:")
+                last = _framing_sentences(structure, block_index)
+                named = [m for m in named if m.sentence in last] or [m for m in named if m.type == "Condition"]
             broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
             self._heading_memo[block_index] = [m for m in named if m.concept not in broader or not _plural(m.text)]
         return self._heading_memo[block_index]
@@ -666,7 +686,7 @@ class RelationExtractor(Extractor):
 
     def _lists_causes(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> bool:
         """Is ``heading`` one of causes of a complaint it names ("Causes of knee pain")?"""
-        return "cause" in _frame_families(structure.blocks[heading].text) \
+        return "cause" in _frame_families(_framing_text(structure, heading)) \
             and bool(self._heading_mentions(structure, heading, usable))
 
     # ------------------------------------------------------------------ rules
@@ -914,7 +934,7 @@ class RelationExtractor(Extractor):
         opening paragraph when that says what else the remedies do: "Strengthening
         exercises" (treat) whose paragraph says they "alleviate the discomfort and
         prevent future issues" frames its sub-headings as treating and preventing."""
-        families = _frame_families(structure.blocks[heading].text)
+        families = _frame_families(_framing_text(structure, heading))
         if _ASKS_NEED.match(structure.blocks[heading].text):  # the answer is often "usually not"
             families = [family for family in families if family not in ("test", "treat")]
         if not REMEDY_FAMILIES.intersection(families) or heading + 1 >= len(structure.blocks):
@@ -948,7 +968,7 @@ class RelationExtractor(Extractor):
         block = structure.blocks[block_index]
         headings = self._preceding_headings(structure, block_index)
         source = block.intro if block.intro is not None else (headings[0] if headings else None)
-        if source is None or "specialist" not in _frame_families(structure.blocks[source].text):
+        if source is None or "specialist" not in _frame_families(_framing_text(structure, source)):
             return []
         specialists = [m for i in structure.by_block.get(source, ()) for m in usable.get(i, [])
                        if m.type == "Specialist" and not m.ambiguous]

@@ -221,6 +221,9 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
     ("Muscle cramps\n\nOvertraining is a big factor.\n", {("overtraining", "risk_factor_for", "muscle cramp")}),
+    ("Achilles tendon rupture\n\nThe tendon usually gives way when you push off suddenly. Risk factors include:\n\n"
+     "- being male\n- being overweight\n",
+     {("male sex", "risk_factor_for", "achilles tendon rupture"), ("overweight", "risk_factor_for", "achilles tendon rupture")}),
     ("Ankle pain after running\n\nThere are several reasons for this:\n\n4. Fully stretch before and after running.\n"
      "5. Always warm up before you run.\n",
      {("stretching", "prevents", "ankle pain"), ("warm-up", "prevents", "ankle pain")}),
@@ -265,7 +268,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "is-a-big-factor", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
+        "is-a-big-factor", "a-list-after-a-paragraph-describing-a-symptom", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
         "ask-and-see-your-gp", "signs-of-x-include", "affects-a-list-of-regions"])
@@ -303,12 +306,15 @@ def test_shapes_of_health_pages(text, expected):
      "arthritis is suspected.\n", ("hip arthritis", "diagnosed_by", "magnetic resonance imaging")),
     ("Tennis elbow\n\nTreatment\n\n- Cortisone injections: we generally don't recommend them.\n",
      ("corticosteroid injection", "treats")),
+    ("DOMS\n\nStatic stretching doesn't prevent DOMS. Painkillers don't really speed up recovery.\n",
+     ("static stretching", "prevents")),
+    ("DOMS\n\nPainkillers don't really speed up recovery from DOMS.\n", ("pain medication", "treats")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
         "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
         "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
         "caused-by-is-one-way", "an-ambiguous-word-inside-an-item", "a-later-clause-after-a-pronoun",
         "do-i-need-a-scan", "another-clause-after-but",
-        "a-label-its-comment-denies"])
+        "a-label-its-comment-denies", "doesnt-prevent", "dont-really-speed-up"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:len(denied)] == denied for f in found), found
