@@ -99,7 +99,8 @@ CUES: tuple[Cue, ...] = (
                   r"(?:is|are) (?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
                   r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?",
          forward=False, strong=False),
-    _cue("cause", r"give(?:s)?(?: you)?", strong=False),  # "tarsal tunnel syndrome gives numbness in the sole"
+    # "tarsal tunnel syndrome gives numbness in the sole", "diuretics make cramps more likely"
+    _cue("cause", r"give(?:s)?(?: you)?|mak(?:e|es|ing)", strong=False),
     _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
@@ -154,7 +155,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"first aid|exercises?|stretch)", re.I)),
     ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
-    ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?)\b", re.I)),
+    ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?)\b", re.I)),
 )
 
 _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below|inside|outside|under|over|"
@@ -233,15 +234,17 @@ _INSTANCES = re.compile(r"^(?:these|they|those|this|such \w+|examples(?: of (?:t
                         re.IGNORECASE)
 #: a sentence whose opening names the kind of what it lists ("Risk factors include flat
 #: feet, ...", "Common causes are ...")
-_SELF_FRAMED = re.compile(r"^(?:(?:the|other|common|possible|main|some|known|typical|most|usual)\s+)*"
-                          r"(?:causes|reasons|risk factors|triggers|symptoms?|signs?)\s+"
+_SELF_FRAMED = re.compile(r"^(?:(?:the|other|common|possible|main|some|known|typical|most|usual|leading|likely|probable|"
+                          r"underlying)\s+)*"
+                          r"(?:causes|reasons|risk factors|triggers|symptoms?|signs?|explanations?)\s+"
                           r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are|is)\b",
                           re.IGNORECASE)
 #: a sentence that names what its list is of: "Signs of heat exhaustion include", "The main
 #: causes of heel pain are"
 _OWN_FRAMED = re.compile(r"^(?:the\s+)?(?:(?:main|common|most common|typical|early|usual|possible|other|known|key)\s+)*"
-                         r"(?P<kind>causes|reasons|risk factors|triggers|signs|symptoms)(?:\s+and\s+(?:signs|symptoms))?"
-                         r"\s+(?:of|for)\s+(?P<target>[^,:;]{3,60}?)\s+"
+                         r"(?P<kind>causes|reasons|risk factors|triggers|signs|symptoms|(?:conditions|diseases|problems|"
+                         r"medications|medicines|drugs)\s+(?:linked|associated|connected)(?=\s+(?:with|to)))"
+                         r"(?:\s+and\s+(?:signs|symptoms))?\s+(?:of|for|with|to)\s+(?P<target>[^,:;]{3,60}?)\s+"
                          r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are)\b:?",
                          re.IGNORECASE)
 #: a pronoun as the subject of a sentence, perhaps after a short opening phrase
@@ -399,7 +402,7 @@ def _advised_against(sentence: Sentence, mention: Mention) -> bool:
 
 
 #: "it is", "it may be", "sounds like" right before a condition names what the complaint is
-_NAMED_AS = re.compile(r"\b(?:it|this|mine|explanation|diagnosis|culprit)(?:'s| is| was| may be| might be| could be| must be| seems to be| "
+_NAMED_AS = re.compile(r"\b(?:it|this|that|mine|explanation|diagnosis|culprit)(?:'s| is| was| may be| might be| could be| can be| must be| seems to be| "
                        r"is probably| is likely| sounds like| looks like| appears to be| turned out to be)"
                        r"(?: (?:a|an|the|some|mild|slight|minor|probably|likely|just|only))*\W*$")
 #: an elliptical opening that names what the complaint is: "Sounds like bursitis to me",
@@ -957,7 +960,7 @@ class RelationExtractor(Extractor):
         end = sentence.start + opening.end("target")
         named = [m for m in mentions if m.type in PATIENT and m.end <= end and m.concept not in self.generic]
         listed = [m for m in mentions if m.start >= sentence.start + opening.end()]
-        return [a for family in _frame_families(opening.group("kind")) if named
+        return [a for family in _frame_families(opening.group("kind")) or ["cause"] if named
                 for a in self._frame_rule(index, "item", listed, (family, named), annotations, sentence.text,
                                           sentence.start)]
 

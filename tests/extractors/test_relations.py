@@ -221,6 +221,12 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
     ("Muscle cramps\n\nOvertraining is a big factor.\n", {("overtraining", "risk_factor_for", "muscle cramp")}),
+    ("Night leg cramps\n\nConditions linked with night cramps include diabetes and kidney disease. "
+     "Diuretics make cramps more likely.\n\nNight cramps are common. The leading explanations are fatigue and "
+     "dehydration.\n\nConfusion after a marathon is serious – this can be hyponatraemia.\n",
+     {("diabetes mellitus", "causes", "night cramps"), ("kidney disease", "causes", "night cramps"),
+      ("diuretic use", "risk_factor_for", "muscle cramp"), ("dehydration", "causes", "night cramps"),
+      ("hyponatremia", "causes", "night cramps")}),
     ("Achilles tendon rupture\n\nThe tendon usually gives way when you push off suddenly. Risk factors include:\n\n"
      "- being male\n- being overweight\n",
      {("male sex", "risk_factor_for", "achilles tendon rupture"), ("overweight", "risk_factor_for", "achilles tendon rupture")}),
@@ -268,7 +274,8 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "is-a-big-factor", "a-list-after-a-paragraph-describing-a-symptom", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
+        "is-a-big-factor", "conditions-linked-with-explanations-make-can-be",
+        "a-list-after-a-paragraph-describing-a-symptom", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
         "ask-and-see-your-gp", "signs-of-x-include", "affects-a-list-of-regions"])
