@@ -614,9 +614,10 @@ class RelationExtractor(Extractor):
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
-            # a remedy the sentence relates by its own cue ("... which can help prevent
-            # cramps") is not also related to the frame's target by that relation
-            own = {(a.subject, a.relation) for a in stated if a.relation in ("treats", "prevents")}
+            # what the sentence relates by its own cue ("... which can help prevent cramps",
+            # "Osteitis pubis causes pain over the pubic bone") is not also related to the
+            # frame's target by that relation
+            own = {(a.subject, a.relation) for a in stated}
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
