@@ -616,8 +616,10 @@ class RelationExtractor(Extractor):
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
             # what the sentence relates by its own cue ("... which can help prevent cramps",
             # "Osteitis pubis causes pain over the pubic bone") is not also related to the
-            # frame's target by that relation
-            own = {(a.subject, a.relation) for a in stated}
+            # frame's target by that relation; a listed cause that says what it does itself
+            # ("- Ankle sprain - ..., causing swelling") is still one of the list's causes
+            own = {(a.subject, a.relation) for a in stated
+                   if a.relation in ("treats", "prevents") or block.kind not in ("item", "heading")}
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
