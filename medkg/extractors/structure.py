@@ -41,6 +41,9 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
                         r"cookie (?:settings|preferences|policy))\b|\bcookies\b.*\b(?:accept|agree|settings)\b",
                         re.IGNORECASE)
+#: characters of a line for it to be furniture: a paragraph of content is longer (and
+#: scanning every paragraph for furniture words doubled the cost of this stage)
+_FURNITURE_LENGTH = 250
 #: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in")
 _NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^>\u00bb\u203a|]{0,100}$|"
                          r"^(?:[^|]{1,30}\s\|\s){3,}[^|]{1,30}$")
@@ -161,7 +164,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
-        furniture = bool(_FURNITURE.search(line) or _NAVIGATION.match(line))
+        furniture = len(line) <= _FURNITURE_LENGTH and bool(_FURNITURE.search(line) or _NAVIGATION.match(line))
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
         elif aside:
