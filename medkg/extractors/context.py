@@ -53,6 +53,8 @@ HEDGE = re.compile(
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
     r"consistent with|a sign of|if|to rule out|to exclude|(?:can|may|will|could|helps?) rule out)\b")
 _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because|if|unless)\b|[;:.!?()]|"
+                         # a comma before the next instruction: "do not climb stairs, apply ice"
+                         r",\s+(?=(?:can|could|should|then|and then|take|apply|use|try|do|wear|rest|keep)\b)|"
                          r"\s[\u2013\u2014-]\s")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the

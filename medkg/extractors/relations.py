@@ -197,10 +197,11 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
                       r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent))")
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
-                     r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure)"
+                     r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
+                     r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?)"
                      r"(?: to)?\s+)?"
-                     r"(?:take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|keep|"
-                     r"get|see|switch|swap|cut|reduce|limit|follow|warm|cool)\b[^?]*$", re.IGNORECASE)
+                     r"(?P<verb>take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|"
+                     r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool)\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
@@ -402,8 +403,9 @@ def _advised_against(sentence: Sentence, mention: Mention) -> bool:
 
 
 #: "it is", "it may be", "sounds like" right before a condition names what the complaint is
-_NAMED_AS = re.compile(r"\b(?:it|this|that|mine|explanation|diagnosis|culprit)(?:'s| is| was| may be| might be| could be| can be| must be| seems to be| "
-                       r"is probably| is likely| sounds like| looks like| appears to be| turned out to be)"
+_NAMED_AS = re.compile(r"(?:\b(?:it|this|that|mine|explanation|diagnosis|culprit)(?:'s| is| was| may be| might be| could be| "
+                       r"can be| must be| seems to be| is probably| is likely| sounds like| looks like| appears to be| "
+                       r"turned out to be)|\b(?:also |another )?(?:possible|possibility|likely|probable) (?:is|are))"
                        r"(?: (?:a|an|the|some|mild|slight|minor|probably|likely|just|only))*\W*$")
 #: an elliptical opening that names what the complaint is: "Sounds like bursitis to me",
 #: "Could be piriformis syndrome", "Probably a strain"
@@ -811,9 +813,12 @@ class RelationExtractor(Extractor):
         out = []
         stated = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}")}
         families = stated & allowed
-        if not families and "treat" in allowed and _ADVICE.match(text):
+        advice = _ADVICE.match(text) if not families and "treat" in allowed else None
+        if advice:
             # self-care advice on the topic: "Take ibuprofen for a few days" treats it,
-            # "Stretch your calves before swimming" prevents it
+            # "Stretch your calves before swimming" prevents it (the advice's own opening,
+            # "I suggest", is no cue)
+            stated = {cue.family for cue, s, _ in _strong_cues_in(text) if s >= advice.start("verb")}
             if "prevent" in stated:
                 families = {"prevent"}
             elif not stated:

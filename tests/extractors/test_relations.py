@@ -221,6 +221,11 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
     ("Muscle cramps\n\nOvertraining is a big factor.\n", {("overtraining", "risk_factor_for", "muscle cramp")}),
+    ("Knee pain after hiking\n\nQuestion: my knee is very painful.\n\nDr. Zhang Wei reply Orthopedics\n"
+     "Hello: 1. It may be overuse, also possible is the iliotibial band friction. 2. Suggest you rest for 1-2 weeks, "
+     "do not climb stairs, can apply ice 15 minutes, take ibuprofen.\n",
+     {("iliotibial band syndrome", "causes", "knee pain"), ("cold therapy", "treats", "knee pain"),
+      ("ibuprofen", "treats", "knee pain")}),
     ("Ankle pain\n\nCommon causes\n\n- Ankle sprain - rolling the ankle tears the ligaments, causing swelling.\n",
      {("ankle sprain", "causes", "ankle pain"), ("ankle sprain", "causes", "swelling")}),
     ("Night leg cramps\n\nConditions linked with night cramps include diabetes and kidney disease. "
@@ -276,7 +281,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "is-a-big-factor", "a-listed-cause-that-says-what-it-does", "conditions-linked-with-explanations-make-can-be",
+        "is-a-big-factor", "translated-doctor-reply", "a-listed-cause-that-says-what-it-does", "conditions-linked-with-explanations-make-can-be",
         "a-list-after-a-paragraph-describing-a-symptom", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
