@@ -195,8 +195,11 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
                       r"contribut(?:e|es) to|aggravat(?:e|es)|play(?:s)? (?:a |an )?(?:\w+ )?(?:part|role) in)"
                       r"\s+(?:it|them|this|these)\b|"
                       r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent))")
+#: the opening of a paragraph about prevention: "To prevent it, ...", "How to avoid shin splints"
+_PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help )?"
+                         r"(?:prevent|avoid|reduce the risk of|lower the risk of)\b", re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
-_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
+_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
                      r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
                      r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?)"
                      r"(?: to)?\s+)?"
@@ -611,8 +614,10 @@ class RelationExtractor(Extractor):
                               a.subject not in named or CONCEPT.pain not in self.lexicon.ancestors(a.object)))]
             found += self._location_rule(index, sentence.text, sentence.start, mentions, target)
             found += self._explained_rule(index, sentence.text, sentence.start, resolved)  # "pain ... – X"
+            opening = structure.sentences[structure.by_block[sentence.block][0]].text
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
-                                      ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES)
+                                      ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
+                                      preventing=bool(_PREVENTING.match(opening)))
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
@@ -801,8 +806,13 @@ class RelationExtractor(Extractor):
         return out
 
     def _topic_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
-                    target: list[Mention], context: str = "", allowed: frozenset[str] = TOPIC_FAMILIES
-                    ) -> list[Assertion]:
+                    target: list[Mention], context: str = "", allowed: frozenset[str] = TOPIC_FAMILIES,
+                    preventing: bool = False) -> list[Assertion]:
+        """Concepts related to the paragraph's topic (``target``) by a cue whose other
+        side is left unsaid ("Take ibuprofen to ease the pain"); in a paragraph that opens
+        "To prevent it, ..." what helps prevents."""
+        if preventing:
+            allowed = allowed | {"prevent"}
         cues = _strong_cues_in(text)
         others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"
                   and not _AGGRAVATING.search(text, 0, m.start - offset)
@@ -823,6 +833,8 @@ class RelationExtractor(Extractor):
                 families = {"prevent"}
             elif not stated:
                 families = {"treat"}
+        if preventing:
+            families = {"prevent" if family == "treat" else family for family in families}
         for m in others:
             for family in families:
                 for t in target:
