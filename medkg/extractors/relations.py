@@ -108,7 +108,7 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
+                  r"what helped|cure(?:s|d)?|(?:is|are) (?:often |usually |also |generally )?recommended|(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
                   r"sort(?:s|ed)? (?:it|that|this|things|me) out|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
