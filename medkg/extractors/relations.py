@@ -866,8 +866,9 @@ class RelationExtractor(Extractor):
         anaphor = _ANAPHOR.match(text)
         if anaphor is None:
             return self._object_anaphora(index, text, offset, mentions, target)
-        cues = sorted(((cs, ce, cue.forward) for cue, cs, ce in _strong_cues_in(text)
-                       if cue.family == "cause" and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
+        # a risk cue reads backward: "It is more common in people over 50"
+        cues = sorted(((cs, ce, cue.forward and cue.family == "cause") for cue, cs, ce in _strong_cues_in(text)
+                       if cue.family in ("cause", "risk") and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
         # the first cue, and of those that start there the longest ("caused by", not "caused")
         if not cues or any(m.type in PATIENT and m.start - offset < cues[0][0] for m in mentions):
             return []  # the cue's subject is named, not left to the pronoun

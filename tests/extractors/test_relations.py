@@ -221,6 +221,8 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
     ("Muscle cramps\n\nOvertraining is a big factor.\n", {("overtraining", "risk_factor_for", "muscle cramp")}),
+    ("Ankle pain\n\nOsteoarthritis wears down the cartilage in the ankle joint. It's more common in people over 50.\n",
+     {("older age", "risk_factor_for", "ankle osteoarthritis")}),
     ("Foot pain after walking\n\nWith flat feet, orthopedic insoles are recommended.\n\nPrevention\n\n"
      "- control body weight;\n",
      {("orthotics", "treats", "flat feet"), ("weight loss", "prevents", "foot pain")}),
@@ -288,7 +290,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "is-a-big-factor", "are-recommended-and-control-body-weight", "to-prevent-it-and-if-pain-occurs", "translated-doctor-reply", "a-listed-cause-that-says-what-it-does", "conditions-linked-with-explanations-make-can-be",
+        "is-a-big-factor", "its-more-common-in", "are-recommended-and-control-body-weight", "to-prevent-it-and-if-pain-occurs", "translated-doctor-reply", "a-listed-cause-that-says-what-it-does", "conditions-linked-with-explanations-make-can-be",
         "a-list-after-a-paragraph-describing-a-symptom", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
