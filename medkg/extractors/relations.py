@@ -944,7 +944,12 @@ class RelationExtractor(Extractor):
         """
         block = structure.blocks[block_index]
         sources = [block.intro] if block.intro is not None else []
-        for source in [*sources, *self._preceding_headings(structure, block_index)]:
+        headings = self._preceding_headings(structure, block_index)
+        if block.kind in ("item", "heading") and not headings:
+            # the top-level items or headings of a page whose title frames them: "Why Do
+            # My Ankles Hurt? 7 Common Reasons", then "1. Ankle Sprain", "2. Arthritis"
+            headings = [i for i, b in enumerate(structure.blocks[:block_index]) if b.kind == "title"]
+        for source in [*sources, *headings]:
             families = self._section_families(structure, source)
             if families:
                 targets = (self._heading_mentions(structure, source, usable)
