@@ -198,6 +198,9 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
 #: the opening of a paragraph about prevention: "To prevent it, ...", "How to avoid shin splints"
 _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help )?"
                          r"(?:prevent|avoid|reduce the risk of|lower the risk of)\b", re.IGNORECASE)
+#: what stands before the condition a remedy or test is for: "preparations for gout", "in case of"
+_FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
                      r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
@@ -665,7 +668,8 @@ class RelationExtractor(Extractor):
         beside its kinds ("arthritis, arthrosis") is one of the list."""
         if block_index not in self._heading_memo:  # blocks under one heading ask again
             named = [m for i in structure.by_block.get(block_index, ())
-                     for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic]
+                     for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic
+                     and not m.ambiguous]
             if structure.blocks[block_index].kind == "paragraph":
                 # a paragraph that introduces a list: what its last sentence names, else the
                 # conditions it is about ("Osteochondrosis and hip pathology have similar
@@ -1009,6 +1013,13 @@ class RelationExtractor(Extractor):
                     annotations: Annotations, text: str, offset: int) -> list[Assertion]:
         family, targets = frame
         rule = "frame" if kind in ("item", "heading") else "frame-text"
+        if kind == "item" and family in ("treat", "prevent", "test"):
+            # an item that names the condition it is for ("preparations for gout -
+            # allopurinol, colchicine") relates its remedies or tests to that, not the heading's
+            framed = {t.concept for t in targets}
+            own = [m for m in mentions if m.type == "Condition" and not m.ambiguous and m.concept not in self.generic
+                   and m.concept not in framed and _FOR_CONDITION.search(text, 0, m.start - offset)]
+            targets = own or targets
         out = []
         hits = 0
         for m in mentions:

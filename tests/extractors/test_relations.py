@@ -221,6 +221,8 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
      "Painkillers such as ibuprofen can help.\n",
      {("heat therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}),
     ("Muscle cramps\n\nOvertraining is a big factor.\n", {("overtraining", "risk_factor_for", "muscle cramp")}),
+    ("Pain in the feet and toes\n\nTreatment\n\n- preparations for gout - allopurinol, colchicine;\n",
+     {("allopurinol", "treats", "gout")}),
     ("Why Do My Ankles Hurt When I Walk? 7 Common Reasons\n\nYou're not alone.\n\n1. Ankle Sprain\n\n"
      "A sprain happens when you roll your ankle.\n\n2. Gout\n\nIt flares up at night.\n",
      {("ankle sprain", "causes", "ankle pain"), ("gout", "causes", "ankle pain")}),
@@ -293,7 +295,7 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
         "helps-and-get-better-with", "more-common-in", "imperative-advice",
         "confirms-the-diagnosis-and-offered", "forum-replies", "diagnosis-section-and-you-may-need-to",
         "pronoun-as-object-and-advice-before-activity", "what-should-you-do-and-can-help",
-        "is-a-big-factor", "a-listicle-title-frames-its-items", "its-more-common-in", "are-recommended-and-control-body-weight", "to-prevent-it-and-if-pain-occurs", "translated-doctor-reply", "a-listed-cause-that-says-what-it-does", "conditions-linked-with-explanations-make-can-be",
+        "is-a-big-factor", "an-item-for-its-own-condition", "a-listicle-title-frames-its-items", "its-more-common-in", "are-recommended-and-control-body-weight", "to-prevent-it-and-if-pain-occurs", "translated-doctor-reply", "a-listed-cause-that-says-what-it-does", "conditions-linked-with-explanations-make-can-be",
         "a-list-after-a-paragraph-describing-a-symptom", "advice-with-an-adverb", "another-common-cause", "follow-advice-and-give-you",
         "is-often-and-usually-helps", "causes-include-and-checked-for",
         "gives-explanation-affects", "can-be-and-first-stop", "negation-ends-at-if", "go-to-a-and-call-if-list",
