@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SHARED
 
-#: measured on the dev corpus (strict): P 0.701, R 0.539, F1 0.610
+#: measured on the dev corpus (strict): P 0.701, R 0.541, F1 0.611
 FLOOR = {"f1": 0.57, "precision": 0.66}
 
 
