@@ -108,10 +108,14 @@ CUES: tuple[Cue, ...] = (
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|(?:is|are) (?:often |usually |also |generally )?recommended|(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
+                  r"what helped|cure(?:s|d)?|(?:is|are) (?:often |usually |also |generally )?recommended|"
+                  # "... can help." at the end: the topic is what it helps
+                  r"(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
                   r"sort(?:s|ed)? (?:it|that|this|things|me) out|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
-                  r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|settles? (?:down )?with|"
+                  r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|"
+                  r"(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|"
+                  r"settles? (?:down )?with|"
                   r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
@@ -129,7 +133,9 @@ CUES: tuple[Cue, ...] = (
                     r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
-    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|ask (?:your|a|an)|(?:call|ring|phone) (?:your|a|an|the)|(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
+    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|ask (?:your|a|an)|(?:call|ring|phone) (?:your|a|an|the)|"
+                       r"(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|"
+                       r"consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
@@ -202,7 +208,10 @@ _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help
 _FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$",
                             re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
-_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
+_ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
+                     # a conditional opening that is not the writer's own story ("If pain occurs, ...")
+                     r"(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
+                     r"(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
                      r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
                      r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?)"
                      r"(?: to)?\s+)?"
@@ -585,6 +594,8 @@ class RelationExtractor(Extractor):
         targets: dict[int, list[Mention]] = {}
         frames: dict[int, list[tuple[str, list[Mention]]]] = {}
         leads: dict[int, list[Mention]] = {}
+        #: blocks that open "To prevent it, ...": what they advise prevents
+        preventing: dict[int, bool] = {}
         for index, sentence in enumerate(structure.sentences):
             mentions = usable.get(index, [])
             block = structure.blocks[sentence.block]
@@ -594,6 +605,7 @@ class RelationExtractor(Extractor):
                 targets[sentence.block] = self._section_target(structure, sentence.block, usable) or topic
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, topic)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
+                preventing[sentence.block] = bool(_PREVENTING.match(sentence.text))
             target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
                       else targets[sentence.block])
             context = ""
@@ -617,10 +629,9 @@ class RelationExtractor(Extractor):
                               a.subject not in named or CONCEPT.pain not in self.lexicon.ancestors(a.object)))]
             found += self._location_rule(index, sentence.text, sentence.start, mentions, target)
             found += self._explained_rule(index, sentence.text, sentence.start, resolved)  # "pain ... – X"
-            opening = structure.sentences[structure.by_block[sentence.block][0]].text
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
-                                      preventing=bool(_PREVENTING.match(opening)))
+                                      preventing=preventing[sentence.block])
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
@@ -850,8 +861,9 @@ class RelationExtractor(Extractor):
             if "specialist" not in families and m.type == "Specialist" and _HELPER.match(text, m.end - offset):
                 # the specialist as the one who helps: "a physiotherapist can teach you exercises"
                 out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
-            elif m.type == "Test" and not text.rstrip().endswith("?") and (_ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset])
-                                       or _DIAGNOSING.match(text, m.end - offset)):
+            elif m.type == "Test" and not text.rstrip().endswith("?") and (
+                    _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset])
+                    or _DIAGNOSING.match(text, m.end - offset)):
                 # a test a clinician orders, or one that makes the diagnosis: "your GP may
                 # order an X-ray and an MRI", "an MRI scan can confirm the diagnosis"
                 out += [self._assert(t.concept, "diagnosed_by", m.concept, index, "topic", m) for t in target]
