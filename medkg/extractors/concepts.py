@@ -35,6 +35,10 @@ _BREAK = re.compile(r"[,;:()\[\]]")
 #: names joint pain, not exercise; "non-surgical" is not surgery (labels written with
 #: the prefix, such as "post-traumatic arthritis", match from the prefix on)
 _PREFIXED = re.compile(r"\b(?:post|pre|non|anti|after)-$", re.IGNORECASE)
+#: words that name a part of whatever region follows them: in "pain on the back of the
+#: forearm" and "the side of my knee" the back and the side are the forearm's and the
+#: knee's, not the back or the flank (labels that go on, "back of the knee", match whole)
+_POSITIONS = frozenset({"back", "side", "front", "top", "bottom", "base", "middle", "edge", "inside", "outside"})
 
 
 def _is_acronym(label: str, ambiguous: bool) -> bool:
@@ -116,6 +120,8 @@ class DictionaryConceptFinder(Extractor):
                     continue
                 if last > first and not punctuated and _BREAK.search(text, begin, finish):
                     continue  # a shorter match at the same place may still fit
+                if normalized[last] in _POSITIONS and normalized[last + 1:last + 2] == ["of"]:
+                    continue  # "the back of ...": a part of the region that follows
                 if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):
                     found = [e for e in found if not e[3]]
                     if not found:

@@ -137,3 +137,13 @@ def test_a_sports_stroke_is_not_a_brain_stroke(text):
 
 def test_a_stroke_as_a_cause_is_a_brain_stroke():
     assert ("brain stroke", "causes", "leg weakness") in facts("Leg weakness\n\nA stroke can cause sudden leg weakness.\n")
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("Intersection syndrome causes a burning pain on the back of the forearm.", "lower back pain", "forearm pain"),
+    ("I have pain on the side of my knee.", "flank", "knee pain"),
+    ("Pain in the back of my leg.", "back pain", "back of the leg"),
+], ids=["back-of-forearm", "side-of-knee", "back-of-leg"])
+def test_a_position_word_before_of_names_part_of_the_next_region(text, wrong, right):
+    found = names(text)
+    assert right in found and wrong not in found, found
