@@ -161,7 +161,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"first aid|exercises?|stretch)", re.I)),
     ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
-    ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?)\b", re.I)),
+    ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
+                         r"contribut(?:e|ed|es|ing|ors?))\b", re.I)),
 )
 
 _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below|inside|outside|under|over|"

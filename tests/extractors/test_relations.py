@@ -540,3 +540,8 @@ def test_a_list_a_sentence_frames_relates_its_items_to_the_named_complaint_not_t
 def test_a_remedy_denied_after_its_name_is_negated(sentence):
     extraction = extract(f"DOMS\n\n{sentence}\n")
     assert [m.negated for m in extraction.annotations.mentions if m.type == "Treatment"] == [True]
+
+
+def test_a_line_about_what_contributed_frames_its_list_as_causes_and_risk_factors():
+    found = facts("Knee pain in runners\n\nThe following things contributed to her knee pain:\n\n- Overweight\n- Flat feet")
+    assert {("overweight", "risk_factor_for", "knee pain"), ("flat feet", "causes", "knee pain")} <= found, found
