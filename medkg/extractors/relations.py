@@ -146,14 +146,15 @@ CUES: tuple[Cue, ...] = (
 
 #: heading and introducing-line cues, by the relation family they set for the items below
 FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("risk", re.compile(r"\b(?:risk|more likely|who (?:gets|is at risk)|susceptib|predispos|prone)", re.I)),
+    ("risk", re.compile(r"\b(?:risk|more likely|who (?:gets|is at risk)|susceptib|predispos|prone|aggravat|"
+                        r"mak(?:e|es|ing) (?:\w+ ){0,2}worse)", re.I)),
     ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for)", re.I)),
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
                               r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112)|get (?:urgent )?help)",
                               re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
-    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ )?helps?|"
+    ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ ){0,2}helps?|"
                          r"what (?:to|you can|you should|should you|can you|can i|should i) do|things you can do|"
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|how to (?:ease|cure|fix|"

@@ -545,3 +545,12 @@ def test_a_remedy_denied_after_its_name_is_negated(sentence):
 def test_a_line_about_what_contributed_frames_its_list_as_causes_and_risk_factors():
     found = facts("Knee pain in runners\n\nThe following things contributed to her knee pain:\n\n- Overweight\n- Flat feet")
     assert {("overweight", "risk_factor_for", "knee pain"), ("flat feet", "causes", "knee pain")} <= found, found
+
+
+@pytest.mark.parametrize("heading,item,relation", [
+    ("Things that might be making yours worse:", "Forward head posture", "risk_factor_for"),
+    ("What I changed (and what seemed to help)", "A proper bike fit.", "treats"),
+], ids=["making-worse", "what-seemed-to-help"])
+def test_a_heading_about_what_worsens_or_what_helped_frames_its_list(heading, item, relation):
+    found = facts(f"Neck pain on long rides\n\n{heading}\n\n- {item}\n")
+    assert any(r == relation and o == "neck pain" for _, r, o in found), found
