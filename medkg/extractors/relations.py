@@ -215,7 +215,9 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      r"(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
                      r"(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
                      r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
-                     r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?)"
+                     r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?|"
+                     # advice reported: "The nurse told me to rest it", "My physio advised us to"
+                     r"(?:[\w'.]+\s+){0,4}(?:told|advised|instructed|asked|wants?|wanted)\s+(?:me|us|him|her|them))"
                      r"(?: to)?\s+)?"
                      r"(?P<verb>take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|"
                      r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool)\b[^?]*$", re.IGNORECASE)
@@ -846,6 +848,8 @@ class RelationExtractor(Extractor):
             # "Stretch your calves before swimming" prevents it (the advice's own opening,
             # "I suggest", is no cue)
             stated = {cue.family for cue, s, _ in _strong_cues_in(text) if s >= advice.start("verb")}
+            # what comes before the advice is who gives it ("My physio advised me to ...")
+            others = [m for m in others if m.end - offset > advice.start("verb")]
             if "prevent" in stated:
                 families = {"prevent"}
             elif not stated:

@@ -554,3 +554,9 @@ def test_a_line_about_what_contributed_frames_its_list_as_causes_and_risk_factor
 def test_a_heading_about_what_worsens_or_what_helped_frames_its_list(heading, item, relation):
     found = facts(f"Neck pain on long rides\n\n{heading}\n\n- {item}\n")
     assert any(r == relation and o == "neck pain" for _, r, o in found), found
+
+
+def test_advice_reported_in_a_forum_post_treats_the_topic_and_its_giver_does_not():
+    found = facts("Turf toe\n\nThe nurse told me to take ibuprofen.\n\nMy physio advised me to wear a brace.")
+    assert {("ibuprofen", "treats", "turf toe"), ("brace", "treats", "turf toe")} <= found, found
+    assert not any(r == "treats" and s == "physical therapy" for s, r, _ in found), found
