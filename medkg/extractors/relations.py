@@ -702,7 +702,8 @@ class RelationExtractor(Extractor):
 
     def _section_target(self, structure: Structure, block_index: int,
                         usable: dict[int, list[Mention]]) -> list[Mention]:
-        """The symptoms and conditions of the nearest preceding heading that names any.
+        """The symptoms and conditions of the nearest preceding heading that names any,
+        else of the nearest enclosing one.
 
         A heading under a heading of causes ("Causes of knee pain", then "Arthritis,
         meniscus tear") is one of those causes: it is the target of its own section, but
@@ -713,6 +714,11 @@ class RelationExtractor(Extractor):
             named = self._heading_mentions(structure, index, usable)
             parent = headings[position + 1] if position + 1 < len(headings) else None
             if named and not (position and parent is not None and self._lists_causes(structure, parent, usable)):
+                return named
+        # beyond their reach, the headings that enclose the block ("## Osgood-Schlatter
+        # disease" over "**Symptoms**", "**How it is diagnosed**" and "**Treatment**")
+        for index in reversed(structure.blocks[block_index].section):
+            if index not in headings and (named := self._heading_mentions(structure, index, usable)):
                 return named
         return []
 

@@ -123,6 +123,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     """Split a document into blocks (title, headings, items, paragraphs) and sentences."""
     blocks: list[Block] = []
     headings: list[tuple[int, int]] = []  # (level, block index)
+    marked_up: set[int] = set()  # headings marked as such (Markdown, HTML), not told by their shape
     intro: int | None = None
     part = ""
     text = document.text
@@ -185,7 +186,10 @@ def parse_structure(document: SourceDocument) -> Structure:
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()
         elif _is_heading(line):
-            kind, level, body = "heading", 2, line
+            # a heading told by its shape ("**Treatment**") under a marked-up one
+            # ("## Osgood-Schlatter disease") is a subheading of it
+            marked = [lv for lv, i in headings if i in marked_up]
+            kind, level, body = "heading", marked[-1] + 1 if marked else 2, line
         else:
             kind, level, body = "paragraph", 9, line
         end = start + len(body)
@@ -201,6 +205,8 @@ def parse_structure(document: SourceDocument) -> Structure:
         wrapped = kind in ("paragraph", "item") and _cut_mid_sentence(line)
         if kind in ("title", "heading"):
             headings.append((level, index))
+            if md:
+                marked_up.add(index)
             intro = None
         elif kind == "paragraph" and (body.endswith(":") or _INTRODUCES.search(body)):
             intro = index  # kept across paragraphs that explain an item, until a heading

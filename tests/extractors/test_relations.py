@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.helpers import extract, facts, label
+from medkg.extractors.loaders import load_paths
+from tests.extractors.helpers import extract, facts, label, pipeline
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -560,3 +561,14 @@ def test_advice_reported_in_a_forum_post_treats_the_topic_and_its_giver_does_not
     found = facts("Turf toe\n\nThe nurse told me to take ibuprofen.\n\nMy physio advised me to wear a brace.")
     assert {("ibuprofen", "treats", "turf toe"), ("brace", "treats", "turf toe")} <= found, found
     assert not any(r == "treats" and s == "physical therapy" for s, r, _ in found), found
+
+
+def test_a_list_under_subheadings_of_a_condition_s_section_is_about_that_condition(tmp_path):
+    text = ("# Leg pain in active children\n\n## Osgood-Schlatter disease\n\nIt is common in teenagers.\n\n"
+            "**Symptoms**\n\n- a bony lump\n\n**How it is diagnosed**\n\nBy examining the knee.\n\n"
+            "**Treatment**\n\n- Ice the lump after sport.\n- Stretching every day.\n")
+    (tmp_path / "leaflet.md").write_text(text)
+    document = next(iter(load_paths([tmp_path])))
+    found = {(label(a.subject), a.relation, label(a.object)) for a in pipeline().extract(document).annotations.assertions}
+    assert {("cold therapy", "treats", "osgood-schlatter disease"),
+            ("stretching", "treats", "osgood-schlatter disease")} <= found, found

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from medkg.extractors.document import SourceDocument
+from medkg.extractors.loaders import strip_inline_markdown
 from medkg.extractors.structure import parse_structure, split_sentences
 
 
@@ -116,3 +117,14 @@ def test_a_hard_wrapped_line_that_starts_with_a_number_and_comma_goes_on_its_sen
     assert [s.text for s in structure.sentences][1:] == [
         "The soreness usually peaks on day 2 or it can peak on day\n"
         "3, then fades over the rest of the week without any treatment."]
+
+
+def test_a_heading_told_by_its_shape_under_a_marked_up_one_is_its_subheading():
+    text = strip_inline_markdown("# Leg pain in children\n\n## Osgood-Schlatter disease\n\nIt affects teenagers.\n\n"
+                                 "**Symptoms**\n\n- pain\n\n**Treatment**\n\n- ice\n\n## Sever's disease\n\n"
+                                 "It affects the heel.\n")
+    structure = parse_structure(SourceDocument(text=text, path="t.md", digest="0" * 64, format="md"))
+    by_text = {b.text: i for i, b in enumerate(structure.blocks)}
+    ice = structure.blocks[by_text["ice"]]
+    assert ice.section == (by_text["Leg pain in children"], by_text["Osgood-Schlatter disease"], by_text["Treatment"])
+    assert structure.blocks[by_text["It affects the heel."]].section == (0, by_text["Sever's disease"])
