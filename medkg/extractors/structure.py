@@ -39,14 +39,16 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
 _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         r"\b(?:shop now|buy now|book now|order now|\d+\s?% off|free shipping|(?:use|promo|discount) code|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
-                        r"cookie (?:settings|preferences|policy))\b|\bcookies\b.*\b(?:accept|agree|settings)\b",
+                        r"cookie (?:settings|preferences|policy)|skip to (?:the )?(?:main )?(?:content|navigation|menu))\b|"
+                        r"\bcookies\b.*\b(?:accept|agree|settings)\b",
                         re.IGNORECASE)
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
 #: scanning every paragraph for furniture words doubled the cost of this stage)
 _FURNITURE_LENGTH = 250
-#: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in")
+#: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in",
+#: "Home · Rides · Kit")
 _NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^>\u00bb\u203a|]{0,100}$|"
-                         r"^(?:[^|]{1,30}\s\|\s){3,}[^|]{1,30}$")
+                         r"^(?:[^|\u00b7\u2022]{1,30}\s[|\u00b7\u2022]\s){2,}[^|\u00b7\u2022]{1,30}$")
 #: words of a first line that can be the page's title; a longer one is a paragraph
 _TITLE_WORDS = 20
 #: the heading of a list of links to other pages ("Related articles", "You may also like"),

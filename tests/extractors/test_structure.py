@@ -128,3 +128,10 @@ def test_a_heading_told_by_its_shape_under_a_marked_up_one_is_its_subheading():
     ice = structure.blocks[by_text["ice"]]
     assert ice.section == (by_text["Leg pain in children"], by_text["Osgood-Schlatter disease"], by_text["Treatment"])
     assert structure.blocks[by_text["It affects the heel."]].section == (0, by_text["Sever's disease"])
+
+
+def test_skip_links_and_menus_split_by_dots_are_furniture_not_the_title():
+    structure = _structure("Skip to content · Accessibility · Translate\nHome · Rides · Kit · About\n\n"
+                           "Question #58213 | Category: Shoulder | Asked 11 February 2024\n\n"
+                           "Why does my neck hurt on long rides?\n\nMost neck pain from cycling is muscular.\n")
+    assert [b.kind for b in structure.blocks] == ["meta", "meta", "meta", "title", "paragraph"]
