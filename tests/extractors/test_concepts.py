@@ -147,3 +147,7 @@ def test_a_stroke_as_a_cause_is_a_brain_stroke():
 def test_a_position_word_before_of_names_part_of_the_next_region(text, wrong, right):
     found = names(text)
     assert right in found and wrong not in found, found
+
+
+def test_a_condition_named_by_its_eponym_alone_is_that_condition():
+    assert names("Is this De Quervain's?") == ["de quervain's tenosynovitis"]
