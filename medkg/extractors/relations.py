@@ -213,6 +213,8 @@ _FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of)\s+(?:th
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      # a conditional opening that is not the writer's own story ("If pain occurs, ...")
                      r"(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
+                     # an opening word of a doctor's reply: "Now please rest", "First, ice it"
+                     r"(?:(?:now|first|firstly|so|meanwhile|please)\b[\s,]+)*"
                      r"(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
                      r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
                      r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?|"

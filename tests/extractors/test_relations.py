@@ -572,3 +572,9 @@ def test_a_list_under_subheadings_of_a_condition_s_section_is_about_that_conditi
     found = {(label(a.subject), a.relation, label(a.object)) for a in pipeline().extract(document).annotations.assertions}
     assert {("cold therapy", "treats", "osgood-schlatter disease"),
             ("stretching", "treats", "osgood-schlatter disease")} <= found, found
+
+
+def test_a_doctor_s_advice_opened_by_now_or_please_treats_the_complaint():
+    found = facts("Knee pain after hiking\n\nNow please rest for one week, you can apply ice on the knee.\n\n"
+                  "First, take ibuprofen.")
+    assert {("physical rest", "treats", "knee pain"), ("ibuprofen", "treats", "knee pain")} <= found, found
