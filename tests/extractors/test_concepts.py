@@ -151,3 +151,10 @@ def test_a_position_word_before_of_names_part_of_the_next_region(text, wrong, ri
 
 def test_a_condition_named_by_its_eponym_alone_is_that_condition():
     assert names("Is this De Quervain's?") == ["de quervain's tenosynovitis"]
+
+
+def test_head_injury_words_name_concepts_and_a_head_coach_names_none():
+    found = names("Our head coach says a player knocked out by a blow to the head has a concussion "
+                  "if he has a headache, vomiting or blurred vision.")
+    assert found == ["loss of consciousness", "blow to the head", "concussion", "headache", "vomiting",
+                     "blurred vision"], found
