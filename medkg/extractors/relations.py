@@ -191,6 +191,11 @@ _IS_A = re.compile(r"\s*(?:,\s*|(?:is|are|was|were)\s+)(?:a|an|the|one of the)?\
 #: a heading that asks whether something is needed: "Do I need an X-ray or an MRI?"
 _ASKS_NEED = re.compile(r"^\W*(?:(?:do|does|will|would|should|must)\s+(?:i|you|we|they|it)\s+(?:need|have to|require)\b|"
                         r"(?:is|are)\b[^?]{0,40}\b(?:needed|necessary|required)\b)[^?]*\?\s*$", re.IGNORECASE)
+#: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
+#: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
+_YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
+                     r"has|have)\b[^?]*\?\W*$", re.IGNORECASE)
+_YES = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|certainly|indeed)\b", re.IGNORECASE)
 #: the words between two mentions that start another clause: no cue relates the two
 #: ("... if bursitis is unclear, but x-rays are needed only if arthritis is suspected")
 _CLAUSE_BREAK = re.compile(r"\b(?:but(?! also)|whereas|however|although)\b", re.IGNORECASE)
@@ -625,10 +630,12 @@ class RelationExtractor(Extractor):
                     found += self._instances_rule(index, mentions, before, context)
             own_framed = self._own_frame_rule(index, sentence, mentions, annotations)
             found += own_framed
-            stated = [] if own_framed else self._cue_rule(index, sentence.text, sentence.start, mentions)
+            asked = _YES_NO.match(sentence.text) and not (
+                index + 1 < len(structure.sentences) and _YES.match(structure.sentences[index + 1].text))
+            stated = [] if own_framed or asked else self._cue_rule(index, sentence.text, sentence.start, mentions)
             found += stated
             resolved = self._resolve_generic(mentions, target)
-            if resolved is not mentions and not own_framed:
+            if resolved is not mentions and not own_framed and not asked:
                 named = {m.concept for m in mentions}
                 found += [a for a in self._cue_rule(index, sentence.text, sentence.start, resolved)
                           if a.relation in RESOLVED_RELATIONS and not (a.relation == "causes" and (

@@ -578,3 +578,14 @@ def test_a_doctor_s_advice_opened_by_now_or_please_treats_the_complaint():
     found = facts("Knee pain after hiking\n\nNow please rest for one week, you can apply ice on the knee.\n\n"
                   "First, take ibuprofen.")
     assert {("physical rest", "treats", "knee pain"), ("ibuprofen", "treats", "knee pain")} <= found, found
+
+
+@pytest.mark.parametrize("text,fact,stated", [
+    ("Concussion FAQ\n\nQ5. Does a gum shield prevent concussion?\n\nGum shields protect the teeth and jaw.",
+     ("mouthguard", "prevents", "concussion"), False),
+    ("Hip pain in runners\n\nCan bad shoes cause hip pain?\n\nYes. Worn-out shoes change your running mechanics.",
+     ("improper footwear", "risk_factor_for", "hip pain"), True),
+], ids=["asked-not-answered-yes", "answered-yes"])
+def test_a_yes_or_no_question_states_its_fact_only_when_the_answer_says_yes(text, fact, stated):
+    found = facts(text)
+    assert (fact in found) == stated, found
