@@ -617,6 +617,8 @@ class RelationExtractor(Extractor):
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, topic)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text))
+            if not mentions and block.kind == "paragraph":
+                continue  # the rules relate concepts a sentence names (list items are also read loosely)
             target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
                       else targets[sentence.block])
             context = ""
