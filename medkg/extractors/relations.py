@@ -191,6 +191,9 @@ _IS_A = re.compile(r"\s*(?:,\s*|(?:is|are|was|were)\s+)(?:a|an|the|one of the)?\
 #: a heading that asks whether something is needed: "Do I need an X-ray or an MRI?"
 _ASKS_NEED = re.compile(r"^\W*(?:(?:do|does|will|would|should|must)\s+(?:i|you|we|they|it)\s+(?:need|have to|require)\b|"
                         r"(?:is|are)\b[^?]{0,40}\b(?:needed|necessary|required)\b)[^?]*\?\s*$", re.IGNORECASE)
+#: telling two things apart before "from": "how to tell a calf strain from a DVT" relates neither to the other
+_TELL_APART = re.compile(r"\b(?:tell|telling|distinguish(?:es|ed|ing)?|differentiat(?:e|es|ed|ing)|"
+                         r"separat(?:e|es|ed|ing))\b[^.;:,?]{0,60}$")
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
@@ -519,7 +522,8 @@ def _weak_cues_in(text: str, start: int, end: int) -> list[tuple[Cue, int, int]]
     if end <= start:
         return []
     lowered = lower(text)
-    return [(cue, m.start(), m.end()) for cue in _WEAK for m in cue.pattern.finditer(lowered, start, end)]
+    return [(cue, m.start(), m.end()) for cue in _WEAK for m in cue.pattern.finditer(lowered, start, end)
+            if not (m.group() == "from" and _TELL_APART.search(lowered, 0, m.start()))]
 
 
 @lru_cache(maxsize=1024)

@@ -589,3 +589,8 @@ def test_a_doctor_s_advice_opened_by_now_or_please_treats_the_complaint():
 def test_a_yes_or_no_question_states_its_fact_only_when_the_answer_says_yes(text, fact, stated):
     found = facts(text)
     assert (fact in found) == stated, found
+
+
+def test_telling_two_conditions_apart_relates_neither_to_the_other():
+    found = facts("Calf pain\n\nHow to tell a calf strain from a deep vein thrombosis.\n\nPain from a calf strain is sharp.")
+    assert not any({s, o} == {"calf strain", "deep vein thrombosis"} for s, _, o in found), found
