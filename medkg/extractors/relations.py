@@ -194,6 +194,13 @@ _ASKS_NEED = re.compile(r"^\W*(?:(?:do|does|will|would|should|must)\s+(?:i|you|w
 #: telling two things apart before "from": "how to tell a calf strain from a DVT" relates neither to the other
 _TELL_APART = re.compile(r"\b(?:tell|telling|distinguish(?:es|ed|ing)?|differentiat(?:e|es|ed|ing)|"
                          r"separat(?:e|es|ed|ing))\b[^.;:,?]{0,60}$")
+#: words of an answer that say firmly what the asker has: "this is the common side
+#: stitch", "the most possible is the hamstring strain", "your symptoms fit shoulder
+#: impingement" (a hedged guess, "it may be X", leaves the complaint the topic)
+_DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|likely|probable)(?: \w+)? is|"
+                        r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook)\b", re.IGNORECASE)
+#: the answer sentences read for what the asker has: a diagnosis comes first
+_DIAGNOSIS_REACH = 4
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
@@ -604,6 +611,7 @@ class RelationExtractor(Extractor):
                   for i, ms in by_sentence.items()}
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
         topic = self._document_topic(structure, usable)
+        diagnosed = self._answer_topic(structure, usable)
         found: list[Assertion] = []
         # section targets and frames depend on the block only: worked out once per block
         targets: dict[int, list[Mention]] = {}
@@ -617,8 +625,9 @@ class RelationExtractor(Extractor):
             if block.kind == "meta":
                 continue
             if sentence.block not in targets:
-                targets[sentence.block] = self._section_target(structure, sentence.block, usable) or topic
-                frames[sentence.block] = self._frames(structure, sentence.block, usable, topic)
+                about = diagnosed if diagnosed and block.part == "answer" else topic
+                targets[sentence.block] = self._section_target(structure, sentence.block, usable) or about
+                frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text))
             if not mentions and block.kind == "paragraph":
@@ -690,6 +699,25 @@ class RelationExtractor(Extractor):
         best = max(counts.values(), key=len)
         return [best[0]] if len(best) >= 2 else []
 
+    def _answer_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
+        """What the answer of a Q&A page says the asker has ("According to your
+        description, this is the common side stitch"): the topic of the answers, which
+        the asker's own words in the title name less well ("the side under the ribs
+        pain")."""
+        read = 0
+        for index, sentence in enumerate(structure.sentences):
+            block = structure.blocks[sentence.block]
+            if block.part != "answer" or block.kind != "paragraph":
+                continue
+            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic
+                     and not m.ambiguous]
+            if named and _DIAGNOSIS.search(sentence.text, 0, min(m.start for m in named) - sentence.start):
+                return named
+            read += 1
+            if read >= _DIAGNOSIS_REACH:
+                break
+        return []
+
     def _heading_mentions(self, structure: Structure, block_index: int,
                           usable: dict[int, list[Mention]]) -> list[Mention]:
         """The specific symptoms and conditions a heading (or line) names: a category
@@ -732,8 +760,10 @@ class RelationExtractor(Extractor):
                 return named
         # beyond their reach, the headings that enclose the block ("## Osgood-Schlatter
         # disease" over "**Symptoms**", "**How it is diagnosed**" and "**Treatment**")
+        # (not the title: what it names is the page's topic, which the caller falls back on)
         for index in reversed(structure.blocks[block_index].section):
-            if index not in headings and (named := self._heading_mentions(structure, index, usable)):
+            if index not in headings and structure.blocks[index].kind != "title" \
+                    and (named := self._heading_mentions(structure, index, usable)):
                 return named
         return []
 

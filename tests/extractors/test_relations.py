@@ -594,3 +594,14 @@ def test_a_yes_or_no_question_states_its_fact_only_when_the_answer_says_yes(text
 def test_telling_two_conditions_apart_relates_neither_to_the_other():
     found = facts("Calf pain\n\nHow to tell a calf strain from a deep vein thrombosis.\n\nPain from a calf strain is sharp.")
     assert not any({s, o} == {"calf strain", "deep vein thrombosis"} for s, _, o in found), found
+
+
+@pytest.mark.parametrize("diagnosis,target", [
+    ("According to your description, the most possible is a hamstring strain.", "hamstring strain"),
+    ("It may be a hamstring strain.", "hamstring pain"),
+], ids=["firm-diagnosis", "hedged-guess"])
+def test_advice_in_an_answer_treats_what_the_doctor_firmly_says_the_asker_has(diagnosis, target):
+    text = ("Pain in back of thigh after sprint, what is it?\n\nQuestion: I felt a sharp hamstring pain in a sprint.\n\n"
+            f"Dr. Liu reply Sports Medicine\n\n{diagnosis} Please rest and apply ice for two days.\n")
+    found = facts(text)
+    assert ("cold therapy", "treats", target) in found, found
