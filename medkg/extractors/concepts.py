@@ -41,6 +41,10 @@ _PREFIXED = re.compile(r"\b(?:post|pre|non|anti|after)-$", re.IGNORECASE)
 _POSITIONS = frozenset({"back", "side", "front", "top", "bottom", "base", "middle", "edge", "inside", "outside"})
 
 
+#: letters of an acronym that the page's own use of the full name disambiguates
+_ACRONYM_LENGTH = 6
+
+
 def _is_acronym(label: str, ambiguous: bool) -> bool:
     """Labels that match only when the text writes them in capitals too: short
     acronyms ("AS", "PAD", "RICE") that are also everyday words in lower case."""
@@ -131,3 +135,22 @@ class DictionaryConceptFinder(Extractor):
                     annotations.mentions.append(Mention(
                         concept=iri, type=kind, start=begin, end=finish,
                         text=text[begin:finish], sentence=index, ambiguous=ambiguous))
+        _acronyms_as_defined(annotations.mentions)
+
+
+def _acronyms_as_defined(mentions: list[Mention]) -> None:
+    """An acronym the page also names in full ("peripheral arterial disease (PAD)") means
+    that concept wherever the page writes it: its other readings at the same place are
+    dropped and it is no longer ambiguous (one sense per document)."""
+    named = {m.concept for m in mentions if not m.ambiguous}
+    at: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if m.ambiguous and m.text.isupper() and len(m.text) <= _ACRONYM_LENGTH:
+            at.setdefault((m.start, m.end), []).append(m)
+    for readings in at.values():
+        defined = [m for m in readings if m.concept in named]
+        if len(defined) == 1:
+            defined[0].ambiguous = False
+            for m in readings:
+                if m is not defined[0]:
+                    mentions.remove(m)

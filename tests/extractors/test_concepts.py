@@ -158,3 +158,11 @@ def test_head_injury_words_name_concepts_and_a_head_coach_names_none():
                   "if he has a headache, vomiting or blurred vision.")
     assert found == ["loss of consciousness", "blow to the head", "concussion", "headache", "vomiting",
                      "blurred vision"], found
+
+
+def test_an_acronym_the_page_spells_out_means_that_concept_wherever_it_is_written():
+    text = ("Calf pain when you walk\n\nClaudication is the main symptom of peripheral arterial disease (PAD).\n\n"
+            "You are more likely to get PAD if you:\n\n- have high cholesterol\n")
+    mentions = [m for m in extract(text).annotations.mentions if m.text == "PAD"]
+    assert [(label(m.concept), m.ambiguous) for m in mentions] == [("peripheral artery disease", False)] * 2
+    assert ("high cholesterol", "risk_factor_for", "peripheral artery disease") in facts(text)
