@@ -999,7 +999,7 @@ class RelationExtractor(Extractor):
                 _named_as(text, m.start - offset, m.end - offset)
                 or (previous is not None and _NAMED_TOO.match(text[previous.end - offset:m.start - offset])))
             previous = m if named else None
-            if named:
+            if named and all(t.concept != m.concept for t in target):  # not one complaint named as another
                 out += [self._assert(m.concept, relation, t.concept, index, "topic", m)
                         for t in target if t.concept != m.concept and not self._related(m.concept, t.concept)
                         and (relation := _relation_for("cause", m, t))]

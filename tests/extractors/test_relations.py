@@ -605,3 +605,8 @@ def test_advice_in_an_answer_treats_what_the_doctor_firmly_says_the_asker_has(di
             f"Dr. Liu reply Sports Medicine\n\n{diagnosis} Please rest and apply ice for two days.\n")
     found = facts(text)
     assert ("cold therapy", "treats", target) in found, found
+
+
+def test_a_reply_naming_one_of_two_complaints_does_not_make_it_the_cause_of_the_other():
+    found = facts("Black toenail and blisters after my first marathon\n\nIt sounds like a subungual haematoma.")
+    assert ("black toenail", "causes", "blister") not in found, found
