@@ -166,3 +166,9 @@ def test_an_acronym_the_page_spells_out_means_that_concept_wherever_it_is_writte
     mentions = [m for m in extract(text).annotations.mentions if m.text == "PAD"]
     assert [(label(m.concept), m.ambiguous) for m in mentions] == [("peripheral artery disease", False)] * 2
     assert ("high cholesterol", "risk_factor_for", "peripheral artery disease") in facts(text)
+
+
+def test_abdominal_and_skin_words_name_concepts_and_their_idioms_name_none():
+    found = names("I had belly pain and diarrhoea after the race, a fungal nail infection, and I nailed it "
+                  "anyway though my gut feeling said stop.")
+    assert found == ["abdominal pain", "diarrhoea", "fungal nail infection"], found
