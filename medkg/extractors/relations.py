@@ -688,7 +688,9 @@ class RelationExtractor(Extractor):
         for index in title:
             named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic]
             if named:
-                return named
+                # "Pain in the buttock and leg: sciatica and piriformis syndrome": the page is
+                # about the conditions that explain the complaint
+                return [m for m in named if m.type == "Condition"] or named
         counts: dict[URIRef, list[Mention]] = {}
         for mentions in usable.values():
             for m in mentions:

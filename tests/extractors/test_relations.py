@@ -610,3 +610,10 @@ def test_advice_in_an_answer_treats_what_the_doctor_firmly_says_the_asker_has(di
 def test_a_reply_naming_one_of_two_complaints_does_not_make_it_the_cause_of_the_other():
     found = facts("Black toenail and blisters after my first marathon\n\nIt sounds like a subungual haematoma.")
     assert ("black toenail", "causes", "blister") not in found, found
+
+
+def test_a_title_naming_a_complaint_and_the_conditions_behind_it_makes_the_conditions_the_topic():
+    found = facts("Pain in the buttock after running: sciatica and piriformis syndrome\n\n"
+                  "Treatment\n\n- acupuncture\n- massage\n")
+    assert {("acupuncture", "treats", "sciatica"), ("massage", "treats", "piriformis syndrome")} <= found, found
+    assert not any(o == "buttock pain" for _, r, o in found if r == "treats"), found
