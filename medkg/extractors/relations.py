@@ -201,6 +201,9 @@ _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|
                         r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook)\b", re.IGNORECASE)
 #: the answer sentences read for what the asker has: a diagnosis comes first
 _DIAGNOSIS_REACH = 4
+#: the dash after a listed cause that opens what it is or does: "Sacroiliitis - inflammation
+#: of the sacroiliac joint", "potassium deficiency - weakness, cramps, heart rhythm disturbances"
+_GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
@@ -1093,9 +1096,14 @@ class RelationExtractor(Extractor):
             targets = own or targets
         out = []
         hits = 0
+        gloss = _GLOSS.search(text) if kind == "item" and family in ("cause", "risk") else None
+        if gloss and not any(m.start - offset < gloss.start() and m.type in ("Condition", "RiskFactor") for m in mentions):
+            gloss = None
         for m in mentions:
             if family in ("cause", "risk", "symptom") and _remedied(text, m.start - offset):
                 continue  # "drugs (agents that prevent blood clots)" lists no cause
+            if gloss and m.start - offset >= gloss.end():
+                continue  # "Sacroiliitis - inflammation of the sacroiliac joint": the gloss lists nothing
             for t in targets:
                 if m.concept == t.concept or self._related(m.concept, t.concept):
                     continue

@@ -617,3 +617,10 @@ def test_a_title_naming_a_complaint_and_the_conditions_behind_it_makes_the_condi
                   "Treatment\n\n- acupuncture\n- massage\n")
     assert {("acupuncture", "treats", "sciatica"), ("massage", "treats", "piriformis syndrome")} <= found, found
     assert not any(o == "buttock pain" for _, r, o in found if r == "treats"), found
+
+
+def test_the_gloss_after_a_listed_cause_lists_no_cause():
+    found = facts("Buttock pain\n\nCauses of buttock pain:\n\n- Sacroiliitis - inflammation of the sacroiliac joint.\n"
+                  "- Potassium deficiency - weakness, cramps, heart rhythm disturbances.\n")
+    assert ("sacroiliitis", "causes", "buttock pain") in found, found
+    assert not {s for s, r, _ in found if r == "causes"} & {"inflammation", "arrhythmia"}, found
