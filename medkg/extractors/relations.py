@@ -203,6 +203,7 @@ _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|
 _DIAGNOSIS_REACH = 4
 #: the dash after a listed cause that opens what it is or does: "Sacroiliitis - inflammation
 #: of the sacroiliac joint", "potassium deficiency - weakness, cramps, heart rhythm disturbances"
+#: (the risk factors it names still count: "Overuse - running too far without enough rest")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
@@ -1102,8 +1103,8 @@ class RelationExtractor(Extractor):
         for m in mentions:
             if family in ("cause", "risk", "symptom") and _remedied(text, m.start - offset):
                 continue  # "drugs (agents that prevent blood clots)" lists no cause
-            if gloss and m.start - offset >= gloss.end():
-                continue  # "Sacroiliitis - inflammation of the sacroiliac joint": the gloss lists nothing
+            if gloss and m.start - offset >= gloss.end() and m.type == "Condition":
+                continue  # "Sacroiliitis - inflammation of the sacroiliac joint": what it is, not another cause
             for t in targets:
                 if m.concept == t.concept or self._related(m.concept, t.concept):
                     continue
