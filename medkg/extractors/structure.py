@@ -32,7 +32,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
 _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|answered)\b.{0,40}$|"
                    r"(?:(?:reply|post|answer|comment)\s*#?\d*\s*[-:\u2013]?\s*)?"
-                   r"(?:asked|posted|answered|submitted|written|reviewed|replied)\s+by\b.{0,80}$|"
+                   r"(?:asked|posted|answered|submitted|written|reviewed|checked|replied)\s+by\b.{0,80}$|"
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old)",
                    re.IGNORECASE)
 #: a line of the page's furniture rather than its content: ads, sign-ups, cookie and copyright lines
@@ -40,6 +40,8 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         r"\b(?:shop now|buy now|book now|order now|\d+\s?% off|free shipping|(?:use|promo|discount) code|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
                         r"cookie (?:settings|preferences|policy)|skip to (?:the )?(?:main )?(?:content|navigation|menu))\b|"
+                        # a price list: "Appointment of a neurologist, primary - 3200 rub."
+                        r"\d\s?(?:rub|rubles|roubles|usd|eur|gbp|won|yuan)\b\.?\s*$|[$\u20ac\u00a3]\s?\d+(?:[.,]\d\d)?\s*$|"
                         r"\bcookies\b.*\b(?:accept|agree|settings)\b",
                         re.IGNORECASE)
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
@@ -48,7 +50,7 @@ _FURNITURE_LENGTH = 250
 #: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in",
 #: "Home · Rides · Kit")
 _NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^>\u00bb\u203a|]{0,100}$|"
-                         r"^(?:[^|\u00b7\u2022]{1,30}\s[|\u00b7\u2022]\s){2,}[^|\u00b7\u2022]{1,30}$")
+                         r"^(?:[^|\u00b7\u2022]{1,45}\s[|\u00b7\u2022]\s){2,}[^|\u00b7\u2022]{1,30}$")
 #: words of a first line that can be the page's title; a longer one is a paragraph
 _TITLE_WORDS = 20
 #: the heading of a list of links to other pages ("Related articles", "You may also like"),

@@ -135,3 +135,10 @@ def test_skip_links_and_menus_split_by_dots_are_furniture_not_the_title():
                            "Question #58213 | Category: Shoulder | Asked 11 February 2024\n\n"
                            "Why does my neck hurt on long rides?\n\nMost neck pain from cycling is muscular.\n")
     assert [b.kind for b in structure.blocks] == ["meta", "meta", "meta", "title", "paragraph"]
+
+
+def test_price_lists_reviewer_lines_and_long_menus_are_furniture():
+    structure = _structure("Sciatica in runners\n\nMake an appointment +7 (495) 000-11-22 | Call back | Doctors | Prices\n\n"
+                           "Checked by: chief physician A.P.\n\nAppointment of a neurologist, primary - 3200 rub.\n\n"
+                           "Sports massage, 45 minutes - $60\n\nRest for three days and then walk.\n")
+    assert [b.kind for b in structure.blocks] == ["title", "meta", "meta", "meta", "meta", "paragraph"]
