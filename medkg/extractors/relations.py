@@ -231,11 +231,12 @@ _FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of)\s+(?:th
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      # a conditional opening that is not the writer's own story ("If pain occurs, ...")
-                     r"(?:(?:if|when|once|after|as soon as)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
+                     r"(?:(?P<opening>if|when|once|after|as soon as|before)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
                      # an opening word of a doctor's reply: "Now please rest", "First, ice it"
                      r"(?:(?:now|first|firstly|so|meanwhile|please)\b[\s,]+)*"
                      r"(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"
-                     r"(?:(?:try|you (?:can|could|should|may want to|(?:may |might |will )?need to)|be sure|make sure|"
+                     r"(?:(?:try|(?:you|he|she|they|we) (?:can|could|should|must|may want to|(?:may |might |will )?need to)|"
+                     r"be sure|make sure|"
                      r"(?:i |we )?(?:suggest|recommend|advise)(?: that)?(?: you)?|"
                      # advice reported: "The nurse told me to rest it", "My physio advised us to"
                      r"(?:[\w'.]+\s+){0,4}(?:told|advised|instructed|asked|wants?|wanted)\s+(?:me|us|him|her|them))"
@@ -905,6 +906,8 @@ class RelationExtractor(Extractor):
             # "Stretch your calves before swimming" prevents it (the advice's own opening,
             # "I suggest", is no cue)
             stated = {cue.family for cue, s, _ in _strong_cues_in(text) if s >= advice.start("verb")}
+            if (advice.group("opening") or "").lower() == "before":
+                stated.add("prevent")  # "Before entering the water, he should warm up"
             # what comes before the advice is who gives it ("My physio advised me to ...")
             others = [m for m in others if m.end - offset > advice.start("verb")]
             if "prevent" in stated:

@@ -624,3 +624,8 @@ def test_the_gloss_after_a_listed_cause_lists_no_cause():
                   "- Potassium deficiency - weakness, cramps, heart rhythm disturbances.\n")
     assert ("sacroiliitis", "causes", "buttock pain") in found, found
     assert not {s for s, r, _ in found if r == "causes"} & {"inflammation", "arrhythmia"}, found
+
+
+def test_advice_for_before_the_activity_in_the_third_person_prevents_the_complaint():
+    found = facts("Calf cramps when swimming\n\nBefore entering the water, he should do a warm-up on land.")
+    assert ("warm-up", "prevents", "calf cramp") in found, found
