@@ -124,7 +124,8 @@ CUES: tuple[Cue, ...] = (
                   r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
                   r"use|using|try|wear(?:ing)?|speed up|fight|combat|good results|options?|needs?|requir(?:e|es|ed)",
          strong=False),
-    _cue("prevent", r"prevent(?:s|ed|ing|ion|ive)?|avoid(?:s|ed|ing)?|(?:reduc|lower|decreas|minimi[sz])(?:e|es|ed|ing) "
+    _cue("prevent", r"prevent(?:s|ed|ing|ion|ive)?|avoid(?:s|ed|ing)?|"
+                    r"(?:(?:reduc|decreas|minimi[sz])(?:e|es|ed|ing)|lower(?:s|ed|ing)?) "
                     r"(?:the |your )?(?:risk|chance|likelihood|incidence)|protect(?:s|ion)? (?:against|from)|"
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
                     r"decrease the risk|to stay injury|injury[- ]free|"
@@ -348,6 +349,8 @@ def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None
         return "treats"
     elif family == "prevent" and s == "Treatment":
         return "prevents"
+    elif family == "prevent" and s == "RiskFactor":
+        return "risk_factor_for"  # what prevention avoids: "avoid kneeling for long", "stop smoking"
     elif family == "specialist" and s in PATIENT and o == "Specialist":
         return "see_specialist"
     elif family == "test" and s in PATIENT and o == "Test":

@@ -629,3 +629,11 @@ def test_the_gloss_after_a_listed_cause_lists_no_cause():
 def test_advice_for_before_the_activity_in_the_third_person_prevents_the_complaint():
     found = facts("Calf cramps when swimming\n\nBefore entering the water, he should do a warm-up on land.")
     assert ("warm-up", "prevents", "calf cramp") in found, found
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Shin splints\n\nTo prevent shin splints, avoid overtraining.", ("overtraining", "risk_factor_for", "shin splints")),
+    ("Calf pain\n\nQuitting smoking lowers the risk of calf pain.", ("quitting smoking", "prevents", "calf pain")),
+], ids=["avoiding-a-risk-factor", "lowers-the-risk"])
+def test_prevention_cues_relate_remedies_and_the_risk_factors_they_avoid(text, fact):
+    assert fact in facts(text)
