@@ -101,7 +101,8 @@ CUES: tuple[Cue, ...] = (
          forward=False, strong=False),
     # "tarsal tunnel syndrome gives numbness in the sole", "diuretics make cramps more likely"
     _cue("cause", r"give(?:s)?(?: you)?|mak(?:e|es|ing)", strong=False),
-    _cue("risk", r"risk factors?|(?:increase|raise|heighten)(?:s|d)? (?:the |your )?(?:risk|chance|likelihood)|"
+    _cue("risk", r"risk factors?|(?:increas|rais)(?:e|es|ed|ing) (?:the |your |their )?(?:risk|chances?|likelihood)|"
+                 r"heighten(?:s|ed|ing)? (?:the |your |their )?(?:risk|chances?|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
                  r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among)"),

@@ -637,3 +637,8 @@ def test_advice_for_before_the_activity_in_the_third_person_prevents_the_complai
 ], ids=["avoiding-a-risk-factor", "lowers-the-risk"])
 def test_prevention_cues_relate_remedies_and_the_risk_factors_they_avoid(text, fact):
     assert fact in facts(text)
+
+
+def test_risk_cues_in_every_tense():
+    found = facts("Shin splints\n\nOvertraining keeps raising the risk of shin splints.")
+    assert ("overtraining", "risk_factor_for", "shin splints") in found, found
