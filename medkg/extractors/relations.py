@@ -80,10 +80,10 @@ def _cue(family: str, words: str, *, forward: bool = True, strong: bool = True) 
 
 CUES: tuple[Cue, ...] = (
     _cue("cause", r"caus(?:e|es|ed|ing)|lead(?:s|ing)? to|led to|result(?:s|ed|ing)? in|trigger(?:s|ed|ing)?|"
-                  r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed)|bring(?:s)? on|give(?:s)? rise to|"
-                  r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed)|exacerbat(?:e|es|ed)|"
-                  r"worsen(?:s|ed)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
-                  r"disrupt(?:s)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
+                  r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed|ing)|bring(?:s)? on|give(?:s)? rise to|"
+                  r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed|ing)|exacerbat(?:e|es|ed|ing)|"
+                  r"worsen(?:s|ed|ing)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
+                  r"disrupt(?:s|ed|ing)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
                   r"play(?:s|ed)? (?:a |an )?(?:\w+ )?(?:part|role) in|(?:main |major |key |big )?drivers? of|"
                   # "if you have shin splints, you might notice tenderness"
                   r"you(?:'ll| will| may| might| can| could| would)? (?:also |often |usually )?"
@@ -106,10 +106,10 @@ CUES: tuple[Cue, ...] = (
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
                  r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among)"),
-    _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed)|"
+    _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
-                  r"what helped|cure(?:s|d)?|(?:is|are) (?:often |usually |also |generally )?recommended|"
+                  r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # "... can help." at the end: the topic is what it helps
                   r"(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
                   r"sort(?:s|ed)? (?:it|that|this|things|me) out|"

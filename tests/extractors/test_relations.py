@@ -642,3 +642,11 @@ def test_prevention_cues_relate_remedies_and_the_risk_factors_they_avoid(text, f
 def test_risk_cues_in_every_tense():
     found = facts("Shin splints\n\nOvertraining keeps raising the risk of shin splints.")
     assert ("overtraining", "risk_factor_for", "shin splints") in found, found
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Knee pain\n\nMassage is good at alleviating knee pain.", ("massage", "treats", "knee pain")),
+    ("Knee pain\n\nOverweight, aggravating knee pain, is common.", ("overweight", "risk_factor_for", "knee pain")),
+], ids=["alleviating", "aggravating"])
+def test_cue_verbs_in_the_ing_form(text, fact):
+    assert fact in facts(text)
