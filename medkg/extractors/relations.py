@@ -587,7 +587,10 @@ def _headings_before(structure: Structure) -> list[list[int]]:
         if block.kind == "title":
             current = []
         elif block.kind == "heading":
-            current = [index, *current][:SECTION_REACH]
+            # a heading closes the deeper subsections before it: "## What to do" after
+            # "### 7. Infection" is no part of it (flat headings all stay within reach)
+            kept = [h for h in current if structure.blocks[h].level <= block.level]
+            current = [index, *kept][:SECTION_REACH]
     table.append(current)  # and for a block after the last: what a closing heading frames
     return table
 

@@ -650,3 +650,13 @@ def test_risk_cues_in_every_tense():
 ], ids=["alleviating", "aggravating"])
 def test_cue_verbs_in_the_ing_form(text, fact):
     assert fact in facts(text)
+
+
+def test_a_section_after_a_closed_subsection_is_not_about_the_subsection(tmp_path):
+    text = ("# Knee pain after a half marathon\n\n## Causes\n\n### 1. Meniscus tear\n\nIt can cause locking.\n\n"
+            "### 2. Gout\n\nIt comes on overnight.\n\n## What to do\n\n- Rest\n- Ice the knee for 15 minutes.\n")
+    (tmp_path / "page.md").write_text(text)
+    document = next(iter(load_paths([tmp_path])))
+    found = {(label(a.subject), a.relation, label(a.object)) for a in pipeline().extract(document).annotations.assertions}
+    assert ("cold therapy", "treats", "knee pain") in found, found
+    assert not any(r == "treats" and o == "gout" for _, r, o in found), found
