@@ -40,8 +40,10 @@ NEGATION_POST = re.compile(
     r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
     r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|"
-    # "static stretching doesn't prevent DOMS", "painkillers don't really speed up recovery", "it won't help"
-    r"(?:does|do|did|will|wo|would|can|ca)\s*(?:n[o']t|not)\s+(?:really\s+|actually\s+|necessarily\s+|always\s+)?"
+    # "static stretching doesn't prevent DOMS", "painkillers don't really speed up recovery", "it won't help",
+    # "paracetamol does not seem to help"
+    r"(?:does|do|did|will|wo|would|can|ca)\s*(?:n[o']t|not)\s+"
+    r"(?:really\s+|actually\s+|necessarily\s+|always\s+|seem\s+to\s+|appear\s+to\s+)?"
     r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat))\b")
 #: a label, a colon, and a comment that denies it: "Cortisone injections: we generally don't
 #: recommend them", "PRP injections: the evidence is mixed and we don't offer them"

@@ -660,3 +660,8 @@ def test_a_section_after_a_closed_subsection_is_not_about_the_subsection(tmp_pat
     found = {(label(a.subject), a.relation, label(a.object)) for a in pipeline().extract(document).annotations.assertions}
     assert ("cold therapy", "treats", "knee pain") in found, found
     assert not any(r == "treats" and o == "gout" for _, r, o in found), found
+
+
+def test_a_remedy_that_does_not_seem_to_help_treats_nothing():
+    found = facts("Lower back pain\n\nParacetamol on its own does not seem to help much with back pain.")
+    assert not any(s == "acetaminophen" for s, _, _ in found), found
