@@ -663,5 +663,5 @@ def test_a_section_after_a_closed_subsection_is_not_about_the_subsection(tmp_pat
 
 
 def test_a_remedy_that_does_not_seem_to_help_treats_nothing():
-    found = facts("Lower back pain\n\nParacetamol on its own does not seem to help much with back pain.")
+    found = facts("Lower back pain\n\nTreatment\n\n- Paracetamol on its own does not seem to help much.\n- Rest.\n")
     assert not any(s == "acetaminophen" for s, _, _ in found), found
