@@ -140,6 +140,8 @@ CUES: tuple[Cue, ...] = (
                        r"consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
+                       # "neck pain after a crash needs checking in A&E", "should be seen at urgent care"
+                       r"(?:needs?|should be|must be) (?:checking|checked|seen|assessed|looked at) (?:in|at|by)|"
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|(?:needed|used|done|ordered|required) (?:if|when|to (?:check|look|see|find))"),

@@ -665,3 +665,8 @@ def test_a_section_after_a_closed_subsection_is_not_about_the_subsection(tmp_pat
 def test_a_remedy_that_does_not_seem_to_help_treats_nothing():
     found = facts("Lower back pain\n\nTreatment\n\n- Paracetamol on its own does not seem to help much.\n- Rest.\n")
     assert not any(s == "acetaminophen" for s, _, _ in found), found
+
+
+def test_needs_checking_in_a_place_is_advice_to_go_there():
+    found = facts("Neck pain on the bike\n\nNeck pain after a crash needs checking in A&E.")
+    assert ("neck pain", "see_specialist", "emergency department") in found, found
