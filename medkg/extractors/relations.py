@@ -155,7 +155,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for)", re.I)),
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
-                              r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112)|get (?:urgent )?help)",
+                              r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112|nhs)|get (?:urgent )?help|"
+                              r"(?:an |urgent )+appointment)",
                               re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ ){0,2}helps?|"

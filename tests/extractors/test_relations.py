@@ -670,3 +670,9 @@ def test_a_remedy_that_does_not_seem_to_help_treats_nothing():
 def test_needs_checking_in_a_place_is_advice_to_go_there():
     found = facts("Neck pain on the bike\n\nNeck pain after a crash needs checking in A&E.")
     assert ("neck pain", "see_specialist", "emergency department") in found, found
+
+
+def test_an_urgent_appointment_line_frames_its_list_of_warning_signs():
+    found = facts("Calf pain\n\nGet an urgent appointment with your GP if you have:\n\n- calf pain with warm, red skin\n")
+    assert {("redness", "see_specialist", "general practitioner"),
+            ("warmth", "see_specialist", "general practitioner")} <= found, found
