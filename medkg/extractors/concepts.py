@@ -41,6 +41,9 @@ _PREFIXED = re.compile(r"\b(?:post|pre|non|anti|after)-$", re.IGNORECASE)
 _POSITIONS = frozenset({"back", "side", "front", "top", "bottom", "base", "middle", "edge", "inside", "outside"})
 
 
+#: "hurts" opening a match: the present tense tells of pain, where "hurt the
+#: knee" (past) tells of an injury
+_PRESENT_HURT = re.compile(r"hurts\b", re.IGNORECASE)
 #: letters of an acronym that the page's own use of the full name disambiguates
 _ACRONYM_LENGTH = 6
 
@@ -126,6 +129,11 @@ class DictionaryConceptFinder(Extractor):
                     continue  # a shorter match at the same place may still fit
                 if normalized[last] in _POSITIONS and normalized[last + 1:last + 2] == ["of"]:
                     continue  # "the back of ...": a part of the region that follows
+                if _PRESENT_HURT.match(text, begin, finish):
+                    # "running hurts the knee" is knee pain, not the injury "hurt the knee" names
+                    found = [e for e in found if e[1] != "Condition"]
+                    if not found:
+                        continue
                 if any(acronym for *_, acronym in found) and not _written_as_acronym(text[begin:finish]):
                     found = [e for e in found if not e[3]]
                     if not found:

@@ -172,3 +172,12 @@ def test_abdominal_and_skin_words_name_concepts_and_their_idioms_name_none():
     found = names("I had belly pain and diarrhoea after the race, a fungal nail infection, and I nailed it "
                   "anyway though my gut feeling said stop.")
     assert found == ["abdominal pain", "diarrhoea", "fungal nail infection"], found
+
+
+@pytest.mark.parametrize("text,expected,wrong", [
+    ("Why going downhill hurts the knee", "knee pain", "knee injury"),
+    ("I hurt my knee last week.", "knee injury", "knee pain"),
+], ids=["hurts-present", "hurt-past"])
+def test_hurts_in_the_present_is_pain_and_hurt_in_the_past_an_injury(text, expected, wrong):
+    found = names(text)
+    assert expected in found and wrong not in found, found
