@@ -210,6 +210,9 @@ _DIAGNOSIS_REACH = 4
 #: of the sacroiliac joint", "potassium deficiency - weakness, cramps, heart rhythm disturbances"
 #: (the risk factors it names still count: "Overuse - running too far without enough rest")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
+#: the words before a condition the reader already has: what "prevents" more of it treats it
+_HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once you have|when you have)\s+"
+                     r"(?:a |an |the )?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
@@ -823,6 +826,8 @@ class RelationExtractor(Extractor):
                                         or (cue.family == "cause" and subject.type == object_.type)):
                         continue
                     rule = "cue" if between else "cue-sentence"
+                    if relation == "prevents" and _HAVING.search(text, 0, object_.start - offset):
+                        relation = "treats"  # "In the case of a stress fracture, ... to reduce the load"
                     if (subject.ambiguous or object_.ambiguous) and not (
                             between and (cue.strong or _DIRECT.fullmatch(text, gap_start, cs)
                                          and text[ce:gap_end].isspace())):

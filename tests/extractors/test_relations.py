@@ -676,3 +676,9 @@ def test_an_urgent_appointment_line_frames_its_list_of_warning_signs():
     found = facts("Calf pain\n\nGet an urgent appointment with your GP if you have:\n\n- calf pain with warm, red skin\n")
     assert {("redness", "see_specialist", "general practitioner"),
             ("warmth", "see_specialist", "general practitioner")} <= found, found
+
+
+def test_what_reduces_the_load_in_the_case_of_a_condition_treats_it():
+    found = facts("Shin pain\n\nIn the case of a stress fracture, a walking boot is used to reduce the load.")
+    assert ("walking boot", "treats", "stress fracture") in found, found
+    assert ("walking boot", "prevents", "stress fracture") not in found, found
