@@ -268,8 +268,11 @@ _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(
 _ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run|ask (?:\w+ ){0,2}for)(?:s|ed)?\s+[^.;:!?]*$",
                       re.IGNORECASE)
 #: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
-_DIAGNOSING = re.compile(r"\s*(?:scans?\s+|tests?\s+)?(?:(?:can|will|may|might|could|usually|often|is|are|"
-                         r"used|needed|helps?|to)\s+)*(?:confirm|make|establish|diagnose)s?\b(?!\s+sure)",
+_DIAGNOSING = re.compile(r"(?:\s*(?:,|or|and|/)\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "an MRI or bone scan test"
+                         r"\s*(?:scans?\s+|tests?\s+)?(?:(?:can|will|may|might|could|usually|often|is|are|"
+                         r"used|needed|helps?|to)\s+)*(?:(?:confirm|make|establish|diagnose)s?\b(?!\s+sure)|"
+                         # "an MRI or bone scan is needed for accurate diagnosis"
+                         r"for (?:an? |the )?(?:accurate |proper |correct |definite |exact |final )?diagnosis\b)",
                          re.IGNORECASE)
 #: characters before a test's name that :data:`_ORDERED` looks at
 _ORDER_REACH = 30

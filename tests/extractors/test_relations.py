@@ -682,3 +682,9 @@ def test_what_reduces_the_load_in_the_case_of_a_condition_treats_it():
     found = facts("Shin pain\n\nIn the case of a stress fracture, a walking boot is used to reduce the load.")
     assert ("walking boot", "treats", "stress fracture") in found, found
     assert ("walking boot", "prevents", "stress fracture") not in found, found
+
+
+def test_tests_needed_for_the_diagnosis_diagnose_the_topic():
+    found = facts("Stress fracture\n\nAn MRI or bone scan test is needed for accurate diagnosis.")
+    assert {("stress fracture", "diagnosed_by", "magnetic resonance imaging"),
+            ("stress fracture", "diagnosed_by", "bone scan")} <= found, found
