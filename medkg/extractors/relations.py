@@ -213,6 +213,8 @@ _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
 #: the words before a condition the reader already has: what "prevents" more of it treats it
 _HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once you have|when you have)\s+"
                      r"(?:a |an |the )?(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: characters into a sentence within which a condition counts as what it opens with
+_OPENING_REACH = 12
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
@@ -229,7 +231,9 @@ _AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurti
 _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? to|bring(?:s)? on|provok(?:e|es)|"
                       r"contribut(?:e|es) to|aggravat(?:e|es)|play(?:s)? (?:a |an )?(?:\w+ )?(?:part|role) in)"
                       r"\s+(?:it|them|this|these)\b|"
-                      r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent))")
+                      r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent)|"
+                      # "Children with tight thigh muscles are more likely to get it"
+                      r"more likely to (?:get|develop|have|suffer from|be affected by)\s+(?:it|them|this|these)\b)")
 #: the opening of a paragraph about prevention: "To prevent it, ...", "How to avoid shin splints"
 _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help )?"
                          r"(?:prevent|avoid|reduce the risk of|lower the risk of)\b", re.IGNORECASE)
@@ -683,7 +687,10 @@ class RelationExtractor(Extractor):
                                       preventing=preventing[sentence.block])
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
-                found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, target)
+                # on a paragraph about a symptom, "it" is the condition a sentence since opened with
+                named = self._last_condition(structure, index, usable) \
+                    if target and all(t.type == "Symptom" for t in target) else []
+                found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, named or target)
             # what the sentence relates by its own cue ("... which can help prevent cramps",
             # "Osteitis pubis causes pain over the pubic bone") is not also related to the
             # frame's target by that relation; a listed cause that says what it does itself
@@ -982,6 +989,21 @@ class RelationExtractor(Extractor):
                     for cause, effect in [(t, m) if forward else (m, t)]
                     if (relation := _relation_for("cause", cause, effect))]
         return out
+
+    def _last_condition(self, structure: Structure, index: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+        """The condition that the latest sentence before this one in its paragraph opens
+        with: what "it" stands for ("Shin splints cause a diffuse ache ... It is caused by
+        repeated stress. Runners who ... are more likely to get it")."""
+        block = structure.sentences[index].block
+        for before in range(index - 1, -1, -1):
+            sentence = structure.sentences[before]
+            if sentence.block != block:
+                break
+            opening = [m for m in usable.get(before, []) if m.type == "Condition" and not m.ambiguous
+                       and m.concept not in self.generic and m.start - sentence.start <= _OPENING_REACH]
+            if opening:
+                return opening[:1]
+        return []
 
     def _object_anaphora(self, index: int, text: str, offset: int, mentions: list[Mention],
                          target: list[Mention]) -> list[Assertion]:

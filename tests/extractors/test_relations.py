@@ -688,3 +688,11 @@ def test_tests_needed_for_the_diagnosis_diagnose_the_topic():
     found = facts("Stress fracture\n\nAn MRI or bone scan test is needed for accurate diagnosis.")
     assert {("stress fracture", "diagnosed_by", "magnetic resonance imaging"),
             ("stress fracture", "diagnosed_by", "bone scan")} <= found, found
+
+
+def test_it_in_a_paragraph_about_a_symptom_is_the_condition_a_sentence_since_opened_with():
+    found = facts("What causes pain in the shins when I run?\n\nPain along the shin bone after running is common. "
+                  "Shin splints cause a diffuse ache along the tibia. It is caused by repeated stress on the bone. "
+                  "Runners who run on hard surfaces are more likely to get it.")
+    assert {("repetitive impact", "risk_factor_for", "shin splints"),
+            ("hard running surface", "risk_factor_for", "shin splints")} <= found, found
