@@ -44,7 +44,12 @@ NEGATION_POST = re.compile(
     # "paracetamol does not seem to help"
     r"(?:does|do|did|will|wo|would|can|ca)\s*(?:n[o']t|not)\s+"
     r"(?:really\s+|actually\s+|necessarily\s+|always\s+|seem\s+to\s+|appear\s+to\s+)?"
-    r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat))\b")
+    r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat)|"
+    # "PRP injections are sometimes offered, but studies have not shown that they help",
+    # "..., but there is still not enough evidence of its effect"
+    r"but\s+(?:studies|research|trials|the evidence|evidence)\s+(?:has|have|do|does)\s*(?:n't|not)\s+"
+    r"(?:yet\s+)?(?:shown|proved|proven|found)|"
+    r"but\s+there\s+is\s+(?:still\s+)?(?:no|little|not enough|limited|weak)\s+(?:good\s+|strong\s+|clear\s+)?evidence)\b")
 #: a label, a colon, and a comment that denies it: "Cortisone injections: we generally don't
 #: recommend them", "PRP injections: the evidence is mixed and we don't offer them"
 _DENIED_LABEL = re.compile(r"(?P<label>[^:.;!?]{1,60}):\s[^:]*\b(?:don't|do not|doesn't|does not|aren't|isn't|not|never|"

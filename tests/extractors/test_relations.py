@@ -696,3 +696,10 @@ def test_it_in_a_paragraph_about_a_symptom_is_the_condition_a_sentence_since_ope
                   "Runners who run on hard surfaces are more likely to get it.")
     assert {("repetitive impact", "risk_factor_for", "shin splints"),
             ("hard running surface", "risk_factor_for", "shin splints")} <= found, found
+
+
+def test_a_remedy_that_studies_have_not_shown_to_work_treats_nothing():
+    found = facts("Hamstring strain\n\nTreatment\n\n- PRP injections are offered, but studies have not shown "
+                  "that they help.\n- Ice.\n")
+    assert ("cold therapy", "treats", "hamstring strain") in found, found
+    assert not any(s == "platelet-rich plasma injection" for s, _, _ in found), found
