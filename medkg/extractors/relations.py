@@ -685,7 +685,10 @@ class RelationExtractor(Extractor):
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
                                       preventing=preventing[sentence.block])
-            found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
+            # "Mine was sesamoiditis rather than turf toe": the complaint it denies is not named so
+            denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
+            found += self._naming_rule(index, sentence.text, sentence.start, mentions,
+                                       [t for t in target if t.concept not in denied])
             if index and structure.sentences[index - 1].block == sentence.block:
                 # on a paragraph about a symptom, "it" is the condition a sentence since opened with
                 named = self._last_condition(structure, index, usable) \

@@ -56,7 +56,8 @@ _TITLE_WORDS = 20
 #: the heading of a list of links to other pages ("Related articles", "You may also like"),
 #: alone on its line or before a colon
 _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|information|faqs?|topics?|stories|content|"
-                    r"reading)|you (?:may|might) also like|read (?:more|next)|see also|more (?:articles|stories|posts)|"
+                    r"reading|threads?)|similar (?:threads?|questions?|posts?|topics?|articles?)|"
+                    r"you (?:may|might) also like|read (?:more|next)|see also|more (?:articles|stories|posts)|"
                     r"popular (?:posts|articles)|recommended (?:articles|reading|posts)|trending)\s*(?::|$)", re.IGNORECASE)
 #: words of a line below such a heading for it to be content, not the title of a link
 _ASIDE_CONTENT_WORDS = 20

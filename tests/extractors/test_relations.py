@@ -703,3 +703,8 @@ def test_a_remedy_that_studies_have_not_shown_to_work_treats_nothing():
                   "that they help.\n- Ice.\n")
     assert ("cold therapy", "treats", "hamstring strain") in found, found
     assert not any(s == "platelet-rich plasma injection" for s, _, _ in found), found
+
+
+def test_a_condition_named_rather_than_the_complaint_does_not_cause_it():
+    found = facts("Turf toe after football\n\nMine was sesamoiditis rather than turf toe.")
+    assert ("sesamoiditis", "causes", "turf toe") not in found, found

@@ -142,3 +142,9 @@ def test_price_lists_reviewer_lines_and_long_menus_are_furniture():
                            "Checked by: chief physician A.P.\n\nAppointment of a neurologist, primary - 3200 rub.\n\n"
                            "Sports massage, 45 minutes - $60\n\nRest for three days and then walk.\n")
     assert [b.kind for b in structure.blocks] == ["title", "meta", "meta", "meta", "meta", "paragraph"]
+
+
+def test_links_under_a_similar_threads_heading_are_furniture():
+    structure = _structure("Turf toe\n\nIce it and rest.\n\nSimilar threads\n- Heel pain after switching to astro - "
+                           "plantar fasciitis? (29 replies)\n")
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "meta", "meta"]
