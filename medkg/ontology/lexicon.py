@@ -128,7 +128,8 @@ class Lexicon:
             for words, iri in self._by_word.get(word, ()):
                 if words <= present and self.concepts[iri].type in wanted:
                     best[iri] = max(best.get(iri, 0), len(words))
-        return [self.concepts[i] for i in sorted(best, key=lambda i: -best[i])]
+        # ties broken by IRI: the words of ``text`` come from a set, whose order varies per process
+        return [self.concepts[i] for i in sorted(best, key=lambda i: (-best[i], str(i)))]
 
     def _word_index(self) -> dict[str, list[tuple[frozenset[str], URIRef]]]:
         """Labels of two or more words (filler left out), each under its rarest word:
