@@ -213,6 +213,11 @@ _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
 #: the words before a condition the reader already has: what "prevents" more of it treats it
 _HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once you have|when you have)\s+"
                      r"(?:a |an |the )?(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: what singles out one condition as the section's: "The representative disease is", "The most
+#: common cause of pain in the front of the shin is"
+_FEATURED = re.compile(r"^\W*(?:the )?(?:most common|commonest|representative|typical|main|leading|classic) "
+                       r"(?:disease|condition|cause|culprit|diagnosis|injury|problem)\b[^.;:]{0,60}?\b(?:is|are)\b",
+                       re.IGNORECASE)
 #: characters into a sentence within which a condition counts as what it opens with
 _OPENING_REACH = 12
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
@@ -644,6 +649,8 @@ class RelationExtractor(Extractor):
         leads: dict[int, list[Mention]] = {}
         #: blocks that open "To prevent it, ...": what they advise prevents
         preventing: dict[int, bool] = {}
+        #: (section, conditions) a sentence singled out as what the section's complaint mostly is
+        featured: tuple[int | None, list[Mention]] = (None, [])
         for index, sentence in enumerate(structure.sentences):
             mentions = usable.get(index, [])
             block = structure.blocks[sentence.block]
@@ -652,11 +659,18 @@ class RelationExtractor(Extractor):
             if sentence.block not in targets:
                 about = diagnosed if diagnosed and block.part == "answer" else topic
                 targets[sentence.block] = self._section_target(structure, sentence.block, usable) or about
+                section = (self._headings_before[sentence.block] or [None])[0]
+                if featured[1] and featured[0] == section and all(t.type == "Symptom" for t in targets[sentence.block]):
+                    targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text))
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
+            if (named := self._featured(sentence.text, sentence.start, mentions)):
+                # "The representative disease is Achilles tendinopathy": the section's later
+                # paragraphs are about it, not about the symptom its heading names
+                featured = ((self._headings_before[sentence.block] or [None])[0], named)
             target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
                       else targets[sentence.block])
             context = ""
@@ -992,6 +1006,16 @@ class RelationExtractor(Extractor):
                     for cause, effect in [(t, m) if forward else (m, t)]
                     if (relation := _relation_for("cause", cause, effect))]
         return out
+
+    def _featured(self, text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
+        """The condition a sentence singles out as what the complaint mostly is: "The
+        representative disease is Achilles tendinopathy", "The most common cause of pain
+        in the front of the shin is shin splints"."""
+        cue = _FEATURED.search(text)
+        if cue is None:
+            return []
+        return [m for m in mentions if m.type == "Condition" and not m.ambiguous and m.concept not in self.generic
+                and m.start - offset >= cue.end()][:1]
 
     def _last_condition(self, structure: Structure, index: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The condition that the latest sentence before this one in its paragraph opens

@@ -708,3 +708,11 @@ def test_a_remedy_that_studies_have_not_shown_to_work_treats_nothing():
 def test_a_condition_named_rather_than_the_complaint_does_not_cause_it():
     found = facts("Turf toe after football\n\nMine was sesamoiditis rather than turf toe.")
     assert ("sesamoiditis", "causes", "turf toe") not in found, found
+
+
+def test_a_condition_singled_out_as_the_representative_one_is_what_the_section_is_about():
+    found = facts("Running crews in their 40s\n\nAchilles tendon pain in middle-aged runners\n\n"
+                  "The representative disease is Achilles tendinopathy.\n\n"
+                  "Director Park said eccentric heel drops are the most important treatment.\n\n"
+                  "Anti-inflammatory painkillers can reduce the pain for a short time.\n")
+    assert ("nonsteroidal anti-inflammatory drug", "treats", "achilles tendinopathy") in found, found
