@@ -26,7 +26,7 @@ The main rules, each named in the evidence it leaves (``rule``; variants such as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -354,6 +354,11 @@ def generic_complaints(lexicon: Lexicon) -> frozenset[URIRef]:
                                and CONCEPT.pain in lexicon.ancestors(c.iri))
 
 
+def _symptoms_only(target: list[Mention]) -> bool:
+    """Whether a target names symptoms and nothing else (no condition that explains them)."""
+    return bool(target) and all(t.type == "Symptom" for t in target)
+
+
 def _relation_for(family: str, subject: Mention, object_: Mention) -> str | None:
     """The relation a cue family signals between two typed mentions, or ``None``."""
     s, o = subject.type, object_.type
@@ -656,11 +661,11 @@ class RelationExtractor(Extractor):
             block = structure.blocks[sentence.block]
             if block.kind == "meta":
                 continue
+            section = (self._headings_before[sentence.block] or [None])[0]
             if sentence.block not in targets:
                 about = diagnosed if diagnosed and block.part == "answer" else topic
                 targets[sentence.block] = self._section_target(structure, sentence.block, usable) or about
-                section = (self._headings_before[sentence.block] or [None])[0]
-                if featured[1] and featured[0] == section and all(t.type == "Symptom" for t in targets[sentence.block]):
+                if featured[1] and featured[0] == section and _symptoms_only(targets[sentence.block]):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
@@ -670,7 +675,7 @@ class RelationExtractor(Extractor):
             if (named := self._featured(sentence.text, sentence.start, mentions)):
                 # "The representative disease is Achilles tendinopathy": the section's later
                 # paragraphs are about it, not about the symptom its heading names
-                featured = ((self._headings_before[sentence.block] or [None])[0], named)
+                featured = (section, named)
             target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
                       else targets[sentence.block])
             context = ""
@@ -706,7 +711,7 @@ class RelationExtractor(Extractor):
             if index and structure.sentences[index - 1].block == sentence.block:
                 # on a paragraph about a symptom, "it" is the condition a sentence since opened with
                 named = self._last_condition(structure, index, usable) \
-                    if target and all(t.type == "Symptom" for t in target) else []
+                    if _symptoms_only(target) else []
                 found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, named or target)
             # what the sentence relates by its own cue ("... which can help prevent cramps",
             # "Osteitis pubis causes pain over the pubic bone") is not also related to the
@@ -728,6 +733,11 @@ class RelationExtractor(Extractor):
         annotations.assertions.extend(self._valid(found))
 
     # ------------------------------------------------------------------ topics
+    def _specific(self, mention: Mention, types: Collection[str] = PATIENT) -> bool:
+        """Whether a mention names a concept of ``types`` by itself: not a generic
+        complaint ("pain") and not an ambiguous word ("ice", "side")."""
+        return mention.type in types and not mention.ambiguous and mention.concept not in self.generic
+
     def _document_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
         title = [i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"]
         for index in title:
@@ -739,7 +749,7 @@ class RelationExtractor(Extractor):
         counts: dict[URIRef, list[Mention]] = {}
         for mentions in usable.values():
             for m in mentions:
-                if m.type in PATIENT and m.concept not in self.generic and not m.ambiguous:
+                if self._specific(m):
                     counts.setdefault(m.concept, []).append(m)
         if not counts:
             return []
@@ -756,8 +766,7 @@ class RelationExtractor(Extractor):
             block = structure.blocks[sentence.block]
             if block.part != "answer" or block.kind != "paragraph":
                 continue
-            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic
-                     and not m.ambiguous]
+            named = [m for m in usable.get(index, []) if self._specific(m)]
             if named and _DIAGNOSIS.search(sentence.text, 0, min(m.start for m in named) - sentence.start):
                 return named
             read += 1
@@ -773,8 +782,7 @@ class RelationExtractor(Extractor):
         beside its kinds ("arthritis, arthrosis") is one of the list."""
         if block_index not in self._heading_memo:  # blocks under one heading ask again
             named = [m for i in structure.by_block.get(block_index, ())
-                     for m in usable.get(i, []) if m.type in PATIENT and m.concept not in self.generic
-                     and not m.ambiguous]
+                     for m in usable.get(i, []) if self._specific(m)]
             if structure.blocks[block_index].kind == "paragraph":
                 # a paragraph that introduces a list: what its last sentence names, else the
                 # conditions it is about ("Osteochondrosis and hip pathology have similar
@@ -936,8 +944,7 @@ class RelationExtractor(Extractor):
         others = [m for m in mentions if m.type not in PATIENT and m.type != "BodyRegion"
                   and not _AGGRAVATING.search(text, 0, m.start - offset)
                   and not any(cs <= m.start - offset and m.end - offset <= ce for _, cs, ce in cues)]  # "before swimming"
-        if not others or not target or any(m.type in PATIENT and m.concept not in self.generic and not m.ambiguous
-                                           for m in mentions):
+        if not others or not target or any(self._specific(m) for m in mentions):
             return []
         out = []
         stated = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}")}
@@ -1014,8 +1021,7 @@ class RelationExtractor(Extractor):
         cue = _FEATURED.search(text)
         if cue is None:
             return []
-        return [m for m in mentions if m.type == "Condition" and not m.ambiguous and m.concept not in self.generic
-                and m.start - offset >= cue.end()][:1]
+        return [m for m in mentions if self._specific(m, ("Condition",)) and m.start - offset >= cue.end()][:1]
 
     def _last_condition(self, structure: Structure, index: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The condition that the latest sentence before this one in its paragraph opens
@@ -1026,8 +1032,8 @@ class RelationExtractor(Extractor):
             sentence = structure.sentences[before]
             if sentence.block != block:
                 break
-            opening = [m for m in usable.get(before, []) if m.type == "Condition" and not m.ambiguous
-                       and m.concept not in self.generic and m.start - sentence.start <= _OPENING_REACH]
+            opening = [m for m in usable.get(before, []) if self._specific(m, ("Condition",))
+                       and m.start - sentence.start <= _OPENING_REACH]
             if opening:
                 return opening[:1]
         return []
@@ -1041,8 +1047,7 @@ class RelationExtractor(Extractor):
         if pointed is None:
             return []
         return [self._assert(m.concept, relation, t.concept, index, "anaphora", m)
-                for m in mentions if m.end - offset <= pointed.start() and m.type in _CAUSES and not m.ambiguous
-                and m.concept not in self.generic
+                for m in mentions if m.end - offset <= pointed.start() and self._specific(m, _CAUSES)
                 for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
                 and (relation := _relation_for("cause", m, t))]
 
@@ -1071,7 +1076,7 @@ class RelationExtractor(Extractor):
         out = []
         previous: Mention | None = None
         for m in sorted(mentions, key=lambda m: m.start):
-            named = m.type in ("Condition", "RiskFactor") and not m.ambiguous and m.concept not in self.generic and (
+            named = self._specific(m, _CAUSES) and (
                 _named_as(text, m.start - offset, m.end - offset)
                 or (previous is not None and _NAMED_TOO.match(text[previous.end - offset:m.start - offset])))
             previous = m if named else None
@@ -1151,7 +1156,7 @@ class RelationExtractor(Extractor):
         specialists = [m for i in structure.by_block.get(source, ()) for m in usable.get(i, [])
                        if m.type == "Specialist" and not m.ambiguous]
         return [self._assert(m.concept, "see_specialist", s.concept, index, "frame", m)
-                for m in mentions if m.type in PATIENT and m.concept not in self.generic and not m.ambiguous
+                for m in mentions if self._specific(m)
                 for s in specialists]
 
     def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
@@ -1162,7 +1167,7 @@ class RelationExtractor(Extractor):
             # an item that names the condition it is for ("preparations for gout -
             # allopurinol, colchicine") relates its remedies or tests to that, not the heading's
             framed = {t.concept for t in targets}
-            own = [m for m in mentions if m.type == "Condition" and not m.ambiguous and m.concept not in self.generic
+            own = [m for m in mentions if self._specific(m, ("Condition",))
                    and m.concept not in framed and _FOR_CONDITION.search(text, 0, m.start - offset)]
             targets = own or targets
         out = []
