@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pathlib import Path
+
 from medkg.extractors.document import SourceDocument
+from medkg.extractors.loaders import load_paths
 from medkg.extractors.pipeline import Extraction, Pipeline
 
 
@@ -23,5 +26,15 @@ def label(iri) -> str:
 
 def facts(text: str, **kwargs) -> set[tuple[str, str, str]]:
     """(subject label, relation, object label) of every assertion, preferred labels lower-cased."""
-    extraction = extract(text, **kwargs)
+    return _named(extract(text, **kwargs))
+
+
+def facts_of_file(path: Path, text: str) -> set[tuple[str, str, str]]:
+    """:func:`facts` of ``text`` written to ``path`` and read back by the loaders, as a
+    build reads it (Markdown markup stripped, HTML cleaned)."""
+    path.write_text(text)
+    return _named(pipeline().extract(next(iter(load_paths([path])))))
+
+
+def _named(extraction: Extraction) -> set[tuple[str, str, str]]:
     return {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from medkg.extractors.loaders import load_paths
-from tests.extractors.helpers import extract, facts, label, pipeline
+from tests.extractors.helpers import extract, facts, facts_of_file, label, pipeline
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -427,7 +426,7 @@ def test_relation_types_follow_the_ontology():
 
     extraction = extract("Overuse and worn-out shoes cause ankle pain; an X-ray or MRI can show a fracture. "
                          "See an orthopedist. Ice and rest relieve swelling in the ankle.")
-    lexicon = __import__("tests.extractors.helpers", fromlist=["pipeline"]).pipeline().lexicon
+    lexicon = pipeline().lexicon
     for a in extraction.annotations.assertions:
         subjects, objects = SIGNATURES[a.relation]
         assert lexicon[a.subject].type in subjects and lexicon[a.object].type in objects
@@ -567,9 +566,7 @@ def test_a_list_under_subheadings_of_a_condition_s_section_is_about_that_conditi
     text = ("# Leg pain in active children\n\n## Osgood-Schlatter disease\n\nIt is common in teenagers.\n\n"
             "**Symptoms**\n\n- a bony lump\n\n**How it is diagnosed**\n\nBy examining the knee.\n\n"
             "**Treatment**\n\n- Ice the lump after sport.\n- Stretching every day.\n")
-    (tmp_path / "leaflet.md").write_text(text)
-    document = next(iter(load_paths([tmp_path])))
-    found = {(label(a.subject), a.relation, label(a.object)) for a in pipeline().extract(document).annotations.assertions}
+    found = facts_of_file(tmp_path / "leaflet.md", text)
     assert {("cold therapy", "treats", "osgood-schlatter disease"),
             ("stretching", "treats", "osgood-schlatter disease")} <= found, found
 
@@ -634,30 +631,21 @@ def test_advice_for_before_the_activity_in_the_third_person_prevents_the_complai
 @pytest.mark.parametrize("text,fact", [
     ("Shin splints\n\nTo prevent shin splints, avoid overtraining.", ("overtraining", "risk_factor_for", "shin splints")),
     ("Calf pain\n\nQuitting smoking lowers the risk of calf pain.", ("quitting smoking", "prevents", "calf pain")),
-], ids=["avoiding-a-risk-factor", "lowers-the-risk"])
-def test_prevention_cues_relate_remedies_and_the_risk_factors_they_avoid(text, fact):
-    assert fact in facts(text)
-
-
-def test_risk_cues_in_every_tense():
-    found = facts("Shin splints\n\nOvertraining keeps raising the risk of shin splints.")
-    assert ("overtraining", "risk_factor_for", "shin splints") in found, found
-
-
-@pytest.mark.parametrize("text,fact", [
+    ("Shin splints\n\nOvertraining keeps raising the risk of shin splints.",
+     ("overtraining", "risk_factor_for", "shin splints")),
     ("Knee pain\n\nMassage is good at alleviating knee pain.", ("massage", "treats", "knee pain")),
     ("Knee pain\n\nOverweight, aggravating knee pain, is common.", ("overweight", "risk_factor_for", "knee pain")),
-], ids=["alleviating", "aggravating"])
-def test_cue_verbs_in_the_ing_form(text, fact):
-    assert fact in facts(text)
+], ids=["avoiding-a-risk-factor", "lowers-the-risk", "raising-the-risk", "alleviating", "aggravating"])
+def test_cue_forms_relate_their_concepts(text, fact):
+    """Prevention that avoids a risk factor, and cue verbs in every tense and -ing form."""
+    found = facts(text)
+    assert fact in found, found
 
 
 def test_a_section_after_a_closed_subsection_is_not_about_the_subsection(tmp_path):
     text = ("# Knee pain after a half marathon\n\n## Causes\n\n### 1. Meniscus tear\n\nIt can cause locking.\n\n"
             "### 2. Gout\n\nIt comes on overnight.\n\n## What to do\n\n- Rest\n- Ice the knee for 15 minutes.\n")
-    (tmp_path / "page.md").write_text(text)
-    document = next(iter(load_paths([tmp_path])))
-    found = {(label(a.subject), a.relation, label(a.object)) for a in pipeline().extract(document).annotations.assertions}
+    found = facts_of_file(tmp_path / "page.md", text)
     assert ("cold therapy", "treats", "knee pain") in found, found
     assert not any(r == "treats" and o == "gout" for _, r, o in found), found
 
