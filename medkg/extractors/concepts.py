@@ -39,8 +39,6 @@ _PREFIXED = re.compile(r"\b(?:post|pre|non|anti|after)-$", re.IGNORECASE)
 #: forearm" and "the side of my knee" the back and the side are the forearm's and the
 #: knee's, not the back or the flank (labels that go on, "back of the knee", match whole)
 _POSITIONS = frozenset({"back", "side", "front", "top", "bottom", "base", "middle", "edge", "inside", "outside"})
-
-
 #: "hurts" opening a match: the present tense tells of pain, where "hurt the
 #: knee" (past) tells of an injury
 _PRESENT_HURT = re.compile(r"hurts\b", re.IGNORECASE)
