@@ -41,6 +41,13 @@ def demo_kg(demo_store) -> KnowledgeGraph:
         yield kg
 
 
+@pytest.fixture(scope="module")
+def demo_rdflib_kg(demo_rdflib_store) -> KnowledgeGraph:
+    """The demo graph on the rdflib backend, opened once: parsing it takes seconds."""
+    with open_graph(demo_rdflib_store, read_only=True) as kg:
+        yield kg
+
+
 @pytest.fixture
 def legs_kg(legs_store) -> KnowledgeGraph:
     with open_graph(legs_store) as kg:
