@@ -38,7 +38,7 @@ NEGATION_POST = re.compile(
     r"of (?:little|no|limited) (?:benefit|use|value|help))|"
     rf"(?:{_COPULA}\s+not|isn't|aren't|wasn't|weren't)\s+(?:usually\s+|often\s+|generally\s+|really\s+)?"
     r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
-    r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause)|"
+    r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause|part|feature)|"
     r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|"
     # "static stretching doesn't prevent DOMS", "painkillers don't really speed up recovery", "it won't help",
     # "paracetamol does not seem to help"
@@ -67,6 +67,9 @@ _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|w
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the
 #: clause's comma: the main clause after it is not negated
 _FRONTED = re.compile(r"^\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
+#: triggers that deny one phrase, not a clause: "builds over a day rather than
+#: immediately, with pain along the joint line" does not deny the pain
+_CONTRASTIVE = frozenset({"instead of", "rather than", "other than"})
 
 
 def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> list[tuple[int, int]]:
@@ -78,7 +81,7 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
             spans.append((stops[-1] if stops else begin, m.start()))
         else:
             limit = min(len(text), m.end() + _WINDOW)
-            if _FRONTED.match(text, 0, m.start()):
+            if _FRONTED.match(text, 0, m.start()) or m.group() in _CONTRASTIVE:
                 comma = text.find(",", m.end(), limit)
                 limit = limit if comma < 0 else comma
             stop = _TERMINATOR.search(text, m.end(), limit)

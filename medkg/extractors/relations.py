@@ -19,6 +19,9 @@ The main rules, each named in the evidence it leaves (``rule``; variants such as
     A complaint named again by a pronoun ("This causes swelling") or by a phrase
     that refers back (:mod:`medkg.extractors.anaphora`: "these conditions"), with
     the sentence that refers back as evidence.
+``described``
+    In a condition's own section ("### 6. Gout"), a sentence that names symptoms and
+    nothing else ("The knee becomes hot, red and very swollen") says what it causes.
 ``site``
     A symptom or condition named in the text is located in its typical body region
     (from the vocabulary).
@@ -320,7 +323,7 @@ LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "t
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45,
               "site": 0.6, "frame-loose": 0.5, "location": 0.75, "instances": 0.6,
-              "explained": 0.6}
+              "explained": 0.6, "described": 0.5}
 HEDGE_FACTOR = 0.7
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
@@ -724,6 +727,8 @@ class RelationExtractor(Extractor):
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                                       sentence.start) if (a.subject, a.relation) not in own]
+            if block.kind == "paragraph" and not asked and not stated:
+                found += self._described_rule(index, mentions, self._section_target(structure, sentence.block, usable))
             listed_for = [t for t in target if t.sentence != index]  # not what the list itself names
             if listed_for and (opening := _SELF_FRAMED.match(sentence.text)):
                 for family in _frame_families(opening.group()):
@@ -905,6 +910,16 @@ class RelationExtractor(Extractor):
         causes = [m for m in mentions if m.type == "Condition" and m.start - offset >= dash.end() and not m.ambiguous]
         return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s)
                 for c in causes for s in symptoms]
+
+    def _described_rule(self, index: int, mentions: list[Mention], section: list[Mention]) -> list[Assertion]:
+        """In the section of a condition ("### 6. Gout"), a sentence that describes
+        symptoms and names nothing else ("The knee becomes hot, red and very swollen")
+        tells what the condition causes."""
+        if not section or any(t.type != "Condition" for t in section) \
+                or any(m.type not in ("Symptom", "BodyRegion") and not m.ambiguous for m in mentions):
+            return []
+        return [self._assert(t.concept, "causes", m.concept, index, "described", m)
+                for m in mentions if self._specific(m, ("Symptom",)) for t in section]
 
     def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                        target: list[Mention]) -> list[Assertion]:

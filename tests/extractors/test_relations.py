@@ -704,3 +704,20 @@ def test_a_condition_singled_out_as_the_representative_one_is_what_the_section_i
                   "Director Park said eccentric heel drops are the most important treatment.\n\n"
                   "Anti-inflammatory painkillers can reduce the pain for a short time.\n")
     assert ("nonsteroidal anti-inflammatory drug", "treats", "achilles tendinopathy") in found, found
+
+
+def test_rather_than_denies_its_phrase_not_the_rest_of_the_clause():
+    extraction = extract("Knee pain\n\nMeniscus tear\n\nSwelling builds over a day rather than immediately, "
+                         "with pain along the joint line. Mine was a sprain rather than a fracture, they said.")
+    negated = {label(m.concept) for m in extraction.annotations.mentions if m.negated}
+    assert negated == {"fracture"}, negated
+
+
+def test_a_sentence_describing_symptoms_in_a_condition_section_says_what_it_causes():
+    found = facts("# Swollen knee after a race\n\n## Causes\n\n### 1. Water on the knee\n\n"
+                  "The lining of the joint makes extra fluid. The knee feels full and stiff.\n\n"
+                  "### 2. Gout\n\nThe knee becomes hot, red and very swollen, often overnight. "
+                  "Numbness in the toes is not part of gout.\n")
+    assert {("knee effusion", "causes", "stiffness"), ("gout", "causes", "swelling")} <= found, found
+    assert ("gout", "causes", "numbness") not in found, found
+    assert ("knee effusion", "causes", "swelling") not in found, found
