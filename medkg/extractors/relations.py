@@ -218,6 +218,9 @@ _HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once
                      r"(?:a |an |the )?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: what singles out one condition as the section's: "The representative disease is", "The most
 #: common cause of pain in the front of the shin is"
+#: a heading of alternatives to the page's subject ("Other causes of pain at the back of
+#: the thigh"): the sections after it are not about the complaint it names
+_OTHERS = re.compile(r"^\W*(?:\d+[.)]\s*)?other\b", re.IGNORECASE)
 _FEATURED = re.compile(r"^\W*(?:the )?(?:most common|commonest|representative|typical|main|leading|classic) "
                        r"(?:disease|condition|cause|culprit|diagnosis|injury|problem)\b[^.;:]{0,60}?\b(?:is|are)\b",
                        re.IGNORECASE)
@@ -814,6 +817,8 @@ class RelationExtractor(Extractor):
         """
         headings = self._preceding_headings(structure, block_index)
         for position, index in enumerate(headings):
+            if position and _OTHERS.match(_framing_text(structure, index)):
+                continue
             named = self._heading_mentions(structure, index, usable)
             parent = headings[position + 1] if position + 1 < len(headings) else None
             if named and not (position and parent is not None and self._lists_causes(structure, parent, usable)):

@@ -721,3 +721,12 @@ def test_a_sentence_describing_symptoms_in_a_condition_section_says_what_it_caus
     assert {("knee effusion", "causes", "stiffness"), ("gout", "causes", "swelling")} <= found, found
     assert ("gout", "causes", "numbness") not in found, found
     assert ("knee effusion", "causes", "swelling") not in found, found
+
+
+def test_sections_after_a_heading_of_other_causes_are_not_about_its_complaint():
+    found = facts("Back of thigh pain when sprinting\n\nAnswer: the most likely is a hamstring strain.\n\n"
+                  "Other Causes of Pain at the Back of the Thigh\n\nSciatica can give a shooting pain.\n\n"
+                  "Diagnosis\n\nAn examination is enough.\n\n"
+                  "Treatment\n\n- Relative rest and crutches for a few days.\n")
+    assert {("relative rest", "treats", "hamstring strain"), ("crutches", "treats", "hamstring strain")} <= found, found
+    assert not any(r == "treats" and o == "hamstring pain" for _, r, o in found), found
