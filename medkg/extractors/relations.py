@@ -255,6 +255,9 @@ _FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of)\s+(?:th
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      # a conditional opening that is not the writer's own story ("If pain occurs, ...")
                      r"(?:(?P<opening>if|when|once|after|as soon as|before)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
+                     # a time of the advice: "In the first 2-3 days please rest", "For the first 48 hours, ice it"
+                     r"(?:(?:in|for|during|over|within)\s+(?:the\s+)?(?:first|next|acute|early|initial)\b[^,.;]{0,30}?"
+                     r"(?:,\s*|\s+(?=please\b)))?"
                      # an opening word of a doctor's reply: "Now please rest", "First, ice it"
                      r"(?:(?:now|first|firstly|so|meanwhile|please)\b[\s,]+)*"
                      r"(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"

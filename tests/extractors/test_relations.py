@@ -730,3 +730,13 @@ def test_sections_after_a_heading_of_other_causes_are_not_about_its_complaint():
                   "Treatment\n\n- Relative rest and crutches for a few days.\n")
     assert {("relative rest", "treats", "hamstring strain"), ("crutches", "treats", "hamstring strain")} <= found, found
     assert not any(r == "treats" and o == "hamstring pain" for _, r, o in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the first 2~3 days please rest, use an elastic bandage for compression and raise the leg.",
+    "For the first 48 hours, apply an ice pack to the thigh.",
+])
+def test_advice_opening_with_its_time_takes_the_topic(sentence):
+    found = facts(f"Hamstring strain\n\n{sentence}\n")
+    assert {t for t, r, o in found if r == "treats" and o == "hamstring strain"} & {
+        "physical rest", "compression therapy", "cold therapy"}, found
