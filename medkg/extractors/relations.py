@@ -678,7 +678,9 @@ class RelationExtractor(Extractor):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
-                preventing[sentence.block] = bool(_PREVENTING.match(sentence.text))
+                preventing[sentence.block] = bool(_PREVENTING.match(sentence.text)) or (
+                    block.kind == "item" and section is not None
+                    and _frame_families(_framing_text(structure, section)) == ["prevent"])
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
             if (named := self._featured(sentence.text, sentence.start, mentions)):

@@ -740,3 +740,10 @@ def test_advice_opening_with_its_time_takes_the_topic(sentence):
     found = facts(f"Hamstring strain\n\n{sentence}\n")
     assert {t for t, r, o in found if r == "treats" and o == "hamstring strain"} & {
         "physical rest", "compression therapy", "cold therapy"}, found
+
+
+def test_advice_listed_under_a_prevention_heading_prevents():
+    found = facts("# De Quervain's tenosynovitis in rowers\n\n## Preventing wrist tendon trouble\n\n"
+                  "- Keep your hands warm on cold outings with thin gloves.\n- Use a wrist brace on long outings.\n")
+    assert ("wrist splint", "prevents", "de quervain's tenosynovitis") in found, found
+    assert not any(r == "treats" for _, r, _ in found), found
