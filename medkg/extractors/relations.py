@@ -122,7 +122,7 @@ CUES: tuple[Cue, ...] = (
                   r"settles? (?:down )?with|"
                   r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
-                  r"reduc(?:e|es|ed|ing) (?:the )?(?:pain|swelling|"
+                  r"(?:reduc|settl|calm)(?:e|es|ed|ing) (?:down )?(?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),
     _cue("treat", r"help(?:s|ed|ful)?|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
                   r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
@@ -167,7 +167,10 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
-                         r"first aid|exercises?|stretch)", re.I)),
+                         r"first aid|exercises?|stretch|"
+                         # a doctor's advice: "What I would recommend:", "My suggestions"
+                         r"(?:i|we) (?:would |usually |strongly )?(?:recommend|suggest|advise)|"
+                         r"(?:my|our) (?:advice|suggestions?|recommendations?))", re.I)),
     ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"

@@ -747,3 +747,14 @@ def test_advice_listed_under_a_prevention_heading_prevents():
                   "- Keep your hands warm on cold outings with thin gloves.\n- Use a wrist brace on long outings.\n")
     assert ("wrist splint", "prevents", "de quervain's tenosynovitis") in found, found
     assert not any(r == "treats" for _, r, _ in found), found
+
+
+def test_items_under_a_doctor_s_recommendation_treat_the_topic():
+    found = facts("Shoulder impingement in a swimmer\n\nWhat I would recommend:\n\n"
+                  "- A short course of anti-inflammatories is reasonable.\n- Keep kicking sets in.\n")
+    assert ("nonsteroidal anti-inflammatory drug", "treats", "shoulder impingement") in found, found
+
+
+def test_a_remedy_that_settles_the_pain_treats_it():
+    found = facts("Shoulder impingement\n\nA corticosteroid injection can settle the pain of shoulder impingement.\n")
+    assert ("corticosteroid injection", "treats", "shoulder impingement") in found, found
