@@ -20,8 +20,9 @@ The main rules, each named in the evidence it leaves (``rule``; variants such as
     that refers back (:mod:`medkg.extractors.anaphora`: "these conditions"), with
     the sentence that refers back as evidence.
 ``described``
-    In a condition's own section ("### 6. Gout"), a sentence that names symptoms and
-    nothing else ("The knee becomes hot, red and very swollen") says what it causes.
+    In a section or a page about a condition ("### 6. Gout"), a sentence that names
+    symptoms and nothing else ("The knee becomes hot, red and very swollen") says what
+    the condition causes.
 ``site``
     A symptom or condition named in the text is located in its typical body region
     (from the vocabulary).
@@ -739,7 +740,7 @@ class RelationExtractor(Extractor):
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                                       sentence.start) if (a.subject, a.relation) not in own]
             if block.kind == "paragraph" and not asked and not stated:
-                found += self._described_rule(index, mentions, self._section_target(structure, sentence.block, usable))
+                found += self._described_rule(index, mentions, targets[sentence.block])
             listed_for = [t for t in target if t.sentence != index]  # not what the list itself names
             if listed_for and (opening := _SELF_FRAMED.match(sentence.text)):
                 for family in _frame_families(opening.group()):
@@ -924,15 +925,15 @@ class RelationExtractor(Extractor):
         return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s)
                 for c in causes for s in symptoms]
 
-    def _described_rule(self, index: int, mentions: list[Mention], section: list[Mention]) -> list[Assertion]:
-        """In the section of a condition ("### 6. Gout"), a sentence that describes
-        symptoms and names nothing else ("The knee becomes hot, red and very swollen")
-        tells what the condition causes."""
-        if not section or any(t.type != "Condition" for t in section) \
+    def _described_rule(self, index: int, mentions: list[Mention], target: list[Mention]) -> list[Assertion]:
+        """In a section or a page about a condition (``target``: "### 6. Gout"), a
+        sentence that describes symptoms and names nothing else ("The knee becomes hot,
+        red and very swollen") tells what the condition causes."""
+        if not target or any(t.type != "Condition" for t in target) \
                 or any(m.type not in ("Symptom", "BodyRegion") and not m.ambiguous for m in mentions):
             return []
         return [self._assert(t.concept, "causes", m.concept, index, "described", m)
-                for m in mentions if self._specific(m, ("Symptom",)) for t in section]
+                for m in mentions if self._specific(m, ("Symptom",)) for t in target]
 
     def _location_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
                        target: list[Mention]) -> list[Assertion]:

@@ -758,3 +758,8 @@ def test_items_under_a_doctor_s_recommendation_treat_the_topic():
 def test_a_remedy_that_settles_the_pain_treats_it():
     found = facts("Shoulder impingement\n\nA corticosteroid injection can settle the pain of shoulder impingement.\n")
     assert ("corticosteroid injection", "treats", "shoulder impingement") in found, found
+
+
+def test_a_sentence_describing_symptoms_on_a_page_about_a_condition_says_what_it_causes():
+    found = facts("Plantar fasciitis\n\nThe heel is often tender when pressed on the inside of the sole.\n")
+    assert ("plantar fasciitis", "causes", "tenderness") in found, found
