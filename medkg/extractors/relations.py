@@ -109,7 +109,11 @@ CUES: tuple[Cue, ...] = (
                  r"heighten(?:s|ed|ing)? (?:the |your |their )?(?:risk|chances?|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
-                 r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among)"),
+                 r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among)|"
+                 # "It affects boys more often than girls", "is seen most in children who jump"
+                 r"affects?(?= (?:[\w-]+ ){1,3}more (?:often|commonly|frequently)\b)|"
+                 r"(?:mostly|mainly|typically|usually|most often|more often|commonly) affects?|"
+                 r"seen (?:most |mostly |more |mainly )?(?:often |commonly )?(?:in|among)"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"

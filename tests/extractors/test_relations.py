@@ -763,3 +763,13 @@ def test_a_remedy_that_settles_the_pain_treats_it():
 def test_a_sentence_describing_symptoms_on_a_page_about_a_condition_says_what_it_causes():
     found = facts("Plantar fasciitis\n\nThe heel is often tender when pressed on the inside of the sole.\n")
     assert ("plantar fasciitis", "causes", "tenderness") in found, found
+
+
+@pytest.mark.parametrize("sentence,factor", [
+    ("It affects boys more often than girls.", "male sex"),
+    ("It is seen most in teenagers who play football.", "adolescence"),
+])
+def test_whom_a_condition_affects_most_are_its_risk_factors(sentence, factor):
+    found = facts(f"Osgood-Schlatter disease\n\nOsgood-Schlatter disease is a cause of knee pain in children. {sentence}\n")
+    assert (factor, "risk_factor_for", "osgood-schlatter disease") in found, found
+    assert not any(s == "female sex" for s, _, _ in found), found
