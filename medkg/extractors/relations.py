@@ -287,7 +287,10 @@ _CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
 #: assess your running", "a physiotherapist is the best first stop"
 _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(?:who\s+)?(?:"
                      r"(?:can|will|may|might|could)\s+(?:also\s+|often\s+|usually\s+|really\s+)?"
-                     r"(?:help|teach|show|give (?:you )?(?:advice|an? |some )|advise|recommend|suggest|guide|assess)\b|"
+                     r"(?:help|teach|show|give (?:you )?(?:advice|an? |some )|advise|recommend|suggest|guide|assess|"
+                     r"look at|design|plan|set up|treat|work on)\b|"
+                     # "Some runners also find a sports massage therapist or chiropractor helpful"
+                     r"(?:very\s+|really\s+)?(?:helpful|useful)\b|"
                      r"(?:is|are)\s+(?:often\s+|usually\s+)?(?:the|a|your)\s+(?:best\s+|good\s+|usual\s+)?(?:first\s+)?"
                      r"(?:stop|port of call|person to see|place to start)\b)", re.IGNORECASE)
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"

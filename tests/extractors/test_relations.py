@@ -773,3 +773,12 @@ def test_whom_a_condition_affects_most_are_its_risk_factors(sentence, factor):
     found = facts(f"Osgood-Schlatter disease\n\nOsgood-Schlatter disease is a cause of knee pain in children. {sentence}\n")
     assert (factor, "risk_factor_for", "osgood-schlatter disease") in found, found
     assert not any(s == "female sex" for s, _, _ in found), found
+
+
+@pytest.mark.parametrize("sentence,specialist", [
+    ("If the pain keeps returning, a physical therapist can look at your running form.", "physical therapist"),
+    ("Some runners also find a sports massage therapist or chiropractor helpful.", "chiropractor"),
+])
+def test_a_specialist_who_helps_with_the_topic_is_whom_to_see(sentence, specialist):
+    found = facts(f"Lower back pain after running\n\n{sentence}\n")
+    assert ("lower back pain", "see_specialist", specialist) in found, found
