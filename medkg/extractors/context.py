@@ -62,6 +62,8 @@ HEDGE = re.compile(
 _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because|if|unless)\b|[;:.!?()]|"
                          # a comma before the next instruction: "do not climb stairs, apply ice"
                          r",\s+(?=(?:can|could|should|then|and then|take|apply|use|try|do|wear|rest|keep)\b)|"
+                         # a comma and a new clause: "rules out a fracture, and an MRI is the test for ..."
+                         r",\s+and\s+(?=(?:a|an|the|this|that|it|you|your|they|he|she|we|i|there|most|many|some)\b)|"
                          r"\s[\u2013\u2014-]\s")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the

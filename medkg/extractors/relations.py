@@ -226,6 +226,8 @@ _HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once
                      r"(?:a |an |the )?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: what singles out one condition as the section's: "The representative disease is", "The most
 #: common cause of pain in the front of the shin is"
+#: what a test does to a diagnosis it excludes: "the X-ray rules out a fracture"
+_EXCLUDES = re.compile(r"\b(?:rule[sd]? out|ruling out|exclude[sd]?|excluding)\b", re.IGNORECASE)
 #: a heading of alternatives to the page's subject ("Other causes of pain at the back of
 #: the thigh"): the sections after it are not about the complaint it names
 _OTHERS = re.compile(r"^\W*(?:\d+[.)]\s*)?other\b", re.IGNORECASE)
@@ -726,6 +728,7 @@ class RelationExtractor(Extractor):
             found += self._topic_rule(index, sentence.text, sentence.start, mentions, target, context,
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
                                       preventing=preventing[sentence.block])
+            found += self._excluded_rule(index, sentence.text, sentence.start, by_sentence.get(index, []))
             # "Mine was sesamoiditis rather than turf toe": the complaint it denies is not named so
             denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
             found += self._naming_rule(index, sentence.text, sentence.start, mentions,
@@ -931,6 +934,21 @@ class RelationExtractor(Extractor):
         causes = [m for m in mentions if m.type == "Condition" and m.start - offset >= dash.end() and not m.ambiguous]
         return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s)
                 for c in causes for s in symptoms]
+
+    def _excluded_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
+        """"An X-ray shows arthritis and rules out a fracture": the sentence denies the
+        fracture, yet says that an X-ray is how one is found (or excluded). Only what the
+        negation took from the other rules: a test that "can rule out" is a cue already."""
+        out = []
+        for trigger in _EXCLUDES.finditer(text):
+            tests = [m for m in mentions if m.type == "Test" and not m.negated and m.end - offset <= trigger.start()
+                     and not _CLAUSE_BREAK.search(text, m.end - offset, trigger.start())
+                     and ";" not in text[m.end - offset:trigger.start()]]
+            if tests:
+                out += [self._assert(m.concept, "diagnosed_by", tests[-1].concept, index, "cue", tests[-1])
+                        for m in _listed_after(text, offset, mentions, trigger.end())
+                        if m.negated and self._specific(m)]
+        return out
 
     def _described_rule(self, index: int, mentions: list[Mention], target: list[Mention]) -> list[Assertion]:
         """In a section or a page about a condition (``target``: "### 6. Gout"), a

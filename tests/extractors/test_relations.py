@@ -782,3 +782,13 @@ def test_whom_a_condition_affects_most_are_its_risk_factors(sentence, factor):
 def test_a_specialist_who_helps_with_the_topic_is_whom_to_see(sentence, specialist):
     found = facts(f"Lower back pain after running\n\n{sentence}\n")
     assert ("lower back pain", "see_specialist", specialist) in found, found
+
+
+def test_what_a_test_rules_out_is_diagnosed_by_it_and_the_denial_ends_at_the_next_clause():
+    extraction = extract("Knee swelling\n\nAn X-ray shows arthritis and rules out a fracture, "
+                         "and an MRI is the test for a meniscus tear.\n")
+    assert {label(m.concept) for m in extraction.annotations.mentions if m.negated} == {"fracture"}
+    found = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}
+    assert {("fracture", "diagnosed_by", "x-ray"), ("meniscus tear", "diagnosed_by", "magnetic resonance imaging")} \
+        <= found, found
+    assert not any(s == "fracture" and r != "diagnosed_by" for s, r, _ in found), found
