@@ -296,8 +296,10 @@ _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(
                      r"(?:is|are)\s+(?:often\s+|usually\s+)?(?:the|a|your)\s+(?:best\s+|good\s+|usual\s+)?(?:first\s+)?"
                      r"(?:stop|port of call|person to see|place to start)\b)", re.IGNORECASE)
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
-_ORDERED = re.compile(r"\b(?:order|arrange|request|send you for|refer you for|do|run|ask (?:\w+ ){0,2}for)(?:s|ed)?\s+[^.;:!?]*$",
-                      re.IGNORECASE)
+_ORDERED = re.compile(r"\b(?:(?:order|arrange|request|send you for|refer you for|do|run|ask (?:\w+ ){0,2}for)(?:s|ed)?|"
+                      # advised: "you should take an X-ray", "you may need to get an MRI"
+                      r"(?:should|must|need to|needs to|may need to|will need to|to) (?:take|get|have|undergo|go for))"
+                      r"\s+[^.;:!?]*$", re.IGNORECASE)
 #: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
 _DIAGNOSING = re.compile(r"(?:\s*(?:,|or|and|/)\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "an MRI or bone scan test"
                          r"\s*(?:scans?\s+|tests?\s+)?(?:(?:can|will|may|might|could|usually|often|is|are|"
@@ -1031,7 +1033,7 @@ class RelationExtractor(Extractor):
                 # the specialist as the one who helps: "a physiotherapist can teach you exercises"
                 out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
             elif m.type == "Test" and not text.rstrip().endswith("?") and (
-                    _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.start - offset])
+                    _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.end - offset])
                     or _DIAGNOSING.match(text, m.end - offset)):
                 # a test a clinician orders, or one that makes the diagnosis: "your GP may
                 # order an X-ray and an MRI", "an MRI scan can confirm the diagnosis"

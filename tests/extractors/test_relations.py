@@ -792,3 +792,8 @@ def test_what_a_test_rules_out_is_diagnosed_by_it_and_the_denial_ends_at_the_nex
     assert {("fracture", "diagnosed_by", "x-ray"), ("meniscus tear", "diagnosed_by", "magnetic resonance imaging")} \
         <= found, found
     assert not any(s == "fracture" and r != "diagnosed_by" for s, r, _ in found), found
+
+
+def test_a_test_the_reader_is_told_to_have_diagnoses_the_topic():
+    found = facts("Heel pain\n\nIf pressing the heel bone from both sides is very painful, you should take an X-ray.\n")
+    assert ("heel pain", "diagnosed_by", "x-ray") in found, found
