@@ -175,7 +175,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"first aid|exercises?|stretch|"
                          # a doctor's advice: "What I would recommend:", "My suggestions"
                          r"(?:i|we) (?:would |usually |strongly )?(?:recommend|suggest|advise)|"
-                         r"(?:my|our) (?:advice|suggestions?|recommendations?))", re.I)),
+                         r"(?:my|our) (?:advice|suggestions?|recommendations?)|^\W*(?:advice|recommendations?)\W*$)", re.I)),
     ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
@@ -266,8 +266,8 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      # a conditional opening that is not the writer's own story ("If pain occurs, ...")
                      r"(?:(?P<opening>if|when|once|after|as soon as|before)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
                      # a time of the advice: "In the first 2-3 days please rest", "For the first 48 hours, ice it"
-                     r"(?:(?:in|for|during|over|within)\s+(?:the\s+)?(?:first|next|acute|early|initial)\b[^,.;]{0,30}?"
-                     r"(?:,\s*|\s+(?=please\b)))?"
+                     r"(?:(?:in|for|during|over|within)\s+(?:the\s+)?(?:first|next|acute|early|initial|short)\b[^,.;]{0,30}?"
+                     r"(?:,\s*|\s+(?=(?:please|you)\b)))?"
                      # an opening word of a doctor's reply: "Now please rest", "First, ice it"
                      r"(?:(?:now|first|firstly|so|meanwhile|please)\b[\s,]+)*"
                      r"(?:(?:always|fully|gently|slowly|gradually|regularly|properly|also|then)\s+)?"

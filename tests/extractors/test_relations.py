@@ -735,11 +735,12 @@ def test_sections_after_a_heading_of_other_causes_are_not_about_its_complaint():
 @pytest.mark.parametrize("sentence", [
     "In the first 2~3 days please rest, use an elastic bandage for compression and raise the leg.",
     "For the first 48 hours, apply an ice pack to the thigh.",
+    "In short time you can take some ibuprofen.",
 ])
 def test_advice_opening_with_its_time_takes_the_topic(sentence):
     found = facts(f"Hamstring strain\n\n{sentence}\n")
     assert {t for t, r, o in found if r == "treats" and o == "hamstring strain"} & {
-        "physical rest", "compression therapy", "cold therapy"}, found
+        "physical rest", "compression therapy", "cold therapy", "ibuprofen"}, found
 
 
 def test_advice_listed_under_a_prevention_heading_prevents():
@@ -749,8 +750,9 @@ def test_advice_listed_under_a_prevention_heading_prevents():
     assert not any(r == "treats" for _, r, _ in found), found
 
 
-def test_items_under_a_doctor_s_recommendation_treat_the_topic():
-    found = facts("Shoulder impingement in a swimmer\n\nWhat I would recommend:\n\n"
+@pytest.mark.parametrize("heading", ["What I would recommend:", "Recommendations"])
+def test_items_under_a_doctor_s_recommendation_treat_the_topic(heading):
+    found = facts(f"Shoulder impingement in a swimmer\n\n{heading}\n\n"
                   "- A short course of anti-inflammatories is reasonable.\n- Keep kicking sets in.\n")
     assert ("nonsteroidal anti-inflammatory drug", "treats", "shoulder impingement") in found, found
 
