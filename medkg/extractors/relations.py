@@ -104,7 +104,9 @@ CUES: tuple[Cue, ...] = (
                   r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?",
          forward=False, strong=False),
     # "tarsal tunnel syndrome gives numbness in the sole", "diuretics make cramps more likely"
-    _cue("cause", r"give(?:s)?(?: you)?|mak(?:e|es|ing)", strong=False),
+    _cue("cause", r"give(?:s)?(?: you)?|mak(?:e|es|ing)|"
+                  # "A meniscus injury usually has locking of the knee"
+                  r"(?:usually|often|typically|commonly|may|can|will|also) (?:has|have)", strong=False),
     _cue("risk", r"risk factors?|(?:increas|rais)(?:e|es|ed|ing) (?:the |your |their )?(?:risk|chances?|likelihood)|"
                  r"heighten(?:s|ed|ing)? (?:the |your |their )?(?:risk|chances?|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"

@@ -799,3 +799,8 @@ def test_what_a_test_rules_out_is_diagnosed_by_it_and_the_denial_ends_at_the_nex
 def test_a_test_the_reader_is_told_to_have_diagnoses_the_topic():
     found = facts("Heel pain\n\nIf pressing the heel bone from both sides is very painful, you should take an X-ray.\n")
     assert ("heel pain", "diagnosed_by", "x-ray") in found, found
+
+
+def test_what_a_condition_usually_has_it_causes():
+    found = facts("Knee pain\n\nA meniscus tear usually has locking of the knee after twisting.\n")
+    assert ("meniscus tear", "causes", "knee locking") in found, found
