@@ -266,7 +266,8 @@ _FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of)\s+(?:th
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      # a conditional opening that is not the writer's own story ("If pain occurs, ...")
-                     r"(?:(?P<opening>if|when|once|after|as soon as|before)\b(?![^,.;]*\b(?:i|my|me)\b)[^,.;]{0,60},\s*)?"
+                     r"(?:(?P<opening>if|when|once|after|as soon as|before|next time)\b(?![^,.;]*\b(?:i|my|me)\b)"
+                     r"[^,.;]{0,60}?(?:,\s*|\s+(?=please\b)))?"
                      # a time of the advice: "In the first 2-3 days please rest", "For the first 48 hours, ice it"
                      r"(?:(?:in|for|during|over|within)\s+(?:the\s+)?(?:first|next|acute|early|initial|short)\b[^,.;]{0,30}?"
                      r"(?:,\s*|\s+(?=(?:please|you)\b)))?"
@@ -1013,8 +1014,8 @@ class RelationExtractor(Extractor):
             # "Stretch your calves before swimming" prevents it (the advice's own opening,
             # "I suggest", is no cue)
             stated = {cue.family for cue, s, _ in _strong_cues_in(text) if s >= advice.start("verb")}
-            if (advice.group("opening") or "").lower() == "before":
-                stated.add("prevent")  # "Before entering the water, he should warm up"
+            if (advice.group("opening") or "").lower() in ("before", "next time"):
+                stated.add("prevent")  # "Before entering the water, he should warm up", "Next time please ..."
             # what comes before the advice is who gives it ("My physio advised me to ...")
             others = [m for m in others if m.end - offset > advice.start("verb")]
             if "prevent" in stated:

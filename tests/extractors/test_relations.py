@@ -804,3 +804,8 @@ def test_a_test_the_reader_is_told_to_have_diagnoses_the_topic():
 def test_what_a_condition_usually_has_it_causes():
     found = facts("Knee pain\n\nA meniscus tear usually has locking of the knee after twisting.\n")
     assert ("meniscus tear", "causes", "knee locking") in found, found
+
+
+def test_advice_for_next_time_prevents():
+    found = facts("Knee pain after hiking\n\nNext time climbing please use a knee brace and go down slowly.\n")
+    assert ("knee brace", "prevents", "knee pain") in found, found
