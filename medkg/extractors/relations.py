@@ -800,7 +800,9 @@ class RelationExtractor(Extractor):
                 continue
             named = [m for m in usable.get(index, []) if self._specific(m)]
             if named and _DIAGNOSIS.search(sentence.text, 0, min(m.start for m in named) - sentence.start):
-                return named
+                # "the hamstring strain (strain of the posterior thigh muscle group)": not the bare strain
+                broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named))
+                return [m for m in named if m.concept not in broader]
             read += 1
             if read >= _DIAGNOSIS_REACH:
                 break

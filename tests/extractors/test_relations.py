@@ -809,3 +809,13 @@ def test_what_a_condition_usually_has_it_causes():
 def test_advice_for_next_time_prevents():
     found = facts("Knee pain after hiking\n\nNext time climbing please use a knee brace and go down slowly.\n")
     assert ("knee brace", "prevents", "knee pain") in found, found
+
+
+def test_an_answer_s_diagnosis_is_the_specific_condition_not_the_broader_one_glossing_it():
+    found = facts("Back of thigh pain when sprinting?\n\nHello doctor, I am a sprinter of the university team and "
+                  "last week my thigh suddenly hurt very much during a sprint, so I had to stop running. Is it torn?\n\n"
+                  "Xiao Hao, 20~29 year old male.\n\nAsk Date: 2022/03/18\n\nDr. Lin Zhengyi reply Rehabilitation\n\n"
+                  "Hello: Thank you for your question.\n\nAccording to your description, the most possible is the "
+                  "hamstring strain (a muscle strain of the back of the thigh).\n\nPlease rest and take ibuprofen.\n")
+    assert ("ibuprofen", "treats", "hamstring strain") in found, found
+    assert ("ibuprofen", "treats", "muscle strain") not in found, found
