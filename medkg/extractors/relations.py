@@ -770,6 +770,12 @@ class RelationExtractor(Extractor):
         complaint ("pain") and not an ambiguous word ("ice", "side")."""
         return mention.type in types and not mention.ambiguous and mention.concept not in self.generic
 
+    def _narrowest(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions whose concept no other of them narrows ("hamstring strain", not
+        the "strain" that glosses it)."""
+        broader = set().union(*(self.lexicon.ancestors(m.concept) for m in mentions))
+        return [m for m in mentions if m.concept not in broader]
+
     def _document_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
         title = [i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"]
         for index in title:
@@ -777,7 +783,7 @@ class RelationExtractor(Extractor):
             if named:
                 # "Pain in the buttock and leg: sciatica and piriformis syndrome": the page is
                 # about the conditions that explain the complaint
-                return [m for m in named if m.type == "Condition"] or named
+                return self._narrowest([m for m in named if m.type == "Condition"] or named)
         counts: dict[URIRef, list[Mention]] = {}
         for mentions in usable.values():
             for m in mentions:
@@ -801,8 +807,7 @@ class RelationExtractor(Extractor):
             named = [m for m in usable.get(index, []) if self._specific(m)]
             if named and _DIAGNOSIS.search(sentence.text, 0, min(m.start for m in named) - sentence.start):
                 # "the hamstring strain (strain of the posterior thigh muscle group)": not the bare strain
-                broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named))
-                return [m for m in named if m.concept not in broader]
+                return self._narrowest(named)
             read += 1
             if read >= _DIAGNOSIS_REACH:
                 break
