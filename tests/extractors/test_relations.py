@@ -131,9 +131,9 @@ def test_heading_and_list_relate_items_to_heading_topic():
 
 def test_what_a_listed_remedy_acts_on_is_not_a_listed_cause():
     found = facts("Leg cramps\n\nCauses and treatment of leg cramps:\n\n- dehydration\n"
-                  "- drugs that prevent blood clots\n")
+                  "- blood thinners that prevent blood clots\n")
     assert ("dehydration", "causes", "leg cramp") in found
-    assert ("medication", "prevents", "thrombosis") in found
+    assert ("anticoagulant", "prevents", "thrombosis") in found
     assert ("thrombosis", "causes", "leg cramp") not in found, found
 
 
@@ -819,3 +819,10 @@ def test_an_answer_s_diagnosis_is_the_specific_condition_not_the_broader_one_glo
                   "hamstring strain (a muscle strain of the back of the thigh).\n\nPlease rest and take ibuprofen.\n")
     assert ("ibuprofen", "treats", "hamstring strain") in found, found
     assert ("ibuprofen", "treats", "muscle strain") not in found, found
+
+
+def test_remedies_too_vague_to_answer_are_no_facts():
+    found = facts("Sciatica\n\nIn most patients the pain goes away with conservative treatment. "
+                  "Medication and physiotherapy treat sciatica.\n")
+    assert ("physical therapy", "treats", "sciatica") in found, found
+    assert not {s for s, r, _ in found if r == "treats"} & {"medication", "conservative treatment"}, found
