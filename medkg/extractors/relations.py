@@ -685,6 +685,8 @@ class RelationExtractor(Extractor):
         leads: dict[int, list[Mention]] = {}
         #: blocks that open "To prevent it, ...": what they advise prevents
         preventing: dict[int, bool] = {}
+        #: blocks whose nearest heading is about prevention only ("Preventing wrist tendon trouble")
+        under_prevention: dict[int, bool] = {}
         #: (section, conditions) a sentence singled out as what the section's complaint mostly is
         featured: tuple[int | None, list[Mention]] = (None, [])
         for index, sentence in enumerate(structure.sentences):
@@ -700,9 +702,10 @@ class RelationExtractor(Extractor):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
+                under_prevention[sentence.block] = section is not None \
+                    and _frame_families(_framing_text(structure, section)) == ["prevent"]
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text)) or (
-                    block.kind == "item" and section is not None
-                    and _frame_families(_framing_text(structure, section)) == ["prevent"])
+                    block.kind == "item" and under_prevention[sentence.block])
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
             if (named := self._featured(sentence.text, sentence.start, mentions)):
@@ -725,6 +728,9 @@ class RelationExtractor(Extractor):
             asked = _YES_NO.match(sentence.text) and not (
                 index + 1 < len(structure.sentences) and _YES.match(structure.sentences[index + 1].text))
             stated = [] if own_framed or asked else self._cue_rule(index, sentence.text, sentence.start, mentions)
+            if block.kind == "paragraph" and under_prevention[sentence.block]:
+                # under "Can it be prevented?", what "reduces ACL injuries" prevents them
+                stated = [replace(a, relation="prevents") if a.relation == "treats" else a for a in stated]
             found += stated
             resolved = self._resolve_generic(mentions, target)
             if resolved is not mentions and not own_framed and not asked:

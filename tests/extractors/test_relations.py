@@ -826,3 +826,10 @@ def test_remedies_too_vague_to_answer_are_no_facts():
                   "Medication and physiotherapy treat sciatica.\n")
     assert ("physical therapy", "treats", "sciatica") in found, found
     assert not {s for s, r, _ in found if r == "treats"} & {"medication", "conservative treatment"}, found
+
+
+def test_what_reduces_a_condition_under_a_prevention_heading_prevents_it():
+    found = facts("# ACL injuries in women's football\n\n## Can it be prevented?\n\n"
+                  "Structured warm-up programmes have been shown to reduce ACL injuries by half.\n")
+    assert ("warm-up", "prevents", "anterior cruciate ligament tear") in found, found
+    assert ("warm-up", "treats", "anterior cruciate ligament tear") not in found, found
