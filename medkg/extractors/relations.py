@@ -1041,6 +1041,7 @@ class RelationExtractor(Extractor):
                 families = {"treat"}
         if preventing:
             families = {"prevent" if family == "treat" else family for family in families}
+        ordered: Mention | None = None  # the latest test found ordered or diagnosing
         for m in others:
             for family in families:
                 for t in target:
@@ -1054,10 +1055,13 @@ class RelationExtractor(Extractor):
                 out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
             elif m.type == "Test" and not text.rstrip().endswith("?") and (
                     _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.end - offset])
-                    or _DIAGNOSING.match(text, m.end - offset)):
+                    or _DIAGNOSING.match(text, m.end - offset)
+                    or (ordered and _COORDINATED.match(text[ordered.end - offset:m.start - offset]))):
                 # a test a clinician orders, or one that makes the diagnosis: "your GP may
-                # order an X-ray and an MRI", "an MRI scan can confirm the diagnosis"
+                # order an X-ray and an MRI", "an MRI scan can confirm the diagnosis"; and the
+                # tests listed after it ("may order diagnostic imaging such as an X-ray or MRI")
                 out += [self._assert(t.concept, "diagnosed_by", m.concept, index, "topic", m) for t in target]
+                ordered = m
         return out
 
     def _anaphora_rule(self, index: int, text: str, offset: int, mentions: list[Mention],

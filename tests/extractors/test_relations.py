@@ -833,3 +833,10 @@ def test_what_reduces_a_condition_under_a_prevention_heading_prevents_it():
                   "Structured warm-up programmes have been shown to reduce ACL injuries by half.\n")
     assert ("warm-up", "prevents", "anterior cruciate ligament tear") in found, found
     assert ("warm-up", "treats", "anterior cruciate ligament tear") not in found, found
+
+
+def test_tests_listed_after_an_ordered_one_are_ordered_too():
+    found = facts("Ankle pain\n\nIn some cases, your doctor may order diagnostic imaging such as an X-ray or MRI "
+                  "to get a clearer view of the ankle joint.\n")
+    assert {("ankle pain", "diagnosed_by", "x-ray"), ("ankle pain", "diagnosed_by", "magnetic resonance imaging")} \
+        <= found, found
