@@ -216,6 +216,9 @@ _ASKS_NEED = re.compile(r"^\W*(?:(?:do|does|will|would|should|must)\s+(?:i|you|w
 #: telling two things apart before "from": "how to tell a calf strain from a DVT" relates neither to the other
 _TELL_APART = re.compile(r"\b(?:tell|telling|distinguish(?:es|ed|ing)?|differentiat(?:e|es|ed|ing)|"
                          r"separat(?:e|es|ed|ing))\b[^.;:,?]{0,60}$")
+#: a test that tells apart what the sentence before named: "An ultrasound can tell them apart"
+_TELLS_THEM_APART = re.compile(r"\b(?:tell|tells|telling|distinguish(?:es|ed|ing)?|differentiat(?:e|es|ed|ing))\s+"
+                               r"(?:between\s+)?(?:them|the two|these|both|the conditions)\b", re.IGNORECASE)
 #: words of an answer that say firmly what the asker has: "this is the common side
 #: stitch", "the most possible is the hamstring strain", "your symptoms fit shoulder
 #: impingement" (a hedged guess, "it may be X", leaves the complaint the topic)
@@ -481,10 +484,17 @@ def _remedied(text: str, position: int) -> bool:
 _THAN = re.compile(r"\bthan\s+(?:(?:in|among|for|with|the|other|those|people|non)\s+){0,3}$", re.IGNORECASE)
 
 
+#: what something only resembles, right before its name: "swelling that looks a lot like a blood clot"
+_RESEMBLED = re.compile(r"\b(?:(?:looks?|looking|feels?|feeling|seems?) (?:\w+ ){0,2}like|"
+                        r"mimic(?:s|ked|king)?|resembl(?:e|es|ed|ing)|similar to|mistaken for|confused with)"
+                        r"\s+(?:a|an|the|that of)?\s*$", re.IGNORECASE)
+
+
 def _baseline(sentence: Sentence, mention: Mention) -> bool:
-    """Is the mention what a comparison measures against ("than in men")? It is named
-    as the one the statement is *not* about."""
-    return bool(_THAN.search(sentence.text, 0, mention.start - sentence.start))
+    """Is the mention what a comparison measures against ("than in men", "looks like a
+    blood clot")? It is named as the one the statement is *not* about."""
+    before = mention.start - sentence.start
+    return bool(_THAN.search(sentence.text, 0, before) or _RESEMBLED.search(sentence.text, 0, before))
 
 
 #: advice against what follows: "Avoid complete bed rest", "please avoid ibuprofen", "stop taking"
@@ -744,6 +754,9 @@ class RelationExtractor(Extractor):
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
                                       preventing=preventing[sentence.block])
             found += self._excluded_rule(index, sentence.text, sentence.start, by_sentence.get(index, []))
+            if index and structure.sentences[index - 1].block == sentence.block:
+                found += self._told_apart_rule(index, sentence.text, sentence.start, mentions,
+                                               by_sentence.get(index - 1, []) + target + targets[sentence.block])
             # "Mine was sesamoiditis rather than turf toe": the complaint it denies is not named so
             denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
             found += self._naming_rule(index, sentence.text, sentence.start, mentions,
@@ -971,6 +984,19 @@ class RelationExtractor(Extractor):
                         for m in _listed_after(text, offset, mentions, trigger.end())
                         if m.negated and self._specific(m)]
         return out
+
+    def _told_apart_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
+                         before: list[Mention]) -> list[Assertion]:
+        """"... swelling that looks a lot like a blood clot. An ultrasound can tell them
+        apart": the test diagnoses each condition the sentence before named (also one it
+        only likened the complaint to) and the paragraph's own."""
+        cue = _TELLS_THEM_APART.search(text)
+        tests = [m for m in mentions if m.type == "Test" and cue and m.end - offset <= cue.start()]
+        if not tests:
+            return []
+        named = {m.concept: m for m in before if not m.negated and self._specific(m, ("Condition",))}
+        return [self._assert(c, "diagnosed_by", t.concept, index, "cue", t) for c in named for t in tests] \
+            if len(named) > 1 else []
 
     def _described_rule(self, index: int, mentions: list[Mention], target: list[Mention]) -> list[Assertion]:
         """In a section or a page about a condition (``target``: "### 6. Gout"), a

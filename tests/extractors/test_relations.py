@@ -840,3 +840,11 @@ def test_tests_listed_after_an_ordered_one_are_ordered_too():
                   "to get a clearer view of the ankle joint.\n")
     assert {("ankle pain", "diagnosed_by", "x-ray"), ("ankle pain", "diagnosed_by", "magnetic resonance imaging")} \
         <= found, found
+
+
+def test_what_a_complaint_only_looks_like_is_not_its_cause_and_a_test_that_tells_them_apart_diagnoses_both():
+    found = facts("Swollen knee\n\n## 5. Baker's cyst\n\nA soft swelling at the back of the knee may be a Baker's cyst. "
+                  "If it bursts, fluid leaks into the calf and causes calf pain that looks a lot like a blood clot. "
+                  "An ultrasound can tell them apart.\n")
+    assert not any(s == "thrombosis" and r == "causes" for s, r, _ in found), found
+    assert {("baker's cyst", "diagnosed_by", "ultrasound"), ("thrombosis", "diagnosed_by", "ultrasound")} <= found, found
