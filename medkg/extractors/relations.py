@@ -126,7 +126,7 @@ CUES: tuple[Cue, ...] = (
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # "... can help." at the end: the topic is what it helps
                   r"(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
-                  r"sort(?:s|ed)? (?:it|that|this|things|me) out|"
+                  r"sort(?:s|ed)? (?:it|that|this|things|me) out|(?:was|were|got|is) sorted\b|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|"
                   r"(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|"

@@ -848,3 +848,8 @@ def test_what_a_complaint_only_looks_like_is_not_its_cause_and_a_test_that_tells
                   "An ultrasound can tell them apart.\n")
     assert not any(s == "thrombosis" and r == "causes" for s, r, _ in found), found
     assert {("baker's cyst", "diagnosed_by", "ultrasound"), ("thrombosis", "diagnosed_by", "ultrasound")} <= found, found
+
+
+def test_what_got_it_sorted_treats_the_topic():
+    found = facts("Hip pain after long rides\n\nMy physio gave me clamshells and within 6 weeks it was sorted.\n")
+    assert ("clamshell exercise", "treats", "hip pain") in found, found
