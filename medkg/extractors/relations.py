@@ -292,6 +292,11 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
+#: a pronoun that stands for the clinician just named, not for the complaint: "See a GP ...
+#: They may refer you to a physiotherapist"
+_CLINICIANS_DO = re.compile(r"^\W*(?:they|he|she)\s+(?:(?:may|might|can|could|will|would|should|usually|often)\s+)*"
+                            r"(?:also\s+)?(?:refer|send|examine|assess|prescribe|recommend|order|arrange|suggest|"
+                            r"advise|check|ask|test)", re.IGNORECASE)
 #: the gap of a risk cue that precedes both sides: "more likely to get X if Y"
 _CONDITIONAL = re.compile(r"^[^();]{0,40}\b(?:if|when|who|in people)\b")
 #: what follows a specialist who helps with the complaint: "A physiotherapist can teach
@@ -725,7 +730,8 @@ class RelationExtractor(Extractor):
             target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
                       else targets[sentence.block])
             context = ""
-            if index and _CONTINUATION.match(sentence.text) and structure.sentences[index - 1].block == sentence.block:
+            if index and _CONTINUATION.match(sentence.text) and not _CLINICIANS_DO.match(sentence.text) \
+                    and structure.sentences[index - 1].block == sentence.block:
                 # "The treatment for ankle pain varies. It may include rest, ice, ...":
                 # the pronoun's sentence lends its concepts and cues.
                 before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in self.generic]

@@ -853,3 +853,10 @@ def test_what_a_complaint_only_looks_like_is_not_its_cause_and_a_test_that_tells
 def test_what_got_it_sorted_treats_the_topic():
     found = facts("Hip pain after long rides\n\nMy physio gave me clamshells and within 6 weeks it was sorted.\n")
     assert ("clamshell exercise", "treats", "hip pain") in found, found
+
+
+def test_they_after_a_clinician_is_the_clinician_not_the_complaint():
+    found = facts("Iliotibial band syndrome\n\nWhen to see a doctor\n\nSee a GP if your knee locks or gives way. "
+                  "They may refer you to a physiotherapist.\n")
+    assert ("iliotibial band syndrome", "see_specialist", "physical therapist") in found, found
+    assert ("knee locking", "see_specialist", "physical therapist") not in found, found
