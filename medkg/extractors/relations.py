@@ -997,12 +997,11 @@ class RelationExtractor(Extractor):
         apart": the test diagnoses each condition the sentence before named (also one it
         only likened the complaint to) and the paragraph's own."""
         cue = _TELLS_THEM_APART.search(text)
-        tests = [m for m in mentions if m.type == "Test" and cue and m.end - offset <= cue.start()]
-        if not tests:
+        tests = [m for m in mentions if m.type == "Test" and m.end - offset <= cue.start()] if cue else []
+        named = dict.fromkeys(m.concept for m in before if not m.negated and self._specific(m, ("Condition",)))
+        if not tests or len(named) < 2:
             return []
-        named = {m.concept: m for m in before if not m.negated and self._specific(m, ("Condition",))}
-        return [self._assert(c, "diagnosed_by", t.concept, index, "cue", t) for c in named for t in tests] \
-            if len(named) > 1 else []
+        return [self._assert(c, "diagnosed_by", t.concept, index, "cue", t) for c in named for t in tests]
 
     def _described_rule(self, index: int, mentions: list[Mention], target: list[Mention]) -> list[Assertion]:
         """In a section or a page about a condition (``target``: "### 6. Gout"), a
