@@ -93,6 +93,8 @@ CUES: tuple[Cue, ...] = (
                   r"worsen(?:s|ed|ing)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
                   r"disrupt(?:s|ed|ing)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
                   r"play(?:s|ed)? (?:a |an )?(?:\w+ )?(?:part|role) in|(?:main |major |key |big )?drivers? of|"
+                  # "A strain can be followed by swelling and bruising"
+                  r"(?:is |are |can be |may be |often |usually )?followed by|"
                   # "if you have shin splints, you might notice tenderness"
                   r"you(?:'ll| will| may| might| can| could| would)? (?:also |often |usually )?"
                   r"(?:notice|feel|experience|develop)"),
