@@ -863,6 +863,6 @@ def test_they_after_a_clinician_is_the_clinician_not_the_complaint():
 
 
 def test_what_a_condition_can_be_followed_by_it_causes():
-    found = facts("DOMS or a strain?\n\nA muscle strain is different: you feel a sudden sharp pain. "
+    found = facts("Sore legs after the gym\n\nA muscle strain is different: you feel a sudden sharp pain. "
                   "It can be followed by swelling and bruising.\n")
     assert {("muscle strain", "causes", "swelling"), ("muscle strain", "causes", "bruising")} <= found, found
