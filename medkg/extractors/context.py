@@ -91,12 +91,19 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
     return spans
 
 
-def negated_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of ``text`` that a negation covers."""
+def _negation_scopes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans a negation covers after its trigger (and a denied label), and those
+    it covers before it ("static stretching doesn't prevent DOMS")."""
     lowered = lower(text)
     denied = _DENIED_LABEL.match(lowered)
-    return (_scopes(lowered, NEGATION_PRE) + _scopes(lowered, NEGATION_POST, backwards=True)
-            + ([(0, denied.end("label"))] if denied else []))
+    return (_scopes(lowered, NEGATION_PRE) + ([(0, denied.end("label"))] if denied else []),
+            _scopes(lowered, NEGATION_POST, backwards=True))
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that a negation covers."""
+    after, before = _negation_scopes(text)
+    return after + before
 
 
 def hedged_spans(text: str) -> list[tuple[int, int]]:
@@ -124,9 +131,11 @@ class ContextAnnotator(Extractor):
 def mark_context(sentence: Sentence, mentions: list[Mention]) -> None:
     """Set ``negated`` and ``hedged`` of the mentions of one sentence."""
     named = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
-    # a trigger that is part of a concept's name ("not stretching") negates nothing
-    negations = [scope for scope in negated_spans(sentence.text)
-                 if not any(a < scope[0] <= b for a, b in named)]
+    # a trigger that is part of a concept's name ("not stretching", "Don't stretch")
+    # negates nothing: a scope after it starts in the name, one before it ends there
+    after, before = _negation_scopes(sentence.text)
+    negations = [scope for scope in after if not any(a < scope[0] <= b for a, b in named)] \
+        + [scope for scope in before if not any(a <= scope[1] < b for a, b in named)]
     hedges = hedged_spans(sentence.text)
     for mention in mentions:
         start, end = mention.start - sentence.start, mention.end - sentence.start

@@ -866,3 +866,10 @@ def test_what_a_condition_can_be_followed_by_it_causes():
     found = facts("Sore legs after the gym\n\nA muscle strain is different: you feel a sudden sharp pain. "
                   "It can be followed by swelling and bruising.\n")
     assert {("muscle strain", "causes", "swelling"), ("muscle strain", "causes", "bruising")} <= found, found
+
+
+def test_a_negation_after_its_subject_holds_when_a_named_concept_precedes_it():
+    extraction = extract("DOMS\n\nDon't stretch hard trying to fix it either, static stretching doesn't prevent DOMS.\n")
+    assert "static stretching" in {label(m.concept) for m in extraction.annotations.mentions if m.negated}
+    found = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}
+    assert ("static stretching", "prevents", "delayed onset muscle soreness") not in found, found
