@@ -741,6 +741,10 @@ class RelationExtractor(Extractor):
                 context = structure.sentences[index - 1].text
                 if before and _INSTANCES.match(sentence.text):
                     found += self._instances_rule(index, mentions, before, context)
+            # "Pain in the left chest ... is not the side stitch, go to cardiology": what the
+            # sentence denies is not what its advice is about
+            denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
+            target = [t for t in target if t.concept not in denied]
             own_framed = self._own_frame_rule(index, sentence, mentions, annotations)
             found += own_framed
             asked = _YES_NO.match(sentence.text) and not (
@@ -766,9 +770,7 @@ class RelationExtractor(Extractor):
                 found += self._told_apart_rule(index, sentence.text, sentence.start, mentions,
                                                by_sentence.get(index - 1, []) + target + targets[sentence.block])
             # "Mine was sesamoiditis rather than turf toe": the complaint it denies is not named so
-            denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
-            found += self._naming_rule(index, sentence.text, sentence.start, mentions,
-                                       [t for t in target if t.concept not in denied])
+            found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
             if index and structure.sentences[index - 1].block == sentence.block:
                 # on a paragraph about a symptom, "it" is the condition a sentence since opened with
                 named = self._last_condition(structure, index, usable) \

@@ -873,3 +873,11 @@ def test_a_negation_after_its_subject_holds_when_a_named_concept_precedes_it():
     assert "static stretching" in {label(m.concept) for m in extraction.annotations.mentions if m.negated}
     found = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}
     assert ("static stretching", "prevents", "delayed onset muscle soreness") not in found, found
+
+
+def test_advice_in_a_sentence_that_denies_the_topic_is_not_about_the_topic():
+    found = facts("Side stitch when running\n\nPain in the left chest with shortness of breath or palpitation "
+                  "during exercise is not the side stitch, must stop exercising immediately and go to the "
+                  "cardiology department.\n")
+    assert ("side stitch", "see_specialist", "cardiology department") not in found, found
+    assert ("palpitations", "see_specialist", "cardiology department") in found, found
