@@ -786,7 +786,8 @@ class RelationExtractor(Extractor):
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
             for frame in _remedy_frames(frames[sentence.block], sentence.text):
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
-                                                      sentence.start) if (a.subject, a.relation) not in own]
+                                                      sentence.start, under_prevention[sentence.block])
+                          if (a.subject, a.relation) not in own]
             if block.kind == "paragraph" and not asked and not stated:
                 found += self._described_rule(index, mentions, targets[sentence.block])
             listed_for = [t for t in target if t.sentence != index]  # not what the list itself names
@@ -1275,9 +1276,15 @@ class RelationExtractor(Extractor):
                 for s in specialists]
 
     def _frame_rule(self, index: int, kind: str, mentions: list[Mention], frame: tuple[str, list[Mention]],
-                    annotations: Annotations, text: str, offset: int) -> list[Assertion]:
+                    annotations: Annotations, text: str, offset: int, prevention: bool = False) -> list[Assertion]:
+        """The items (or, more strictly, the paragraph sentences) under a heading or an
+        introducing line with a cue relate to its targets by its family; paragraphs
+        under a heading about prevention only ("Prevention") say what prevents."""
         family, targets = frame
         rule = "frame" if kind in ("item", "heading") else "frame-text"
+        # a paragraph's remedies, under a prevention heading, when it states no relation of its own
+        text_families = ("cause", "risk", "symptom", "test", "prevent") \
+            if prevention and not _strong_cues_in(text) else ("cause", "risk", "symptom", "test")
         if kind == "item" and family in ("treat", "prevent", "test"):
             # an item that names the condition it is for ("preparations for gout -
             # allopurinol, colchicine") relates its remedies or tests to that, not the heading's
@@ -1306,7 +1313,8 @@ class RelationExtractor(Extractor):
                     (subject, object_), fam = _sides(family, m, t), family
                 relation = _relation_for(fam, subject, object_)
                 if relation is None or relation == "see_specialist" or \
-                        (rule == "frame-text" and (m.ambiguous or family not in ("cause", "risk", "symptom", "test"))) \
+                        (rule == "frame-text" and (m.ambiguous or family not in text_families
+                                                   or (family == "prevent" and m.type != "Treatment"))) \
                         or (m.ambiguous and m.start > offset
                             and len(words(text)) - len(words(m.text)) > _ITEM_EXTRA_WORDS):
                     continue  # an ambiguous word counts as the item ("- Rest"), or as its opening, not inside it

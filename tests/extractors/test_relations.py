@@ -881,3 +881,12 @@ def test_advice_in_a_sentence_that_denies_the_topic_is_not_about_the_topic():
                   "cardiology department.\n")
     assert ("side stitch", "see_specialist", "cardiology department") not in found, found
     assert ("palpitations", "see_specialist", "cardiology department") in found, found
+
+
+def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic():
+    found = facts("# Lower back pain after running\n\n## Prevention\n\nReplace shoes every 500 to 800 km and mix "
+                  "softer surfaces into your week.\n\nA standing desk helps if you sit all day.\n\n"
+                  "## Other advice\n\nA healthy diet will prevent many health problems.\n")
+    assert {("replacing worn-out shoes", "prevents", "lower back pain"),
+            ("running on softer surfaces", "prevents", "lower back pain")} <= found, found
+    assert ("healthy diet", "prevents", "lower back pain") not in found, found
