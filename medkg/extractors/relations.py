@@ -719,8 +719,12 @@ class RelationExtractor(Extractor):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
+                # ("Can it be prevented?" frames; "Does a gum shield prevent concussion?" asks
+                # about one remedy, and frames nothing)
                 under_prevention[sentence.block] = section is not None \
-                    and _frame_families(_framing_text(structure, section)) == ["prevent"]
+                    and _frame_families(_framing_text(structure, section)) == ["prevent"] \
+                    and not (_YES_NO.match(structure.blocks[section].text)
+                             and any(m.type == "Treatment" for i in structure.by_block[section] for m in usable.get(i, [])))
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text)) or (
                     block.kind == "item" and under_prevention[sentence.block])
             if not mentions and block.kind == "paragraph":
