@@ -719,12 +719,8 @@ class RelationExtractor(Extractor):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
-                # ("Can it be prevented?" frames; "Does a gum shield prevent concussion?" asks
-                # about one remedy, and frames nothing)
                 under_prevention[sentence.block] = section is not None \
-                    and _frame_families(_framing_text(structure, section)) == ["prevent"] \
-                    and not (_YES_NO.match(structure.blocks[section].text)
-                             and any(m.type == "Treatment" for i in structure.by_block[section] for m in usable.get(i, [])))
+                    and self._about_prevention(structure, section, usable)
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text)) or (
                     block.kind == "item" and under_prevention[sentence.block])
             if not mentions and block.kind == "paragraph":
@@ -736,8 +732,8 @@ class RelationExtractor(Extractor):
             target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
                       else targets[sentence.block])
             context = ""
-            if index and _CONTINUATION.match(sentence.text) and not _CLINICIANS_DO.match(sentence.text) \
-                    and structure.sentences[index - 1].block == sentence.block:
+            continues = bool(index) and structure.sentences[index - 1].block == sentence.block
+            if continues and _CONTINUATION.match(sentence.text) and not _CLINICIANS_DO.match(sentence.text):
                 # "The treatment for ankle pain varies. It may include rest, ice, ...":
                 # the pronoun's sentence lends its concepts and cues.
                 before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in self.generic]
@@ -770,12 +766,12 @@ class RelationExtractor(Extractor):
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
                                       preventing=preventing[sentence.block])
             found += self._excluded_rule(index, sentence.text, sentence.start, by_sentence.get(index, []))
-            if index and structure.sentences[index - 1].block == sentence.block:
+            if continues:
                 found += self._told_apart_rule(index, sentence.text, sentence.start, mentions,
                                                by_sentence.get(index - 1, []) + target + targets[sentence.block])
             # "Mine was sesamoiditis rather than turf toe": the complaint it denies is not named so
             found += self._naming_rule(index, sentence.text, sentence.start, mentions, target)
-            if index and structure.sentences[index - 1].block == sentence.block:
+            if continues:
                 # on a paragraph about a symptom, "it" is the condition a sentence since opened with
                 named = self._last_condition(structure, index, usable) \
                     if _symptoms_only(target) else []
@@ -900,6 +896,15 @@ class RelationExtractor(Extractor):
                     and (named := self._heading_mentions(structure, index, usable)):
                 return named
         return []
+
+    def _about_prevention(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> bool:
+        """Is ``heading`` about prevention only ("Preventing wrist tendon trouble", "Can it
+        be prevented?")? A yes-or-no question about one remedy ("Does a gum shield prevent
+        concussion?") asks, and frames nothing."""
+        if _frame_families(_framing_text(structure, heading)) != ["prevent"]:
+            return False
+        return not (_YES_NO.match(structure.blocks[heading].text)
+                    and any(m.type == "Treatment" for i in structure.by_block[heading] for m in usable.get(i, [])))
 
     def _lists_causes(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> bool:
         """Is ``heading`` one of causes of a complaint it names ("Causes of knee pain")?"""
