@@ -863,8 +863,8 @@ class RelationExtractor(Extractor):
                 # ("The tendon usually gives way when ... Risk factors include:")
                 last = _framing_sentences(structure, block_index)
                 named = [m for m in named if m.sentence in last] or [m for m in named if m.type == "Condition"]
-            broader = set().union(*(self.lexicon.ancestors(m.concept) for m in named)) if named else set()
-            self._heading_memo[block_index] = [m for m in named if m.concept not in broader or not _plural(m.text)]
+            narrowest = self._narrowest(named)
+            self._heading_memo[block_index] = [m for m in named if m in narrowest or not _plural(m.text)]
         return self._heading_memo[block_index]
 
     def _preceding_headings(self, structure: Structure, block_index: int) -> list[int]:
