@@ -71,6 +71,9 @@ class Block:
     intro: int | None = None
     #: "question" or "answer" on Q&A pages, else ""
     part: str = ""
+    #: a heading marked up as one (Markdown "##", HTML "<h2>"), whose level is meant,
+    #: rather than told by its shape in plain text, where headings are flat
+    marked: bool = False
 
 
 @dataclass

@@ -660,7 +660,10 @@ def _headings_before(structure: Structure) -> list[list[int]]:
         elif block.kind == "heading":
             # a heading closes the deeper subsections before it: "## What to do" after
             # "### 7. Infection" is no part of it (flat headings all stay within reach)
-            kept = [h for h in current if structure.blocks[h].level <= block.level]
+            # "## How we tell them apart" after "## Why rowers get them" is no part of it either
+            # (marked-up levels are meant)
+            kept = [h for h in current if structure.blocks[h].level < block.level or (
+                structure.blocks[h].level == block.level and not (block.marked and structure.blocks[h].marked))]
             current = [index, *kept][:SECTION_REACH]
     table.append(current)  # and for a block after the last: what a closing heading frames
     return table
@@ -968,9 +971,12 @@ class RelationExtractor(Extractor):
         complaint stands for the section's or page's topic, when there is one."""
         if not target or not any(m.concept in self.generic for m in mentions):
             return mentions
+        # "Most calf strains are diagnosed from how the injury happened": the generic
+        # names the condition its own sentence names, not the section's
+        named = {m.type for m in mentions if self._specific(m, ("Condition",))}
         resolved = []
         for m in mentions:
-            if m.concept in self.generic and m.type in PATIENT:
+            if m.concept in self.generic and m.type in PATIENT and m.type not in named:
                 resolved += [replace(m, concept=t.concept, type=t.type, ambiguous=False) for t in target]
             else:
                 resolved.append(m)

@@ -203,7 +203,8 @@ def parse_structure(document: SourceDocument) -> Structure:
                 headings.pop()
         section = tuple(i for _, i in headings)
         block = Block(kind=kind, text=body, start=start, end=end, level=level, section=section,
-                      intro=intro if kind == "item" else None, part=part)
+                      intro=intro if kind == "item" else None, part=part,
+                      marked=bool(md) and kind in ("title", "heading"))
         blocks.append(block)
         titled = titled or kind != "meta"
         index = len(blocks) - 1

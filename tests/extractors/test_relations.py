@@ -869,3 +869,21 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
+
+
+def test_a_marked_up_heading_does_not_frame_the_sections_of_its_sibling_headings():
+    text = ("# Wrist pain in rowers: De Quervain's tenosynovitis\n\n## Why rowers get it\n\n"
+            "Rowing in cold weather is the usual story.\n\n## How we tell it apart\n\n"
+            "In intersection syndrome the tenderness sits higher up the forearm.\n")
+    found = facts(text)
+    assert ("intersection syndrome", "causes", "de quervain's tenosynovitis") not in found, found
+    # plain-text headings are flat: there an earlier heading still frames the later ones
+    flat = facts(text.replace("## ", "").replace("# ", ""))
+    assert ("intersection syndrome", "causes", "de quervain's tenosynovitis") in flat, flat
+
+
+def test_a_generic_injury_beside_a_named_condition_is_that_condition_not_the_sections():
+    found = facts("Calf strain or a blood clot?\n\nSigns of a DVT\n\nThe calf is swollen and warm.\n\n"
+                  "Most calf strains are diagnosed by a physiotherapist from how the injury happened.\n")
+    assert ("calf strain", "see_specialist", "physical therapist") in found, found
+    assert ("deep vein thrombosis", "see_specialist", "physical therapist") not in found, found
