@@ -6,7 +6,9 @@ names its complaints only by a demonstrative phrase. This stage puts, at the phr
 mention of each complaint that the nearest sentence before it names, of the kind the
 phrase says (symptoms; injuries or diseases; conditions, else symptoms; or either),
 marked ``anaphoric`` so that what is asserted from it names the rule ``anaphora``. The
-phrase's own context decides whether it is negated or hedged.
+phrase's own context decides whether it is negated or hedged. "Both conditions" with
+nothing named before it, on a page titled by two ("De Quervain's or intersection
+syndrome?"), names those two.
 """
 from __future__ import annotations
 
@@ -28,6 +30,10 @@ __all__ = ["AnaphoraResolver", "REFERRING"]
 REFERRING = re.compile(r"\b(?P<number>these|those|such|both|this|that)\s+(?:[a-z-]+\s+)?"
                        r"(?P<kind>conditions?|injur(?:y|ies)|disorders?|diseases?|symptoms?|problems?|issues?|"
                        r"complaints?|ailments?)\b")
+#: a phrase naming two complaints at once: with none named just before it, on a page
+#: titled by two conditions ("De Quervain's or intersection syndrome?"), it names those
+BOTH = re.compile(r"\b(?:both|either)\s+(?:of\s+(?:them|these|those)|(?:conditions?|injur(?:y|ies)|problems?|"
+                  r"disorders?|diseases?))\b")
 #: a pronoun that opens a sentence saying what earlier symptoms are signs of ("These
 #: could be signs of an infection"): it names them as symptoms
 POINTING = re.compile(r"^(?P<number>these|they|this|those)\b(?=(?:\s+[a-z]+){0,3}?\s+"
@@ -59,17 +65,23 @@ class AnaphoraResolver(Extractor):
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
+        pair = self._title_pair(structure, by_sentence)
         for index, sentence in enumerate(structure.sentences):
             lowered = lower(sentence.text)
             own = by_sentence.setdefault(index, [])  # later phrases may refer to what this one adds
             added: list[Mention] = []
-            for phrase in [*REFERRING.finditer(lowered), *POINTING.finditer(lowered)]:
+            for phrase in [*REFERRING.finditer(lowered), *POINTING.finditer(lowered), *BOTH.finditer(lowered)]:
                 start, end = sentence.start + phrase.start(), sentence.start + phrase.end()
                 inside = [m for m in own if m.start < end and start < m.end]
-                if any(m.concept not in self.generic for m in inside):
-                    continue  # "these overuse injuries" names its own concept
-                referents = self._referents(structure, by_sentence, index, _types(phrase.groupdict().get("kind")),
-                                            plural=phrase["number"] in ("these", "those", "such", "both", "they"))
+                if any(m.concept not in self.generic for m in inside) or any(
+                        m.start == start and m.end == end for m in added):
+                    continue  # "these overuse injuries" names its own concept; "both conditions" matched twice
+                groups = phrase.groupdict()
+                referents = self._referents(structure, by_sentence, index, _types(groups.get("kind")),
+                                            plural=groups.get("number", "both") in ("these", "those", "such", "both",
+                                                                                      "they"))
+                if not referents and phrase.re is BOTH:
+                    referents = pair
                 if not referents:
                     continue
                 for m in inside:
@@ -81,6 +93,15 @@ class AnaphoraResolver(Extractor):
                 mark_context(sentence, added)
                 annotations.mentions.extend(added)
                 own.extend(added)
+
+    def _title_pair(self, structure: Structure, by_sentence: dict[int, list[Mention]]) -> list[tuple[URIRef, str]]:
+        """The two conditions a page's title names, if it names exactly two."""
+        named = [(m.concept, m.type) for i, s in enumerate(structure.sentences)
+                 if structure.blocks[s.block].kind == "title"
+                 for m in by_sentence.get(i, ()) if m.type in _CONDITION and not m.negated and not m.ambiguous
+                 and m.concept not in self.generic]
+        named = list(dict.fromkeys(named))
+        return named if len(named) == 2 else []
 
     def _referents(self, structure: Structure, by_sentence: dict[int, list[Mention]], index: int,
                    preferred: tuple[frozenset[str], ...], *, plural: bool) -> list[tuple[URIRef, str]]:

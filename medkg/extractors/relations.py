@@ -1312,9 +1312,12 @@ class RelationExtractor(Extractor):
         gloss = _GLOSS.search(text) if kind == "item" and family in ("cause", "risk") else None
         if gloss and not any(m.start - offset < gloss.start() and m.type in ("Condition", "RiskFactor") for m in mentions):
             gloss = None
+        about = {t.concept for t in targets}
         for m in mentions:
             if family in ("cause", "risk", "symptom") and _remedied(text, m.start - offset):
                 continue  # "drugs (agents that prevent blood clots)" lists no cause
+            if m.concept in about:
+                continue  # one of what the frame is about ("Both conditions are ..."), not one it lists
             if gloss and m.start - offset >= gloss.end() and m.type == "Condition":
                 continue  # "Sacroiliitis - inflammation of the sacroiliac joint": what it is, not another cause
             for t in targets:

@@ -1,7 +1,7 @@
 """Phrases that name earlier complaints again ("these conditions", "These could be signs of")."""
 from __future__ import annotations
 
-from tests.extractors.helpers import extract, label
+from tests.extractors.helpers import extract, facts, label
 
 
 def _anaphora(paragraph: str) -> set[tuple[str, str, str]]:
@@ -61,3 +61,20 @@ def test_a_pronoun_saying_what_symptoms_are_signs_of_refers_to_them():
     found = _anaphora("Go to A&E if you notice redness around the knee or you have a high temperature. "
                       "These could be signs of septic arthritis.")
     assert {("septic arthritis", "causes", "fever"), ("septic arthritis", "causes", "redness")} <= found, found
+
+
+def test_both_conditions_with_none_named_before_are_the_two_a_page_is_titled_by():
+    text = ("Wrist pain in rowers: De Quervain's tenosynovitis or intersection syndrome?\n\nWhy rowers get them\n\n"
+            "Both conditions are overload injuries. Things that make both of them more likely include:\n\n"
+            "- a sudden increase in training volume\n\nHow we tell them apart\n\n"
+            "Our physiotherapists diagnose both conditions from a clinical examination.\n")
+    found = facts(text)
+    assert {("sudden increase in training", "risk_factor_for", "de quervain's tenosynovitis"),
+            ("sudden increase in training", "risk_factor_for", "intersection syndrome"),
+            ("de quervain's tenosynovitis", "diagnosed_by", "physical examination"),
+            ("intersection syndrome", "diagnosed_by", "physical examination")} <= found, found
+    # what the phrase names is the frame's subject, not a cause of the other one it names
+    assert ("de quervain's tenosynovitis", "causes", "intersection syndrome") not in found, found
+    # on a page titled by one condition, "both conditions" names nothing
+    one = extract(text.replace(" or intersection syndrome", ""))
+    assert not any(m.anaphoric for m in one.annotations.mentions)
