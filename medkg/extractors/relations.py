@@ -467,7 +467,10 @@ def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URI
     a stress fracture, ...") is not what the paragraph is about; a short opening
     sentence about one complaint ("It is also common to get cramps while running.") is
     about that complaint wherever it names it. A complaint named as what "it" is ("For
-    me it was dehydration") explains the topic, it is not a new one."""
+    me it was dehydration", "Flat feet are also risk factors") explains the topic, it is
+    not a new one."""
+    if _LIST_PREDICATE.search(sentence.text):
+        return []
     named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
              and not _named_as(sentence.text, m.start - sentence.start, m.end - sentence.start)]
     if len({m.concept for m in named}) == 1 and len(words(sentence.text)) <= _SHORT_OPENING \
@@ -557,6 +560,14 @@ def _named_as(text: str, start: int, end: int) -> bool:
 _CAUSE_PREDICATE = re.compile(r"\s*(?:is|are|can be|may be|could be|might be)\s+(?:also\s+|often\s+|usually\s+)?"
                               r"(?:another|a|an|the|one|one of the)?\s*(?:[\w-]+\s+){0,2}?"
                               r"(?:causes?|reasons?|culprits?|triggers?|factors?)\b(?!\s+(?:of|for|is|are))", re.IGNORECASE)
+#: what says that everything listed before it causes the complaint, whose name it leaves
+#: unsaid: "Flat feet, tight calves and being overweight are also risk factors", "People
+#: who have diabetes are more likely to suffer" (with "to get it" the anaphora rule relates it)
+_LIST_PREDICATE = re.compile(r"\s(?:are|is)\s+(?:also\s+|all\s+|both\s+)?(?:(?:another|other|a|an|the|known|common|"
+                             r"major|important|main)\s+)*(?:risk\s+)?(?:causes|reasons|culprits|triggers|factors)\b"
+                             r"(?!\s+(?:of|for|is|are))|"
+                             r"\s(?:are|is)\s+(?:also\s+)?more\s+(?:likely|prone)\s+to\s+(?:suffer|be affected)\b",
+                             re.IGNORECASE)
 #: characters before a condition that :func:`_named_as` looks at
 _NAMED_REACH = 60
 #: the gap between two things named together ("dehydration plus too much mileage")
@@ -1211,11 +1222,25 @@ class RelationExtractor(Extractor):
                 _named_as(text, m.start - offset, m.end - offset)
                 or (previous is not None and _NAMED_TOO.match(text[previous.end - offset:m.start - offset])))
             previous = m if named else None
-            if named and all(t.concept != m.concept for t in target):  # not one complaint named as another
-                out += [self._assert(m.concept, relation, t.concept, index, "topic", m)
-                        for t in target if t.concept != m.concept and not self._related(m.concept, t.concept)
-                        and (relation := _relation_for("cause", m, t))]
+            if named:
+                out += self._named_for(index, m, target)
+        predicate = _LIST_PREDICATE.search(text)
+        if predicate and not any(self._specific(m) and m.start - offset >= predicate.end() for m in mentions):
+            clause = max(text.rfind(";", 0, predicate.start()), text.rfind(":", 0, predicate.start())) + 1
+            for m in mentions:
+                if self._specific(m, _CAUSES) and clause <= m.start - offset and m.end - offset <= predicate.start():
+                    out += self._named_for(index, m, target)
         return out
+
+    def _named_for(self, index: int, m: Mention, target: list[Mention]) -> list[Assertion]:
+        """What a condition or risk factor named as the cause of the complaint asserts:
+        it causes each of ``target``, unless it is one of them (not one complaint named
+        as another)."""
+        if any(t.concept == m.concept for t in target):
+            return []
+        return [self._assert(m.concept, relation, t.concept, index, "topic", m)
+                for t in target if not self._related(m.concept, t.concept)
+                and (relation := _relation_for("cause", m, t))]
 
     def _frames(self, structure: Structure, block_index: int, usable: dict[int, list[Mention]],
                 topic: list[Mention]) -> list[tuple[str, list[Mention]]]:

@@ -863,9 +863,17 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
     ("Sore legs after the gym\n\nA muscle strain is different: you feel a sudden sharp pain. "
      "It can be followed by swelling and bruising.\n",
      {("muscle strain", "causes", "swelling"), ("muscle strain", "causes", "bruising")}),
+    # every item of the list is named, and the paragraph is still about the page's condition
+    ("Achilles tendinopathy\n\nFlat feet, tight calf muscles and being overweight are also risk factors. "
+     "People who have diabetes or high cholesterol are also more likely to suffer.\n",
+     {("flat feet", "causes", "achilles tendinopathy"), ("tight calves", "risk_factor_for", "achilles tendinopathy"),
+      ("overweight", "risk_factor_for", "achilles tendinopathy"),
+      ("diabetes mellitus", "causes", "achilles tendinopathy"),
+      ("high cholesterol", "risk_factor_for", "achilles tendinopathy")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
-        "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by"])
+        "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
+        "listed-before-are-risk-factors"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
