@@ -320,10 +320,16 @@ _ORDERED = re.compile(r"\b(?:(?:order|arrange|request|send you for|refer you for
 #: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
 _DIAGNOSING = re.compile(r"(?:\s*(?:,|or|and|/)\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "an MRI or bone scan test"
                          r"\s*(?:scans?\s+|tests?\s+)?(?:(?:can|will|may|might|could|usually|often|is|are|"
-                         r"used|needed|helps?|to)\s+)*(?:(?:confirm|make|establish|diagnose)s?\b(?!\s+sure)|"
+                         r"used|needed|helps?|to|be|done|performed|ordered|taken)\s+)*(?:(?:confirm|make|establish|diagnose)s?\b(?!\s+sure)|"
                          # "an MRI or bone scan is needed for accurate diagnosis"
-                         r"for (?:an? |the )?(?:accurate |proper |correct |definite |exact |final )?diagnosis\b)",
+                         r"for (?:an? |the )?(?:accurate |proper |correct |definite |exact |final )?diagnosis\b|"
+                         # "ultrasound is used to see the thickness", "an MRI is done to check for a tear"
+                         r"(?:see|show|check|look at|look for|assess|measure|detect|visuali[sz]e)\b)",
                          re.IGNORECASE)
+#: an opening that makes every test of the sentence a diagnostic one: "For the diagnosis,
+#: the doctor presses the tendon, and ultrasound is used ..."
+_DIAGNOSIS_OPENING = re.compile(r"^\W*(?:for (?:the |a |an )?(?:accurate |correct )?diagnosis|"
+                                r"to (?:make (?:the |a )?diagnosis|diagnose (?:it|this|them)))\b", re.IGNORECASE)
 #: characters before a test's name that :data:`_ORDERED` looks at
 _ORDER_REACH = 30
 #: the dash before what a line of symptoms may mean ("... in the morning – plantar fasciitis")
@@ -1116,7 +1122,8 @@ class RelationExtractor(Extractor):
                 # the specialist as the one who helps: "a physiotherapist can teach you exercises"
                 out += [self._assert(t.concept, "see_specialist", m.concept, index, "topic", m) for t in target]
             elif m.type == "Test" and not text.rstrip().endswith("?") and (
-                    _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.end - offset])
+                    _DIAGNOSIS_OPENING.match(text)
+                    or _ORDERED.search(text[max(0, m.start - offset - _ORDER_REACH):m.end - offset])
                     or _DIAGNOSING.match(text, m.end - offset)
                     or (ordered and _COORDINATED.match(text[ordered.end - offset:m.start - offset]))):
                 # a test a clinician orders, or one that makes the diagnosis: "your GP may

@@ -870,10 +870,14 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
       ("overweight", "risk_factor_for", "achilles tendinopathy"),
       ("diabetes mellitus", "causes", "achilles tendinopathy"),
       ("high cholesterol", "risk_factor_for", "achilles tendinopathy")}),
+    ("Achilles tendinopathy\n\nFor the diagnosis, the doctor presses the tendon and checks the ankle, "
+     "and ultrasound is used to see the thickness of the tendon. An MRI may be done to look for a tear.\n",
+     {("achilles tendinopathy", "diagnosed_by", "ultrasound"),
+      ("achilles tendinopathy", "diagnosed_by", "magnetic resonance imaging")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
-        "listed-before-are-risk-factors"])
+        "listed-before-are-risk-factors", "tests-for-the-diagnosis"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
