@@ -749,14 +749,18 @@ class RelationExtractor(Extractor):
                 # "The representative disease is Achilles tendinopathy": the section's later
                 # paragraphs are about it, not about the symptom its heading names
                 featured = (section, named)
-            target = (leads[sentence.block] if leads[sentence.block] and structure.by_block[sentence.block][0] != index
-                      else targets[sentence.block])
+            later = structure.by_block[sentence.block][0] != index
+            target = (leads[sentence.block] if leads[sentence.block] and later else targets[sentence.block])
+            if later and block.kind == "item":
+                # "1. A dark streak under a nail ... to exclude subungual melanoma. A biopsy
+                # confirms it.": an item's later sentences are about the condition it named
+                target = self._last_condition(structure, index, usable, reach=None) or target
             context = ""
             continues = bool(index) and structure.sentences[index - 1].block == sentence.block
             if continues and _CONTINUATION.match(sentence.text) and not _CLINICIANS_DO.match(sentence.text):
                 # "The treatment for ankle pain varies. It may include rest, ice, ...":
                 # the pronoun's sentence lends its concepts and cues.
-                before = [m for m in usable.get(index - 1, []) if m.type in PATIENT and m.concept not in self.generic]
+                before = [m for m in usable.get(index - 1, []) if self._specific(m)]
                 target = before or target
                 context = structure.sentences[index - 1].text
                 if before and _INSTANCES.match(sentence.text):
@@ -1172,19 +1176,21 @@ class RelationExtractor(Extractor):
             return []
         return [m for m in mentions if self._specific(m, ("Condition",)) and m.start - offset >= cue.end()][:1]
 
-    def _last_condition(self, structure: Structure, index: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+    def _last_condition(self, structure: Structure, index: int, usable: dict[int, list[Mention]],
+                        reach: int | None = _OPENING_REACH) -> list[Mention]:
         """The condition that the latest sentence before this one in its paragraph opens
-        with: what "it" stands for ("Shin splints cause a diffuse ache ... It is caused by
-        repeated stress. Runners who ... are more likely to get it")."""
+        with (within ``reach`` characters; anywhere if ``None``): what "it" stands for
+        ("Shin splints cause a diffuse ache ... It is caused by repeated stress. Runners
+        who ... are more likely to get it")."""
         block = structure.sentences[index].block
         for before in range(index - 1, -1, -1):
             sentence = structure.sentences[before]
             if sentence.block != block:
                 break
             opening = [m for m in usable.get(before, []) if self._specific(m, ("Condition",))
-                       and m.start - sentence.start <= _OPENING_REACH]
-            if opening:
-                return opening[:1]
+                       and (reach is None or m.start - sentence.start <= reach)]
+            if opening:  # the first that opens it, or the latest named anywhere
+                return opening[:1] if reach is not None else self._narrowest(opening)[-1:]
         return []
 
     def _object_anaphora(self, index: int, text: str, offset: int, mentions: list[Mention],

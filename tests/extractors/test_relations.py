@@ -874,10 +874,17 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
      "and ultrasound is used to see the thickness of the tendon. An MRI may be done to look for a tear.\n",
      {("achilles tendinopathy", "diagnosed_by", "ultrasound"),
       ("achilles tendinopathy", "diagnosed_by", "magnetic resonance imaging")}),
+    ("Black toenail after a marathon\n\nTwo things it could be mixed up with:\n\n"
+     "1. A dark streak under a nail needs checking by a dermatologist to exclude subungual melanoma. "
+     "Rare, but it's the one you don't want to miss. A biopsy confirms it.\n"
+     "2. A thick, crumbly nail is more likely a fungal nail infection. Runners get it from warm sweaty shoes. "
+     "That needs antifungal treatment.\n",
+     {("subungual melanoma", "diagnosed_by", "biopsy"),
+      ("antifungal medicine", "treats", "fungal nail infection")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
-        "listed-before-are-risk-factors", "tests-for-the-diagnosis"])
+        "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
