@@ -808,7 +808,9 @@ class RelationExtractor(Extractor):
                    if a.relation in ("treats", "prevents") or block.kind not in ("item", "heading")}
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
-            for frame in _remedy_frames(frames[sentence.block], sentence.text):
+            for family, framed in _remedy_frames(frames[sentence.block], sentence.text):
+                # "... suggests a trapped nerve rather than plantar fasciitis": not about the one it denies
+                frame = (family, [t for t in framed if t.concept not in denied])
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                                       sentence.start, under_prevention[sentence.block])
                           if (a.subject, a.relation) not in own]
@@ -1335,6 +1337,9 @@ class RelationExtractor(Extractor):
         under a heading about prevention only ("Prevention") say what prevents."""
         family, targets = frame
         rule = "frame" if kind in ("item", "heading") else "frame-text"
+        if rule == "frame-text" and text.rstrip().endswith(":"):
+            # a line that introduces a list by its kind ("Vascular diseases:"): its items are the causes
+            mentions = [m for m in mentions if not (m.type == "Condition" and _plural(m.text))]
         # a paragraph's remedies, under a prevention heading, when it states no relation of its own
         text_families = ("cause", "risk", "symptom", "test", "prevent") \
             if prevention and not _strong_cues_in(text) else ("cause", "risk", "symptom", "test")

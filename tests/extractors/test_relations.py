@@ -906,3 +906,15 @@ def test_a_generic_injury_beside_a_named_condition_is_that_condition_not_the_sec
                   "Most calf strains are diagnosed by a physiotherapist from how the injury happened.\n")
     assert ("calf strain", "see_specialist", "physical therapist") in found, found
     assert ("deep vein thrombosis", "see_specialist", "physical therapist") not in found, found
+
+
+def test_a_line_introducing_a_list_by_its_kind_is_not_itself_a_listed_cause():
+    found = facts("Numb feet at night\n\nCauses\n\nVascular diseases:\n\n- varicose veins\n- atherosclerosis\n")
+    assert ("varicose veins", "causes", "foot numbness") in found, found
+    assert ("vascular disease", "causes", "foot numbness") not in found, found
+
+
+def test_a_frame_does_not_relate_what_the_sentence_denies():
+    found = facts("Plantar fasciitis\n\nSymptoms\n\nNumbness or tingling in the heel suggests a trapped nerve "
+                  "rather than plantar fasciitis.\n")
+    assert ("plantar fasciitis", "causes", "numbness") not in found, found
