@@ -1400,6 +1400,9 @@ class RelationExtractor(Extractor):
         document) are located in their typical region, when that is a region of the
         body rather than a kind of tissue ("joint", "muscle")."""
         salient = {a.subject for a in found} | {a.object for a in found}
+        # the regions the page names, and those they are part of
+        named = {m.concept for ms in usable.values() for m in ms if m.type == "BodyRegion"}
+        named |= {whole for region in list(named) if region in self.lexicon for whole in self.lexicon.wholes(region)}
         out = []
         seen: set[URIRef] = set()
         for index in sorted(usable):
@@ -1415,9 +1418,16 @@ class RelationExtractor(Extractor):
                 # (one with no place of its own) is located there too.
                 generic = self._placeless_ancestors(concept.iri) if concept.type == "Symptom" else []
                 for site in self._broadest_sites(concept.sites):
+                    if site not in named and not heading and not self._names_place(m.text, site):
+                        continue
                     for subject in (m.concept, *generic):
                         out.append(Assertion(subject, "located_in", site, index, "site", CONFIDENCE["site"], False))
         return out
+
+    def _names_place(self, text: str, site: URIRef) -> bool:
+        """Whether a mention's own words name the region ("a broken tibia", "pain in the sole")."""
+        lowered = lower(text)
+        return any(re.search(rf"\b{re.escape(lower(label))}", lowered) for label in self.lexicon[site].labels)
 
     def _broadest_sites(self, sites: list[URIRef]) -> list[URIRef]:
         """The typical sites that are regions of the body and not part of another of

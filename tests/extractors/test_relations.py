@@ -918,3 +918,14 @@ def test_a_frame_does_not_relate_what_the_sentence_denies():
     found = facts("Plantar fasciitis\n\nSymptoms\n\nNumbness or tingling in the heel suggests a trapped nerve "
                   "rather than plantar fasciitis.\n")
     assert ("plantar fasciitis", "causes", "numbness") not in found, found
+
+
+def test_a_typical_region_is_asserted_only_where_the_page_names_it():
+    # a knee page names gout in passing: its typical place, the big toe, is not on the page
+    found = facts("Knee swelling after a half marathon\n\nSwelling of the knee may come from a meniscus tear, "
+                  "and gout can also cause it. A broken tibia can also cause swelling.\n")
+    assert ("gout", "located_in", "big toe") not in found, found
+    # the words of a mention name its place ("a broken tibia")
+    assert ("tibial fracture", "located_in", "tibia") in found, found
+    # a complaint in the title is located whether or not the text names the place again
+    assert ("knee swelling", "located_in", "knee") in found, found
