@@ -147,6 +147,9 @@ CUES: tuple[Cue, ...] = (
                     r"ward off|keep (?:\w+ )?at bay|stop (?:\w+ )?from|reduce the load|"
                     r"decrease the risk|to stay injury|injury[- ]free|"
                     r"before (?:bed|bedtime|sleep|going to bed)|"
+                    # the purpose of the advice: "so your foot doesn't slide forward on descents"
+                    r"so (?:that )?(?:your|the|it|you|they)\b(?:\s+[\w-]+){0,2}\s+(?:doesn't|does not|won't|will not|"
+                    r"don't|do not|can't|cannot)\b|before (?:they|it|these|those) (?:become|turn into|develop into)|"
                     r"before (?:and after )?(?:(?:you )?(?:run|exercise|train|swim|ride|cycle|play|lift)|running|exercising|"
                     r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
@@ -177,6 +180,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ ){0,2}helps?|"
                          r"what (?:to|you can|you should|should you|can you|can i|should i) do|things you can do|"
+                         r"what (?:works|worked|has worked|helped)(?: (?:for|best for) (?:me|us|you))?\W*$|"
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"

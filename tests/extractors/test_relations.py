@@ -881,10 +881,16 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
      "That needs antifungal treatment.\n",
      {("subungual melanoma", "diagnosed_by", "biopsy"),
       ("antifungal medicine", "treats", "fungal nail infection")}),
+    ("Blisters after a marathon\n\nWhat works for me:\n\n- an ice pack\n"
+     "- taping known hotspots with kinesiology tape before they become blisters\n",
+     {("cold therapy", "treats", "blister"), ("kinesiology taping", "prevents", "blister")}),
+    ("Black toenail\n\nUse a heel-lock lacing so your foot doesn't slide forward on descents.\n",
+     {("lacing technique", "prevents", "black toenail")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
-        "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition"])
+        "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition",
+        "what-works-for-me", "so-it-does-not"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
