@@ -249,6 +249,8 @@ _OTHERS = re.compile(r"^\W*(?:\d+[.)]\s*)?other\b", re.IGNORECASE)
 _FEATURED = re.compile(r"^\W*(?:the )?(?:most common|commonest|representative|typical|main|leading|classic) "
                        r"(?:disease|condition|cause|culprit|diagnosis|injury|problem)\b[^.;:]{0,60}?\b(?:is|are)\b",
                        re.IGNORECASE)
+#: a heading that asks a question of an FAQ ("Q: And pain on the inside of the elbow?")
+_QUESTION = re.compile(r"^\W*(?:q\d*\s*[:.)]|question\s*\d*\s*[:.)])", re.IGNORECASE)
 #: characters into a sentence within which a condition counts as what it opens with
 _OPENING_REACH = 12
 #: a yes-or-no question, which states nothing ("Q5. Does a gum shield prevent
@@ -742,6 +744,11 @@ class RelationExtractor(Extractor):
                 if featured[1] and featured[0] == section and _symptoms_only(targets[sentence.block]):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
+                if featured[1] and block.part == "answer" and self._asks_nothing_new(structure, section, usable):
+                    # "Q: Do I need a scan?", "Q: What should I do about it?": about what the
+                    # answer before named, and so are the lists under it
+                    targets[sentence.block] = featured[1]
+                    frames[sentence.block] = [(family, featured[1]) for family, _ in frames[sentence.block]]
                 leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
                 under_prevention[sentence.block] = section is not None \
                     and self._about_prevention(structure, section, usable)
@@ -749,10 +756,19 @@ class RelationExtractor(Extractor):
                     block.kind == "item" and under_prevention[sentence.block])
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
-            if (named := self._featured(sentence.text, sentence.start, mentions)):
+            if (named := self._featured(sentence.text, sentence.start, mentions)) or (
+                    block.part == "answer" and featured[0] != section and section is not None
+                    and _QUESTION.match(structure.blocks[section].text)
+                    and (named := self._narrowest([m for m in mentions if self._specific(m, ("Condition",))])[:1])):
+                # ... or the first condition an answer names under its question: "Q: And pain
+                # on the inside of the elbow? A: That's more likely golfer's elbow"
                 # "The representative disease is Achilles tendinopathy": the section's later
-                # paragraphs are about it, not about the symptom its heading names
+                # paragraphs (and this one's later sentences) are about it, not about the
+                # symptom its heading names
                 featured = (section, named)
+                for told in (targets, leads):
+                    if _symptoms_only(told[sentence.block]):
+                        told[sentence.block] = named
             later = structure.by_block[sentence.block][0] != index
             target = (leads[sentence.block] if leads[sentence.block] and later else targets[sentence.block])
             if later and block.kind == "item":
@@ -1172,6 +1188,12 @@ class RelationExtractor(Extractor):
                     for cause, effect in [(t, m) if forward else (m, t)]
                     if (relation := _relation_for("cause", cause, effect))]
         return out
+
+    def _asks_nothing_new(self, structure: Structure, section: int | None,
+                          usable: dict[int, list[Mention]]) -> bool:
+        """Whether a section is headed by a question that names no complaint of its own."""
+        return section is not None and bool(_QUESTION.match(structure.blocks[section].text)) \
+            and not self._heading_mentions(structure, section, usable)
 
     def _featured(self, text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
         """The condition a sentence singles out as what the complaint mostly is: "The

@@ -190,9 +190,11 @@ def parse_structure(document: SourceDocument) -> Structure:
         elif item and len(line) > item.end():
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()
-        elif _is_heading(line):
+        elif _is_heading(line) or (part == "answer" and _QUESTION_START.match(line)):
             # a heading told by its shape ("**Treatment**") under a marked-up one
-            # ("## Osgood-Schlatter disease") is a subheading of it
+            # ("## Osgood-Schlatter disease") is a subheading of it; a later question of
+            # an FAQ ("Q: My wrist hurts on the little-finger side. What is it?"), however
+            # long, heads the section its answer is about
             marked = [lv for lv, i in headings if i in marked_up]
             kind, level, body = "heading", marked[-1] + 1 if marked else 2, line
         else:

@@ -935,3 +935,17 @@ def test_a_typical_region_is_asserted_only_where_the_page_names_it():
     assert ("tibial fracture", "located_in", "tibia") in found, found
     # a complaint in the title is located whether or not the text names the place again
     assert ("knee swelling", "located_in", "knee") in found, found
+
+
+def test_an_faqs_answers_are_about_the_condition_each_answer_names():
+    text = ("Elbow and wrist pain in climbers\n\nQ: And pain on the inside of the elbow?\n\n"
+            "A: That's more likely golfer's elbow, which affects the flexor tendons.\n\n"
+            "Q: What should I do about it?\n\nA:\n- Eccentric exercises over 8-12 weeks.\n"
+            "- A counterforce brace can take the edge off.\n\n"
+            "Q: My wrist hurts on the little-finger side when I hold slopers. What is it?\n\n"
+            "A: Ulnar-sided wrist pain in climbers is often a TFCC injury. If there's no improvement after "
+            "6-8 weeks, an MRI arthrogram can show a tear.\n")
+    found = facts(text)
+    assert {("eccentric exercise", "treats", "golfer's elbow"), ("forearm strap", "treats", "golfer's elbow"),
+            ("tfcc tear", "diagnosed_by", "arthrogram")} <= found, found
+    assert ("eccentric exercise", "treats", "inner elbow pain") not in found, found

@@ -45,6 +45,17 @@ def test_question_and_answer_parts_and_furniture_lines():
     assert parts["It may be a "] == ("paragraph", "answer")
 
 
+def test_a_later_question_of_an_faq_heads_its_answers_section_however_long():
+    structure = _structure("Elbow pain in climbers\n\nQ: The outside of my elbow hurts. Is that tennis elbow?\n\n"
+                           "A: Probably.\n\nQ: My wrist hurts on the little-finger side when I hold slopers. "
+                           "What is it?\n\nA: Often a TFCC injury.\n")
+    blocks = {b.text[:12]: b for b in structure.blocks}
+    assert blocks["Q: The outsi"].part == "question"
+    later = blocks["Q: My wrist "]
+    assert later.kind == "heading"
+    assert blocks["A: Often a T"].section[-1] == structure.blocks.index(later)
+
+
 def test_bylines_of_posts_and_questions_are_furniture():
     structure = _structure("Knee swelling\nAsked by a 34-year-old female, 2 days ago\nMy knee swells.\n"
                            "Reply #1 - posted by SarahRuns on 15 Feb 2024\nIce it.\n")
