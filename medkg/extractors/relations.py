@@ -271,7 +271,10 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
                       r"\s+(?:it|them|this|these)\b|"
                       r"mak(?:e|es|ing)\s+(?:it|them|this|these)\s+(?:more likely|worse|more common|more frequent)|"
                       # "Children with tight thigh muscles are more likely to get it"
-                      r"more likely to (?:get|develop|have|suffer from|be affected by)\s+(?:it|them|this|these)\b)")
+                      r"more likely to (?:get|develop|have|suffer from|be affected by)\s+(?:it|them|this|these)\b|"
+                      # "Sprinters, dancers and anyone up on their forefoot get it" (not "get it checked")
+                      r"(?:get|gets|develop|develops)\s+(?:it|them)\b(?!\s+(?:checked|seen|looked|x-?rayed|scanned|"
+                      r"treated|out|off|done|back|right|wrong|sorted|fixed|under control)))")
 #: the opening of a paragraph about prevention: "To prevent it, ...", "How to avoid shin splints"
 _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help )?"
                          r"(?:prevent|avoid|reduce the risk of|lower the risk of)\b", re.IGNORECASE)

@@ -901,11 +901,14 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
      {("cold therapy", "treats", "blister"), ("kinesiology taping", "prevents", "blister")}),
     ("Black toenail\n\nUse a heel-lock lacing so your foot doesn't slide forward on descents.\n",
      {("lacing technique", "prevents", "black toenail")}),
+    ("Big toe pain in footballers\n\nSesamoiditis\n\nIt builds up over weeks. Dancers and anyone up on their forefoot get it. "
+     "If it keeps hurting, get it checked by a podiatrist.\n",
+     {("dancing", "risk_factor_for", "sesamoiditis")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
         "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition",
-        "what-works-for-me", "so-it-does-not"])
+        "what-works-for-me", "so-it-does-not", "people-who-get-it"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
