@@ -1122,7 +1122,9 @@ class RelationExtractor(Extractor):
         out = []
         stated = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}")}
         families = stated & allowed
-        advice = _ADVICE.match(text) if not families and "treat" in allowed else None
+        # ("Told me to rest it, ice it and take ibuprofen, and to see a physio": the
+        # advice treats, whoever else it sends you to)
+        advice = _ADVICE.match(text) if not families - {"specialist"} and "treat" in allowed else None
         if advice:
             # self-care advice on the topic: "Take ibuprofen for a few days" treats it,
             # "Stretch your calves before swimming" prevents it (the advice's own opening,
@@ -1132,10 +1134,13 @@ class RelationExtractor(Extractor):
                 stated.add("prevent")  # "Before entering the water, he should warm up", "Next time please ..."
             # what comes before the advice is who gives it ("My physio advised me to ...")
             others = [m for m in others if m.end - offset > advice.start("verb")]
+            # "see a physio": the specialist, not physiotherapy
+            seen = {(m.start, m.end) for m in others if m.type == "Specialist"}
+            others = [m for m in others if m.type == "Specialist" or (m.start, m.end) not in seen]
             if "prevent" in stated:
-                families = {"prevent"}
-            elif not stated:
-                families = {"treat"}
+                families = families | {"prevent"}
+            elif not stated - {"specialist"}:
+                families = families | {"treat"}
         if preventing:
             families = {"prevent" if family == "treat" else family for family in families}
         ordered: Mention | None = None  # the latest test found ordered or diagnosing

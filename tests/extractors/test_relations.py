@@ -103,7 +103,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("eccentric exercise", "treats", "golfer's elbow"), ("forearm strap", "treats", "golfer's elbow"),
       ("tfcc tear", "diagnosed_by", "arthrogram")},
      {("eccentric exercise", "treats", "inner elbow pain")}),
-], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition"])
+    # advice that also sends you to someone treats; 'see a physio' is the specialist
+    ("Turf toe\n\nThe X-ray was clear. Told me to rest it, ice it and take ibuprofen, and to see a physio if "
+     "it's no better in a fortnight.\n",
+     {("ibuprofen", "treats", "turf toe"), ("turf toe", "see_specialist", "physical therapist")},
+     {("physical therapy", "treats", "turf toe")}),
+], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
+        "advice-that-also-sends-you-to-someone"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
