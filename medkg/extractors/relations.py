@@ -1389,6 +1389,12 @@ class RelationExtractor(Extractor):
         gloss = _GLOSS.search(text) if kind == "item" and family in ("cause", "risk") else None
         if gloss and not any(m.start - offset < gloss.start() and m.type in ("Condition", "RiskFactor") for m in mentions):
             gloss = None
+        if gloss:
+            # "magnesium deficiency - the most common culprit of night cramps" under "Causes of
+            # numbness and cramps at night": what the gloss names is the complaint it causes
+            glossed = [t for t in targets if any(m.start - offset >= gloss.end() and (
+                m.concept == t.concept or self._related(m.concept, t.concept)) for m in mentions)]
+            targets = glossed or targets
         about = {t.concept for t in targets}
         for m in mentions:
             if family in ("cause", "risk", "symptom") and _remedied(text, m.start - offset):

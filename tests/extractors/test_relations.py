@@ -108,8 +108,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "it's no better in a fortnight.\n",
      {("ibuprofen", "treats", "turf toe"), ("turf toe", "see_specialist", "physical therapist")},
      {("physical therapy", "treats", "turf toe")}),
+    # a listed cause whose gloss names one of the heading's complaints causes that one
+    ("Why do legs go numb and cramp at night?\n\nCauses of leg numbness and night cramps\n\n"
+     "- magnesium deficiency - the most common culprit of night cramps\n"
+     "- polyneuropathy - numbness like socks, burning of the feet at night\n",
+     {("magnesium deficiency", "causes", "night cramps"), ("peripheral neuropathy", "causes", "leg numbness")},
+     {("magnesium deficiency", "causes", "leg numbness"), ("peripheral neuropathy", "causes", "night cramps")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
-        "advice-that-also-sends-you-to-someone"])
+        "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
