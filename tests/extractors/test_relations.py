@@ -114,8 +114,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "- polyneuropathy - numbness like socks, burning of the feet at night\n",
      {("magnesium deficiency", "causes", "night cramps"), ("peripheral neuropathy", "causes", "leg numbness")},
      {("magnesium deficiency", "causes", "leg numbness"), ("peripheral neuropathy", "causes", "night cramps")}),
+    # a listed test for a condition of its own diagnoses that one, not the heading's complaint
+    ("Why do legs go numb at night?\n\nWhich tests are ordered\n\n"
+     "- glycated hemoglobin - to exclude diabetes\n- D-dimer test - if thrombosis is suspected\n",
+     {("diabetes mellitus", "diagnosed_by", "hba1c test"), ("thrombosis", "diagnosed_by", "d-dimer test")},
+     {("leg numbness", "diagnosed_by", "hba1c test"), ("leg numbness", "diagnosed_by", "d-dimer test")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
-        "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes"])
+        "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
+        "a-listed-test-for-a-condition-of-its-own"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
