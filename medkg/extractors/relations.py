@@ -260,7 +260,7 @@ _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|
 _YES = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|certainly|indeed)\b", re.IGNORECASE)
 #: the words between two mentions that start another clause: no cue relates the two
 #: ("... if bursitis is unclear, but x-rays are needed only if arthritis is suspected")
-_CLAUSE_BREAK = re.compile(r"\b(?:but(?! also)|whereas|however|although)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\b(?:but(?! also)|whereas|however|although)\b|,\s*while\b", re.IGNORECASE)
 #: what comes before an activity that makes the complaint worse: "pain that gets worse
 #: during exercise", "it hurts when running" (not a remedy, whatever the sentence's cue)
 _AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurting|painful|pain|aches?|flares? up)"

@@ -119,9 +119,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "- glycated hemoglobin - to exclude diabetes\n- D-dimer test - if thrombosis is suspected\n",
      {("diabetes mellitus", "diagnosed_by", "hba1c test"), ("thrombosis", "diagnosed_by", "d-dimer test")},
      {("leg numbness", "diagnosed_by", "hba1c test"), ("leg numbness", "diagnosed_by", "d-dimer test")}),
+    # ", while" opens a clause of its own: each test shows what its own clause names
+    ("Hip pain in runners\n\nAn X-ray can show arthritis, while an MRI is the best test to detect a "
+     "labral tear.\n",
+     {("hip arthritis", "diagnosed_by", "x-ray"), ("hip labral tear", "diagnosed_by", "magnetic resonance imaging")},
+     {("hip arthritis", "diagnosed_by", "magnetic resonance imaging"), ("hip labral tear", "diagnosed_by", "x-ray")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
-        "a-listed-test-for-a-condition-of-its-own"])
+        "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
