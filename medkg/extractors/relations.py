@@ -279,7 +279,7 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
 _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help )?"
                          r"(?:prevent|avoid|reduce the risk of|lower the risk of)\b", re.IGNORECASE)
 #: what stands before the condition a remedy or test is for: "preparations for gout", "in case of"
-_FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of|if|in|"
+_FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of|if|in|suspect(?:s|ed)?|"
                             # a test's purpose: "glycated haemoglobin - to exclude diabetes"
                             r"to (?:exclude|rule out|confirm|detect|check for|look for))"
                             r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1379,9 +1379,10 @@ class RelationExtractor(Extractor):
         # a paragraph's remedies, under a prevention heading, when it states no relation of its own
         text_families = ("cause", "risk", "symptom", "test", "prevent") \
             if prevention and not _strong_cues_in(text) else ("cause", "risk", "symptom", "test")
-        if kind == "item" and family in ("treat", "prevent", "test"):
-            # an item that names the condition it is for ("preparations for gout -
-            # allopurinol, colchicine") relates its remedies or tests to that, not the heading's
+        if family in ("treat", "prevent", "test"):
+            # an item or sentence that names the condition it is for ("preparations for gout -
+            # allopurinol, colchicine", "An MRI may be arranged if we suspect a stress
+            # fracture") relates its remedies or tests to that, not the heading's
             framed = {t.concept for t in targets}
             own = [m for m in mentions if self._specific(m, ("Condition",))
                    and m.concept not in framed and _FOR_CONDITION.search(text, 0, m.start - offset)]

@@ -124,9 +124,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "labral tear.\n",
      {("hip arthritis", "diagnosed_by", "x-ray"), ("hip labral tear", "diagnosed_by", "magnetic resonance imaging")},
      {("hip arthritis", "diagnosed_by", "magnetic resonance imaging"), ("hip labral tear", "diagnosed_by", "x-ray")}),
+    # a sentence under a diagnosis heading that names the condition its test is for
+    ("Plantar fasciitis\n\nHow we diagnose it\n\nAn MRI may be arranged if we suspect a stress fracture.\n",
+     {("stress fracture", "diagnosed_by", "magnetic resonance imaging")},
+     {("plantar fasciitis", "diagnosed_by", "magnetic resonance imaging")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
-        "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause"])
+        "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
+        "a-framed-sentence-for-a-condition-of-its-own"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
