@@ -412,6 +412,12 @@ def generic_complaints(lexicon: Lexicon) -> frozenset[URIRef]:
                                and CONCEPT.pain in lexicon.ancestors(c.iri))
 
 
+def _framed_side(assertion: Assertion) -> URIRef:
+    """The side of an assertion that a frame lists, the other being the frame's target:
+    the test or specialist of ``diagnosed_by`` and ``see_specialist``, else the subject."""
+    return assertion.object if assertion.relation in ("diagnosed_by", "see_specialist") else assertion.subject
+
+
 def _symptoms_only(target: list[Mention]) -> bool:
     """Whether a target names symptoms and nothing else (no condition that explains them)."""
     return bool(target) and all(t.type == "Symptom" for t in target)
@@ -828,8 +834,9 @@ class RelationExtractor(Extractor):
             # what the sentence relates by its own cue ("... which can help prevent cramps",
             # "Osteitis pubis causes pain over the pubic bone") is not also related to the
             # frame's target by that relation; a listed cause that says what it does itself
-            # ("- Ankle sprain - ..., causing swelling") is still one of the list's causes
-            own = {(a.subject, a.relation) for a in stated
+            # ("- Ankle sprain - ..., causing swelling") is still one of the list's causes. What
+            # a frame relates is a relation's subject, or the test or specialist of one
+            own = {(_framed_side(a), a.relation) for a in stated
                    if a.relation in ("treats", "prevents") or block.kind not in ("item", "heading")}
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
@@ -838,7 +845,7 @@ class RelationExtractor(Extractor):
                 frame = (family, [t for t in framed if t.concept not in denied])
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
                                                       sentence.start, under_prevention[sentence.block])
-                          if (a.subject, a.relation) not in own]
+                          if (_framed_side(a), a.relation) not in own]
             if block.kind == "paragraph" and not asked and not stated:
                 found += self._described_rule(index, mentions, targets[sentence.block])
             listed_for = [t for t in target if t.sentence != index]  # not what the list itself names

@@ -128,10 +128,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Plantar fasciitis\n\nHow we diagnose it\n\nAn MRI may be arranged if we suspect a stress fracture.\n",
      {("stress fracture", "diagnosed_by", "magnetic resonance imaging")},
      {("plantar fasciitis", "diagnosed_by", "magnetic resonance imaging")}),
+    # a test the sentence relates by its own cue is not also the heading's
+    ("Plantar fasciitis\n\nHow we diagnose it\n\nA heel spur often shows up on an X-ray.\n",
+     {("heel spur", "diagnosed_by", "x-ray")},
+     {("plantar fasciitis", "diagnosed_by", "x-ray")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
-        "a-framed-sentence-for-a-condition-of-its-own"])
+        "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
