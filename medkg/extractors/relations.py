@@ -232,9 +232,11 @@ _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|
                         r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook)\b", re.IGNORECASE)
 #: the answer sentences read for what the asker has: a diagnosis comes first
 _DIAGNOSIS_REACH = 4
-#: the dash after a listed cause that opens what it is or does: "Sacroiliitis - inflammation
-#: of the sacroiliac joint", "potassium deficiency - weakness, cramps, heart rhythm disturbances"
-#: (the risk factors it names still count: "Overuse - running too far without enough rest")
+#: a spaced dash between a name and what it is, does or means: after a listed cause it opens
+#: what it is or does ("Sacroiliitis - inflammation of the sacroiliac joint", "potassium
+#: deficiency - weakness, cramps, heart rhythm disturbances"; the risk factors it names
+#: still count: "Overuse - running too far without enough rest"); after a line of symptoms,
+#: what they may mean ("... in the morning - plantar fasciitis")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
 #: the words before a condition the reader already has: what "prevents" more of it treats it
 _HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once you have|when you have)\s+"
@@ -343,10 +345,9 @@ _DIAGNOSIS_OPENING = re.compile(r"^\W*(?:for (?:the |a |an )?(?:accurate |correc
                                 r"to (?:make (?:the |a )?diagnosis|diagnose (?:it|this|them)))\b", re.IGNORECASE)
 #: characters before a test's name that :data:`_ORDERED` looks at
 _ORDER_REACH = 30
-#: the dash before what a line of symptoms may mean ("... in the morning – plantar fasciitis")
-_EXPLAINING_DASH = re.compile(r"\s[\u2013\u2014-]\s")
-#: words after the dash for it to name a condition rather than start a clause
-_EXPLANATION_WORDS = 8
+#: words after the dash (or, in a glossary line, before it) for them to name conditions
+#: rather than a clause
+_EXPLANATION_WORDS = 10
 #: a continuation that lists what the sentence before names by a kind ("Some conditions
 #: can cause heel pain. These include arthritis, ...")
 _INSTANCES = re.compile(r"^(?:these|they|those|this|such \w+|examples(?: of (?:these|this|them))?)\s+"
@@ -1040,16 +1041,23 @@ class RelationExtractor(Extractor):
     def _explained_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         """"a burning or tingling feeling in the sole of your foot – tarsal tunnel
         syndrome": a line that gives symptoms, a dash, then a short name of conditions
-        says what the symptoms may mean (a common shape of "check if" lists)."""
-        dash = None
-        for dash in _EXPLAINING_DASH.finditer(text):
-            pass
-        if dash is None or len(words(text[dash.end():])) > _EXPLANATION_WORDS:
+        says what the symptoms may mean (a common shape of "check if" lists); and the
+        other way round, a glossary line, "gout - an acute attack with sharp pain, redness
+        and swelling of the big toe joint": a short name of conditions, a dash, then
+        symptoms says what the conditions cause."""
+        dashes = list(_GLOSS.finditer(text))
+        if not dashes:
             return []
-        symptoms = [m for m in mentions if m.type == "Symptom" and m.end - offset <= dash.start()]
-        causes = [m for m in mentions if m.type == "Condition" and m.start - offset >= dash.end() and not m.ambiguous]
-        return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s)
-                for c in causes for s in symptoms]
+        pairs: list[tuple[Mention, Mention]] = []
+        last, first = dashes[-1], dashes[0]
+        if len(words(text[last.end():])) <= _EXPLANATION_WORDS:
+            pairs += [(c, s) for c in mentions if c.type == "Condition" and c.start - offset >= last.end()
+                      and not c.ambiguous
+                      for s in mentions if s.type == "Symptom" and s.end - offset <= last.start()]
+        if len(words(text[:first.start()])) <= _EXPLANATION_WORDS:
+            pairs += [(c, s) for c in mentions if self._specific(c, ("Condition",)) and c.end - offset <= first.start()
+                      for s in mentions if self._specific(s, ("Symptom",)) and s.start - offset >= first.end()]
+        return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s) for c, s in pairs]
 
     def _excluded_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         """"An X-ray shows arthritis and rules out a fracture": the sentence denies the

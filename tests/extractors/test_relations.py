@@ -936,11 +936,17 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
     ("Big toe pain in footballers\n\nSesamoiditis\n\nIt builds up over weeks. Dancers and anyone up on their forefoot get it. "
      "If it keeps hurting, get it checked by a podiatrist.\n",
      {("dancing", "risk_factor_for", "sesamoiditis")}),
+    ("Foot pain when walking\n\nDiseases of the joints:\n\n"
+     "- gout - an acute attack with redness and swelling of the big toe joint, often at night;\n"
+     "- obliterating atherosclerosis of the vessels of the lower extremities - cold feet and numbness;\n",
+     {("gout", "causes", "redness"), ("gout", "causes", "swelling"),
+      ("peripheral artery disease", "causes", "cold feet"), ("peripheral artery disease", "causes", "numbness")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
         "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition",
-        "what-works-for-me", "so-it-does-not", "people-who-get-it"])
+        "what-works-for-me", "so-it-does-not", "people-who-get-it",
+        "glossary-line-of-symptoms"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
