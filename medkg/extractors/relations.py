@@ -283,7 +283,7 @@ _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help
 #: what stands before the condition a remedy or test is for: "preparations for gout", "in case of"
 _FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of|if|in|suspect(?:s|ed)?|"
                             # a test's purpose: "glycated haemoglobin - to exclude diabetes"
-                            r"to (?:exclude|rule out|confirm|detect|check for|look for))"
+                            r"to (?:exclude|rule out|confirm|detect|check for|look for|identify|diagnose|assess))"
                             r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
@@ -1401,6 +1401,9 @@ class RelationExtractor(Extractor):
             framed = {t.concept for t in targets}
             own = [m for m in mentions if self._specific(m, ("Condition",))
                    and m.concept not in framed and _FOR_CONDITION.search(text, 0, m.start - offset)]
+            if own:  # and those listed with the first ("- for plantar fasciitis, Morton's neuroma, bursitis")
+                own += [m for m in _listed_after(text, offset, mentions, own[0].start - offset)
+                        if self._specific(m, ("Condition",)) and m.concept not in framed and m not in own]
             targets = own or targets
         out = []
         hits = 0

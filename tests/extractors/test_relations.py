@@ -132,10 +132,18 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Plantar fasciitis\n\nHow we diagnose it\n\nA heel spur often shows up on an X-ray.\n",
      {("heel spur", "diagnosed_by", "x-ray")},
      {("plantar fasciitis", "diagnosed_by", "x-ray")}),
+    # ... and so are the conditions listed with it
+    ("Foot pain when walking\n\nExamination\n\n"
+     "- ultrasound of the soft tissues of the foot - for plantar fasciitis, Morton's neuroma, bursitis;\n"
+     "- X-ray of the feet under load - to identify flat feet, hallux valgus;\n",
+     {("morton's neuroma", "diagnosed_by", "ultrasound"), ("bursitis", "diagnosed_by", "ultrasound"),
+      ("hallux valgus", "diagnosed_by", "x-ray")},
+     {("foot pain", "diagnosed_by", "ultrasound"), ("foot pain", "diagnosed_by", "x-ray")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
-        "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates"])
+        "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates",
+        "the-conditions-listed-with-a-tests-own"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
