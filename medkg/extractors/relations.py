@@ -155,7 +155,7 @@ CUES: tuple[Cue, ...] = (
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
     _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|ask (?:your|a|an)|(?:call|ring|phone) (?:your|a|an|the)|"
-                       r"(?:can|will|may|should|could) (?:examine|assess|evaluate) (?:you|your)\b|"
+                       r"(?:can|will|may|should|could|must) (?:examine|assess|evaluate) (?:you|your|for)\b|"
                        r"consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
