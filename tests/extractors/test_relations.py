@@ -951,12 +951,16 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
       ("peripheral artery disease", "causes", "cold feet"), ("peripheral artery disease", "causes", "numbness")}),
     ("Cramps in older swimmers\n\nIf there is leg pain when walking, a vascular surgeon should evaluate for "
      "arterial disease.\n", {("lower limb pain", "see_specialist", "vascular surgeon")}),
+    ("Front thigh pain after football\n\nIt may be a quadriceps strain, it is common with kicking and sprinting. "
+     "Sesamoiditis is typical of sprinters and dancers.\n",
+     {("sprinting", "risk_factor_for", "quadriceps strain"), ("dancing", "risk_factor_for", "sesamoiditis")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
         "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition",
         "what-works-for-me", "so-it-does-not", "people-who-get-it",
-        "glossary-line-of-symptoms", "specialist-should-evaluate-for"])
+        "glossary-line-of-symptoms", "specialist-should-evaluate-for",
+        "common-with-typical-of"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
