@@ -125,7 +125,7 @@ CUES: tuple[Cue, ...] = (
                  r"(?:mostly|mainly|typically|usually|most often|more often|commonly) affects?|"
                  r"seen (?:most |mostly |more |mainly )?(?:often |commonly )?(?:in|among)"),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
-                  r"suppress(?:es|ed|ing)?|(?:is|are) used (?:for|against|in)|"
+                  r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly )?used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # "... can help." at the end: the topic is what it helps
@@ -163,7 +163,10 @@ CUES: tuple[Cue, ...] = (
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        # "neck pain after a crash needs checking in A&E", "should be seen at urgent care"
                        r"(?:needs?|should be|must be) (?:checking|checked|seen|assessed|looked at) (?:in|at|by)|"
-                       r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed) by"),
+                       r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed)"
+                       r"(?: \w+ly)? by|"
+                       # "An orthopaedic surgeon is the right specialist for locking"
+                       r"(?:right|best|appropriate) (?:specialist|doctor|person|place) (?:for|to see)"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|(?:needed|used|done|ordered|required) (?:if|when|to (?:check|look|see|find))"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),

@@ -954,13 +954,17 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
     ("Front thigh pain after football\n\nIt may be a quadriceps strain, it is common with kicking and sprinting. "
      "Sesamoiditis is typical of sprinters and dancers.\n",
      {("sprinting", "risk_factor_for", "quadriceps strain"), ("dancing", "risk_factor_for", "sesamoiditis")}),
+    ("Concussion in rugby\n\nConcussion is diagnosed clinically by a doctor. Paracetamol can be used for the "
+     "headache. An orthopaedic surgeon is the right specialist for knee locking.\n",
+     {("concussion", "see_specialist", "doctor"), ("acetaminophen", "treats", "headache"),
+      ("knee locking", "see_specialist", "orthopedic surgeon")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
         "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition",
         "what-works-for-me", "so-it-does-not", "people-who-get-it",
         "glossary-line-of-symptoms", "specialist-should-evaluate-for",
-        "common-with-typical-of"])
+        "common-with-typical-of", "used-for-right-specialist-for-diagnosed-clinically-by"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
