@@ -107,7 +107,9 @@ CUES: tuple[Cue, ...] = (
                   # "pain on the outside of the knee is often ITBS", "pain and redness in a calf can be a clot"
                   r"(?:can|could|may|might) (?:also |sometimes |often )?be|"
                   r"(?:is|are) (?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
-                  r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?",
+                  r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?|"
+                  # "bleeding into the joint can mean a torn ligament"
+                  r"(?:can|could|may|might|usually|often) mean",
          forward=False, strong=False),
     # "tarsal tunnel syndrome gives numbness in the sole", "diuretics make cramps more likely"
     _cue("cause", r"give(?:s)?(?: you)?|mak(?:e|es|ing)|"

@@ -958,13 +958,16 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
      "headache. An orthopaedic surgeon is the right specialist for knee locking.\n",
      {("concussion", "see_specialist", "doctor"), ("acetaminophen", "treats", "headache"),
       ("knee locking", "see_specialist", "orthopedic surgeon")}),
+    ("Knee swelling after a half marathon\n\nThe knee swelled up within an hour of a twist, and bleeding into "
+     "the joint can mean a torn ligament.\n", {("ligament tear", "causes", "hemarthrosis")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
         "listed-before-are-risk-factors", "tests-for-the-diagnosis", "an-items-later-sentences-are-about-its-condition",
         "what-works-for-me", "so-it-does-not", "people-who-get-it",
         "glossary-line-of-symptoms", "specialist-should-evaluate-for",
-        "common-with-typical-of", "used-for-right-specialist-for-diagnosed-clinically-by"])
+        "common-with-typical-of", "used-for-right-specialist-for-diagnosed-clinically-by",
+        "can-mean"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
