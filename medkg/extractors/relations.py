@@ -158,7 +158,7 @@ CUES: tuple[Cue, ...] = (
                     r"training|swimming|cycling|riding|playing|lifting|practi[cs]e|(?:getting|going) in(?:to)? the (?:pool|water)|"
                     r"(?:a |each |every |any )?(?:run|workout|race|session|match|game)|"
                     r"(?:engaging in )?(?:physical |sports? )?activit(?:y|ies)|sports?)"),
-    _cue("specialist", r"see(?:ing)? (?:a|an|your|the)|ask (?:your|a|an)|(?:call|ring|phone) (?:your|a|an|the)|"
+    _cue("specialist", r"see(?:ing)? (?:a|an|your|the|their|his|her|my)|ask (?:your|a|an)|(?:call|ring|phone) (?:your|a|an|the)|"
                        r"(?:can|will|may|should|could|must) (?:examine|assess|evaluate) (?:you|your|for)\b|"
                        r"consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
@@ -256,8 +256,9 @@ _EXCLUDES = re.compile(r"\b(?:rule[sd]? out|ruling out|exclude[sd]?|excluding)\b
 #: the thigh"): the sections after it are not about the complaint it names
 _OTHERS = re.compile(r"^\W*(?:\d+[.)]\s*)?other\b", re.IGNORECASE)
 _FEATURED = re.compile(r"^\W*(?:the )?(?:most common|commonest|representative|typical|main|leading|classic) "
-                       r"(?:disease|condition|cause|culprit|diagnosis|injury|problem)\b[^.;:]{0,60}?\b(?:is|are)\b",
-                       re.IGNORECASE)
+                       r"(?:disease|condition|cause|culprit|diagnosis|injury|problem)\b[^.;:]{0,60}?\b(?:is|are)\b|"
+                       # "If symptoms last longer than four weeks, this is called persistent post-concussion symptoms"
+                       r"^[^.;:]{0,60}\b(?:this|it|that) is (?:called|known as|termed)\b", re.IGNORECASE)
 #: a heading that asks a question of an FAQ ("Q: And pain on the inside of the elbow?")
 _QUESTION = re.compile(r"^\W*(?:q\d*\s*[:.)]|question\s*\d*\s*[:.)])", re.IGNORECASE)
 #: characters into a sentence within which a condition counts as what it opens with
@@ -760,7 +761,8 @@ class RelationExtractor(Extractor):
             if sentence.block not in targets:
                 about = diagnosed if diagnosed and block.part == "answer" else topic
                 targets[sentence.block] = self._section_target(structure, sentence.block, usable) or about
-                if featured[1] and featured[0] == section and _symptoms_only(targets[sentence.block]):
+                if featured[1] and featured[0] == section \
+                        and self._featured_wins(structure, section, targets[sentence.block], usable):
                     targets[sentence.block] = featured[1]
                 frames[sentence.block] = self._frames(structure, sentence.block, usable, about)
                 if featured[1] and block.part == "answer" and self._asks_nothing_new(structure, section, usable):
@@ -786,7 +788,7 @@ class RelationExtractor(Extractor):
                 # symptom its heading names
                 featured = (section, named)
                 for told in (targets, leads):
-                    if _symptoms_only(told[sentence.block]):
+                    if self._featured_wins(structure, section, told[sentence.block], usable):
                         told[sentence.block] = named
             later = structure.by_block[sentence.block][0] != index
             target = (leads[sentence.block] if leads[sentence.block] and later else targets[sentence.block])
@@ -1220,6 +1222,13 @@ class RelationExtractor(Extractor):
                     for cause, effect in [(t, m) if forward else (m, t)]
                     if (relation := _relation_for("cause", cause, effect))]
         return out
+
+    def _featured_wins(self, structure: Structure, section: int | None, target: list[Mention],
+                       usable: dict[int, list[Mention]]) -> bool:
+        """Whether what a section singled out ("The representative disease is X", "this is
+        called X") replaces a target: the symptoms its heading names, or the page's topic
+        when its heading names nothing."""
+        return _symptoms_only(target) or section is None or not self._heading_mentions(structure, section, usable)
 
     def _asks_nothing_new(self, structure: Structure, section: int | None,
                           usable: dict[int, list[Mention]]) -> bool:

@@ -139,11 +139,18 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("morton's neuroma", "diagnosed_by", "ultrasound"), ("bursitis", "diagnosed_by", "ultrasound"),
       ("hallux valgus", "diagnosed_by", "x-ray")},
      {("foot pain", "diagnosed_by", "ultrasound"), ("foot pain", "diagnosed_by", "x-ray")}),
+    # "this is called X" in a section whose heading names nothing: the section is about X
+    ("Concussion FAQ\n\nQ10. What if symptoms don't go away?\n\nMost adults recover within two weeks. If "
+     "symptoms last longer than four weeks, this is called persistent post-concussion symptoms. Headaches and "
+     "dizziness are typical. The player should see their GP.\n",
+     {("post-concussion syndrome", "causes", "headache"),
+      ("post-concussion syndrome", "see_specialist", "general practitioner")},
+     {("concussion", "see_specialist", "general practitioner")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
         "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates",
-        "the-conditions-listed-with-a-tests-own"])
+        "the-conditions-listed-with-a-tests-own", "this-is-called"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
