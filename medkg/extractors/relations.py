@@ -89,7 +89,7 @@ def _cue(family: str, words: str, *, forward: bool = True, strong: bool = True) 
 CUES: tuple[Cue, ...] = (
     _cue("cause", r"caus(?:e|es|ed|ing)|lead(?:s|ing)? to|led to|result(?:s|ed|ing)? in|trigger(?:s|ed|ing)?|"
                   r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed|ing)|bring(?:s)? on|give(?:s)? rise to|"
-                  r"develop(?:s|ed)? into|responsible for|aggravat(?:e|es|ed|ing)|exacerbat(?:e|es|ed|ing)|"
+                  r"develop(?:s|ed)? into|progress(?:es|ed|ing)? to|responsible for|aggravat(?:e|es|ed|ing)|exacerbat(?:e|es|ed|ing)|"
                   r"worsen(?:s|ed|ing)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
                   r"disrupt(?:s|ed|ing)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
                   r"play(?:s|ed)? (?:a |an )?(?:\w+ )?(?:part|role) in|(?:main |major |key |big )?drivers? of|"
@@ -380,6 +380,8 @@ _OWN_FRAMED = re.compile(r"^(?:the\s+)?(?:(?:main|common|most common|typical|ear
 #: ("This causes pain", "Although not dangerous, it can lead to sprains")
 _ANAPHOR = re.compile(r"^(?:[^,.;:]{1,40},\s*)?(?:it|this|these|they)\b", re.IGNORECASE)
 
+#: what joins a further clause of the same subject: "..., and, if ignored, can progress to"
+_AND_SO_ON = re.compile(r"\band\b", re.IGNORECASE)
 #: the types a loosely named list item may be, by frame family
 LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "treat": ("Treatment",),
                "prevent": ("Treatment",)}
@@ -1209,18 +1211,27 @@ class RelationExtractor(Extractor):
         # a risk cue reads backward: "It is more common in people over 50"
         cues = sorted(((cs, ce, cue.forward and cue.family == "cause") for cue, cs, ce in _strong_cues_in(text)
                        if cue.family in ("cause", "risk") and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
-        # the first cue, and of those that start there the longest ("caused by", not "caused")
+        # from the first cue, and of those that start there the longest ("caused by", not "caused")
         if not cues or any(m.type in PATIENT and m.start - offset < cues[0][0] for m in mentions):
             return []  # the cue's subject is named, not left to the pronoun
-        _, cue_end, forward = cues[0]
         out = []
-        for m in _listed_after(text, offset, mentions, cue_end):
-            if m.type not in (PATIENT if forward else _CAUSES):
-                continue
-            out += [self._assert(cause.concept, relation, effect.concept, index, "anaphora", m)
-                    for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
-                    for cause, effect in [(t, m) if forward else (m, t)]
-                    if (relation := _relation_for("cause", cause, effect))]
+        reached = cues[0][0]
+        for cue_start, cue_end, forward in cues:
+            if cue_start < reached or (cue_start > cues[0][0] and not (
+                    _AND_SO_ON.search(text, reached, cue_start)
+                    and not any(m.type in PATIENT and reached <= m.start - offset < cue_start for m in mentions))):
+                continue  # within the last cue's reach, or a clause with a subject of its own
+            # "They are often the first sign of heat illness and, if ignored, can progress to
+            # heatstroke": the pronoun is the subject of each cue of its clauses
+            listed = _listed_after(text, offset, mentions, cue_end)
+            reached = max([cue_end, *(m.end - offset for m in listed)])
+            for m in listed:
+                if m.type not in (PATIENT if forward else _CAUSES):
+                    continue
+                out += [self._assert(cause.concept, relation, effect.concept, index, "anaphora", m)
+                        for t in target if t.concept != m.concept and not self._related(t.concept, m.concept)
+                        for cause, effect in [(t, m) if forward else (m, t)]
+                        if (relation := _relation_for("cause", cause, effect))]
         return out
 
     def _featured_wins(self, structure: Structure, section: int | None, target: list[Mention],

@@ -967,6 +967,9 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
       ("knee locking", "see_specialist", "orthopedic surgeon")}),
     ("Knee swelling after a half marathon\n\nThe knee swelled up within an hour of a twist, and bleeding into "
      "the joint can mean a torn ligament.\n", {("ligament tear", "causes", "hemarthrosis")}),
+    ("Heat cramps\n\nHeat cramps are painful muscle spasms. They are often the first sign of heat-related illness "
+     "and, if ignored, can progress to heat exhaustion or heatstroke.\n",
+     {("heat cramps", "causes", "heat exhaustion"), ("heat cramps", "causes", "heat stroke")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
@@ -974,7 +977,7 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
         "what-works-for-me", "so-it-does-not", "people-who-get-it",
         "glossary-line-of-symptoms", "specialist-should-evaluate-for",
         "common-with-typical-of", "used-for-right-specialist-for-diagnosed-clinically-by",
-        "can-mean"])
+        "can-mean", "a-pronoun-subject-of-two-clauses"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
