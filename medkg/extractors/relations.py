@@ -779,12 +779,7 @@ class RelationExtractor(Extractor):
                     block.kind == "item" and under_prevention[sentence.block])
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
-            if (named := self._featured(sentence.text, sentence.start, mentions)) or (
-                    block.part == "answer" and featured[0] != section and section is not None
-                    and _QUESTION.match(structure.blocks[section].text)
-                    and (named := self._narrowest([m for m in mentions if self._specific(m, ("Condition",))])[:1])):
-                # ... or the first condition an answer names under its question: "Q: And pain
-                # on the inside of the elbow? A: That's more likely golfer's elbow"
+            if (named := self._singled_out(structure, sentence, section, mentions, featured[0])):
                 # "The representative disease is Achilles tendinopathy": the section's later
                 # paragraphs (and this one's later sentences) are about it, not about the
                 # symptom its heading names
@@ -1247,10 +1242,22 @@ class RelationExtractor(Extractor):
         return section is not None and bool(_QUESTION.match(structure.blocks[section].text)) \
             and not self._heading_mentions(structure, section, usable)
 
+    def _singled_out(self, structure: Structure, sentence: Sentence, section: int | None, mentions: list[Mention],
+                     featured_section: int | None) -> list[Mention]:
+        """The condition a sentence singles out for its section (:meth:`_featured`), or
+        the first condition an answer names under its question, if the section has none
+        yet: "Q: And pain on the inside of the elbow? A: That's more likely golfer's elbow"."""
+        named = self._featured(sentence.text, sentence.start, mentions)
+        if named or section is None or section == featured_section \
+                or structure.blocks[sentence.block].part != "answer" or not _QUESTION.match(structure.blocks[section].text):
+            return named
+        return self._narrowest([m for m in mentions if self._specific(m, ("Condition",))])[:1]
+
     def _featured(self, text: str, offset: int, mentions: list[Mention]) -> list[Mention]:
         """The condition a sentence singles out as what the complaint mostly is: "The
         representative disease is Achilles tendinopathy", "The most common cause of pain
-        in the front of the shin is shin splints"."""
+        in the front of the shin is shin splints", "If symptoms last longer than four
+        weeks, this is called persistent post-concussion symptoms"."""
         cue = _FEATURED.search(text)
         if cue is None:
             return []
