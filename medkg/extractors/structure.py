@@ -33,7 +33,9 @@ _QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
 _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|answered)\b.{0,40}$|"
                    r"(?:(?:reply|post|answer|comment)\s*#?\d*\s*[-:\u2013]?\s*)?"
                    r"(?:asked|posted|answered|submitted|written|reviewed|checked|replied)\s+by\b.{0,80}$|"
-                   r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old)",
+                   r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old|"
+                   # a byline: "Author: neurologist of the highest category ... Checked by: chief physician"
+                   r"(?:author|authors|reviewer|medical reviewer|editor)\s*:.{0,200}$)",
                    re.IGNORECASE)
 #: a line of the page's furniture rather than its content: ads, sign-ups, cookie and copyright lines
 _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"

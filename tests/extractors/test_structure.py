@@ -56,6 +56,12 @@ def test_a_later_question_of_an_faq_heads_its_answers_section_however_long():
     assert blocks["A: Often a T"].section[-1] == structure.blocks.index(later)
 
 
+def test_an_author_and_reviewer_line_is_furniture():
+    structure = _structure("Sciatica in athletes\n\nAuthor: neurologist of the highest category, Ph.D. I.V. Sokolova. "
+                           "Checked by: chief physician A.P. Orlov.\n\nSciatica is pain along the sciatic nerve.\n")
+    assert [b.kind for b in structure.blocks] == ["title", "meta", "paragraph"]
+
+
 def test_bylines_of_posts_and_questions_are_furniture():
     structure = _structure("Knee swelling\nAsked by a 34-year-old female, 2 days ago\nMy knee swells.\n"
                            "Reply #1 - posted by SarahRuns on 15 Feb 2024\nIce it.\n")
