@@ -555,6 +555,17 @@ def _advised_against(sentence: Sentence, mention: Mention) -> bool:
     return mention.type == "Treatment" and bool(_AGAINST.search(sentence.text, 0, mention.start - sentence.start))
 
 
+#: words after a specialist that make it the one who speaks: "My diabetes nurse says: ...",
+#: "Director Park warned, ..." (the advice is theirs; they are no one the text sends you to)
+_SPEAKING = re.compile(r"\s*(?:says|said|tells|told (?:me|us|him|her)|warned|warns|explained|explains|noted|notes|"
+                       r"adds|added|wrote|writes)\b", re.IGNORECASE)
+
+
+def _speaker(sentence: Sentence, mention: Mention) -> bool:
+    """Is the mention a specialist who speaks in the sentence (:data:`_SPEAKING`)?"""
+    return mention.type == "Specialist" and bool(_SPEAKING.match(sentence.text, mention.end - sentence.start))
+
+
 #: "it is", "it may be", "sounds like" right before a condition names what the complaint is
 _NAMED_AS = re.compile(r"(?:\b(?:it|this|that|mine|explanation|diagnosis|culprit)(?:'s| is| was| may be| might be| could be| "
                        r"can be| must be| seems to be| is probably| is likely| sounds like| looks like| appears to be| "
@@ -738,7 +749,7 @@ class RelationExtractor(Extractor):
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
         usable = {i: [m for m in ms if not m.negated and not _baseline(structure.sentences[i], m)
-                      and not _advised_against(structure.sentences[i], m)]
+                      and not _advised_against(structure.sentences[i], m) and not _speaker(structure.sentences[i], m)]
                   for i, ms in by_sentence.items()}
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
         topic = self._document_topic(structure, usable)

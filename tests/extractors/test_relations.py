@@ -146,11 +146,16 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("post-concussion syndrome", "causes", "headache"),
       ("post-concussion syndrome", "see_specialist", "general practitioner")},
      {("concussion", "see_specialist", "general practitioner")}),
+    # a specialist who speaks is the source of the advice, not whom to see
+    ("Blisters after a marathon\n\nMy diabetes nurse says: check your feet every day and see a podiatrist for "
+     "any blister.\n",
+     {("blister", "see_specialist", "podiatrist")},
+     {("blister", "see_specialist", "nurse")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
         "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates",
-        "the-conditions-listed-with-a-tests-own", "this-is-called"])
+        "the-conditions-listed-with-a-tests-own", "this-is-called", "a-specialist-who-speaks"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
