@@ -854,6 +854,12 @@ def test_remedies_too_vague_to_answer_are_no_facts():
     assert not {s for s, r, _ in found if r == "treats"} & {"medication", "conservative treatment"}, found
 
 
+def test_a_place_too_vague_to_answer_whom_to_see_is_no_fact():
+    found = facts("Heat stroke\n\nIf you suspect heat stroke, go to the hospital or the emergency department at once.\n")
+    assert ("heat stroke", "see_specialist", "emergency department") in found, found
+    assert not {o for _, _, o in found} & {"hospital"}, found
+
+
 def test_what_reduces_a_condition_under_a_prevention_heading_prevents_it():
     found = facts("# ACL injuries in women's football\n\n## Can it be prevented?\n\n"
                   "Structured warm-up programmes have been shown to reduce ACL injuries by half.\n")
