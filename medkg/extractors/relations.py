@@ -890,6 +890,17 @@ class RelationExtractor(Extractor):
         broader = set().union(*(self.lexicon.ancestors(m.concept) for m in mentions))
         return [m for m in mentions if m.concept not in broader]
 
+    def _glossed(self, mention: Mention, mentions: list[Mention]) -> list[Mention]:
+        """The narrower names a broader one glosses, named apart in the sentence
+        ("inflammation of the bursa behind the heel (retrocalcaneal bursitis)"): what
+        the gloss says belongs to them. The composed name it is part of ("sprain of the
+        ankle" as ankle sprain) is no gloss, nor one with another complaint between them."""
+        def apart(m: Mention) -> bool:
+            start, end = min(m.end, mention.end), max(m.start, mention.start)
+            return start <= end and not any(
+                o.type in PATIENT and start <= o.start and o.end <= end for o in mentions)
+        return [m for m in mentions if mention.concept in self.lexicon.ancestors(m.concept) and apart(m)]
+
     def _document_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
         title = [i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"]
         for index in title:
@@ -1139,7 +1150,8 @@ class RelationExtractor(Extractor):
                 b = min(following, key=lambda m: m.start)
                 gap = text[a.end - offset:b.start - offset]
                 if _LOCATION.match(gap) or _AFFECTS.match(gap):
-                    out += [self._assert(a.concept, "located_in", r.concept, index, "location", a, r)
+                    out += [self._assert(n.concept, "located_in", r.concept, index, "location", a, r)
+                            for n in self._glossed(a, mentions) or [a]
                             for r in _listed_after(text, offset, regions, b.start - offset)]
         return out
 

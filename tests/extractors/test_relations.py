@@ -512,6 +512,14 @@ def test_region_specific_symptom_also_locates_its_generic_parent():
     assert ("swelling", "located_in", "ankle") in found
 
 
+def test_a_broader_name_glossing_a_condition_gives_its_place_to_the_condition():
+    found = facts("Heel pain\n\nIt can be inflammation of the bursa behind the heel (retrocalcaneal bursitis).\n\n"
+                  "Sacroiliitis - inflammation of the sacroiliac joint.\n")
+    located = {(s, o) for s, r, o in found if r == "located_in"}
+    assert {("retrocalcaneal bursitis", "heel"), ("sacroiliitis", "sacroiliac joint")} <= located, found
+    assert not {s for s, _ in located} & {"inflammation", "bursitis"}, found
+
+
 def test_new_term_candidates_are_terms_not_steps_or_clauses():
     text = ("Calf cramps\n\nCauses of calf cramps:\n\n- Wrong landing posture\n- The running ground is not suitable\n"
             "- However, nobody knows\n\nExercises for calf cramps:\n\n- Sit on the floor\n"
