@@ -1026,12 +1026,14 @@ class RelationExtractor(Extractor):
                     # a cue may end in the second concept's own words ("to reduce inflammation")
                     between = gap_start <= cs < gap_end and ce <= b.end - offset
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
+                    if not between and cue.family == "risk" and ce <= a.start - offset \
+                            and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]):
+                        # "you're more likely to get heel pain if you are overweight": what
+                        # the condition names raises the risk of what the cue names
+                        between, subject, object_ = True, b, a
                     relation = _relation_for(cue.family, subject, object_)
                     if relation is None or id(subject) in kinds:
                         continue
-                    if not between and cue.family == "risk" and ce <= a.start - offset \
-                            and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]):
-                        between = True  # "you're more likely to get heel pain if you are overweight"
                     if not between and (cue.family == "risk" or not cue.strong
                                         or (cue.family == "cause" and subject.type == object_.type)):
                         continue

@@ -862,6 +862,12 @@ def test_remedies_too_vague_to_answer_are_no_facts():
     assert not {s for s, r, _ in found if r == "treats"} & {"medication", "conservative treatment"}, found
 
 
+def test_what_follows_if_raises_the_risk_of_what_the_cue_names_whatever_their_types():
+    found = facts("Shin splints\n\nYou are more likely to get shin splints if you have flat feet.\n")
+    assert ("flat feet", "causes", "shin splints") in found, found
+    assert ("shin splints", "causes", "flat feet") not in found, found
+
+
 def test_a_place_too_vague_to_answer_whom_to_see_is_no_fact():
     found = facts("Heat stroke\n\nIf you suspect heat stroke, go to the hospital or the emergency department at once.\n")
     assert ("heat stroke", "see_specialist", "emergency department") in found, found
