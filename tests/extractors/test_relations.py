@@ -868,6 +868,13 @@ def test_what_follows_if_raises_the_risk_of_what_the_cue_names_whatever_their_ty
     assert ("shin splints", "causes", "flat feet") not in found, found
 
 
+def test_tired_muscles_bring_on_cramps_and_strains():
+    found = facts("Calf strain\n\nTired muscles late in a match raise the risk of a calf strain.\n\n"
+                  "Muscle fatigue is the main cause of cramps.\n")
+    assert {("muscle fatigue", "causes", "calf strain"), ("muscle fatigue", "causes", "muscle cramp")} <= found, found
+    assert ("calf strain", "causes", "muscle fatigue") not in found, found
+
+
 def test_a_place_too_vague_to_answer_whom_to_see_is_no_fact():
     found = facts("Heat stroke\n\nIf you suspect heat stroke, go to the hospital or the emergency department at once.\n")
     assert ("heat stroke", "see_specialist", "emergency department") in found, found
