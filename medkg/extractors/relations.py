@@ -122,14 +122,16 @@ CUES: tuple[Cue, ...] = (
     _cue("risk", r"risk factors?|(?:increas|rais)(?:e|es|ed|ing) (?:the |your |their )?(?:risk|chances?|likelihood)|"
                  r"heighten(?:s|ed|ing)? (?:the |your |their )?(?:risk|chances?|likelihood)|"
                  r"more likely|at (?:a )?(?:higher |greater |increased |high )?risk|predispos(?:e|es|ed|ition)|"
-                 r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more|"
-                 r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among|with)|"
+                 r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
+    # the condition first, then who gets it: "common in people with flat feet"
+    _cue("risk", r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among|with)|"
                  # "well known in new parents", "typical of sprinters"
                  r"(?:well known|typical|characteristic) (?:in|among|of|for)|"
                  # "It affects boys more often than girls", "is seen most in children who jump"
                  r"affects?(?= (?:[\w-]+ ){1,3}more (?:often|commonly|frequently)\b)|"
                  r"(?:mostly|mainly|typically|usually|most often|more often|commonly) affects?|"
-                 r"seen (?:most |mostly |more |mainly )?(?:often |commonly )?(?:in|among)"),
+                 r"seen (?:most |mostly |more |mainly )?(?:often |commonly )?(?:in|among)",
+         forward=False),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly )?used (?:for|against|in)|"
                   r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
@@ -628,7 +630,9 @@ def _orient(family: str, a: Mention, b: Mention, forward: bool) -> tuple[Mention
     if family in ("specialist", "test"):
         return (a, b) if a.type in PATIENT else (b, a)
     if family in ("cause", "risk"):
-        if a.type != b.type:  # types decide: the cause is the condition or risk factor
+        # types decide: the cause is the condition or risk factor; but between two
+        # complaints a risk cue says which way ("muscle weakness raises the risk of ...")
+        if a.type != b.type and (family == "cause" or "RiskFactor" in (a.type, b.type)):
             return (a, b) if a.type in ("Condition", "RiskFactor") and b.type in PATIENT else (b, a)
         return (a, b) if forward else (b, a)
     return (a, b) if a.type not in PATIENT else (b, a)

@@ -875,6 +875,14 @@ def test_tired_muscles_bring_on_cramps_and_strains():
     assert ("calf strain", "causes", "muscle fatigue") not in found, found
 
 
+def test_a_risk_cue_between_two_complaints_reads_in_its_own_direction():
+    found = facts("Knee pain\n\nPatellar tendinopathy is common in people with flat feet.\n\n"
+                  "Muscle weakness raises the risk of patellofemoral pain syndrome.\n")
+    assert ("flat feet", "causes", "patellar tendinopathy") in found, found
+    assert not {("patellar tendinopathy", "causes", "flat feet"),
+                ("patellofemoral pain syndrome", "causes", "muscle weakness")} & found, found
+
+
 def test_a_place_too_vague_to_answer_whom_to_see_is_no_fact():
     found = facts("Heat stroke\n\nIf you suspect heat stroke, go to the hospital or the emergency department at once.\n")
     assert ("heat stroke", "see_specialist", "emergency department") in found, found
