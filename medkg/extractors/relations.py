@@ -660,10 +660,21 @@ def _strong_cues_in(text: str) -> list[tuple[Cue, int, int]]:
     except those inside a longer one of the same family: in "caused by" the cue is
     backward, "caused" alone would read it forward too."""
     lowered = lower(text)
-    found = [(cue, m.start(), m.end()) for cue in _STRONG for m in cue.pattern.finditer(lowered)]
+    found = [(_voiced(cue, lowered, m), m.start(), m.end()) for cue in _STRONG for m in cue.pattern.finditer(lowered)]
     return [(cue, s, e) for cue, s, e in found
             if not any(other.family == cue.family and os <= s and e <= oe and oe - os > e - s
                        for other, os, oe in found)]
+
+
+#: a verb in the passive: "It is provoked by high heels"
+_BY = re.compile(r"ed\s+by\b")
+
+
+def _voiced(cue: Cue, lowered: str, match: re.Match) -> Cue:
+    """A forward cue in the passive ("provoked by", "aggravated by") reads backward."""
+    if cue.forward and _BY.match(lowered, match.end() - 2):
+        return replace(cue, forward=False)
+    return cue
 
 
 def _weak_cues_in(text: str, start: int, end: int) -> list[tuple[Cue, int, int]]:
@@ -1024,7 +1035,12 @@ class RelationExtractor(Extractor):
                     continue  # the two stand in different clauses
                 if _listable(a, b) and _COORDINATED.match(_list_gap(text, offset, a, b, ordered)):
                     continue  # "a tendon or ligament injury", "overuse, tendinitis and bursitis": listed
+                # a strong cue between the two outweighs a weak one of its family ("Dehydration
+                # after the race can trigger gout": not gout after dehydration)
+                stated = {cue.family for cue, cs, _ in cues if cue.strong and gap_start <= cs < gap_end}
                 for cue, cs, ce in cues:
+                    if not cue.strong and cue.family in stated:
+                        continue
                     if ";" in text[min(cs, gap_start):max(ce, gap_end)]:
                         continue  # a semicolon joins clauses: a cue relates what its own clause names
                     # a cue may end in the second concept's own words ("to reduce inflammation")

@@ -151,11 +151,41 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "any blister.\n",
      {("blister", "see_specialist", "podiatrist")},
      {("blister", "see_specialist", "nurse")}),
+    # a place too general to answer whom to see; the emergency department answers
+    ("Heat stroke\n\nIf you suspect heat stroke, go to the hospital or the emergency department at once.\n",
+     {("heat stroke", "see_specialist", "emergency department")},
+     {("heat stroke", "see_specialist", "hospital")}),
+    # a broader name that glosses a condition gives its place to the condition
+    ("Heel pain\n\nIt can be inflammation of the bursa behind the heel (retrocalcaneal bursitis).\n\n"
+     "Sacroiliitis - inflammation of the sacroiliac joint.\n",
+     {("retrocalcaneal bursitis", "located_in", "heel"), ("sacroiliitis", "located_in", "sacroiliac joint")},
+     {("inflammation", "located_in", "sacroiliac joint"), ("bursitis", "located_in", "heel")}),
+    # what follows "if" raises the risk of what the cue names, whatever their types
+    ("Shin splints\n\nYou are more likely to get shin splints if you have flat feet.\n",
+     {("flat feet", "causes", "shin splints")}, {("shin splints", "causes", "flat feet")}),
+    # tired muscles bring on cramps and strains
+    ("Calf strain\n\nTired muscles late in a match raise the risk of a calf strain.\n\n"
+     "Muscle fatigue is the main cause of cramps.\n",
+     {("muscle fatigue", "causes", "calf strain"), ("muscle fatigue", "causes", "muscle cramp")},
+     {("calf strain", "causes", "muscle fatigue")}),
+    # between two complaints a risk cue reads in its own direction
+    ("Knee pain\n\nPatellar tendinopathy is common in people with flat feet.\n\n"
+     "Muscle weakness raises the risk of patellofemoral pain syndrome.\n",
+     {("flat feet", "causes", "patellar tendinopathy")},
+     {("patellar tendinopathy", "causes", "flat feet"), ("patellofemoral pain syndrome", "causes", "muscle weakness")}),
+    # a cause verb in the passive reads backward
+    ("Metatarsalgia\n\nMetatarsalgia is pain in the forefoot. It is aggravated by flat feet.\n",
+     {("flat feet", "causes", "metatarsalgia")}, {("metatarsalgia", "causes", "flat feet")}),
+    # a strong cue between two concepts outweighs a weak one of its family
+    ("Gout\n\nDehydration after the race can trigger gout.\n",
+     {("dehydration", "causes", "gout")}, {("gout", "causes", "dehydration")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
         "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates",
-        "the-conditions-listed-with-a-tests-own", "this-is-called", "a-specialist-who-speaks"])
+        "the-conditions-listed-with-a-tests-own", "this-is-called", "a-specialist-who-speaks",
+        "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
+        "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
@@ -512,14 +542,6 @@ def test_region_specific_symptom_also_locates_its_generic_parent():
     assert ("swelling", "located_in", "ankle") in found
 
 
-def test_a_broader_name_glossing_a_condition_gives_its_place_to_the_condition():
-    found = facts("Heel pain\n\nIt can be inflammation of the bursa behind the heel (retrocalcaneal bursitis).\n\n"
-                  "Sacroiliitis - inflammation of the sacroiliac joint.\n")
-    located = {(s, o) for s, r, o in found if r == "located_in"}
-    assert {("retrocalcaneal bursitis", "heel"), ("sacroiliitis", "sacroiliac joint")} <= located, found
-    assert not {s for s, _ in located} & {"inflammation", "bursitis"}, found
-
-
 def test_new_term_candidates_are_terms_not_steps_or_clauses():
     text = ("Calf cramps\n\nCauses of calf cramps:\n\n- Wrong landing posture\n- The running ground is not suitable\n"
             "- However, nobody knows\n\nExercises for calf cramps:\n\n- Sit on the floor\n"
@@ -860,33 +882,6 @@ def test_remedies_too_vague_to_answer_are_no_facts():
                   "Medication and physiotherapy treat sciatica.\n")
     assert ("physical therapy", "treats", "sciatica") in found, found
     assert not {s for s, r, _ in found if r == "treats"} & {"medication", "conservative treatment"}, found
-
-
-def test_what_follows_if_raises_the_risk_of_what_the_cue_names_whatever_their_types():
-    found = facts("Shin splints\n\nYou are more likely to get shin splints if you have flat feet.\n")
-    assert ("flat feet", "causes", "shin splints") in found, found
-    assert ("shin splints", "causes", "flat feet") not in found, found
-
-
-def test_tired_muscles_bring_on_cramps_and_strains():
-    found = facts("Calf strain\n\nTired muscles late in a match raise the risk of a calf strain.\n\n"
-                  "Muscle fatigue is the main cause of cramps.\n")
-    assert {("muscle fatigue", "causes", "calf strain"), ("muscle fatigue", "causes", "muscle cramp")} <= found, found
-    assert ("calf strain", "causes", "muscle fatigue") not in found, found
-
-
-def test_a_risk_cue_between_two_complaints_reads_in_its_own_direction():
-    found = facts("Knee pain\n\nPatellar tendinopathy is common in people with flat feet.\n\n"
-                  "Muscle weakness raises the risk of patellofemoral pain syndrome.\n")
-    assert ("flat feet", "causes", "patellar tendinopathy") in found, found
-    assert not {("patellar tendinopathy", "causes", "flat feet"),
-                ("patellofemoral pain syndrome", "causes", "muscle weakness")} & found, found
-
-
-def test_a_place_too_vague_to_answer_whom_to_see_is_no_fact():
-    found = facts("Heat stroke\n\nIf you suspect heat stroke, go to the hospital or the emergency department at once.\n")
-    assert ("heat stroke", "see_specialist", "emergency department") in found, found
-    assert not {o for _, _, o in found} & {"hospital"}, found
 
 
 def test_what_reduces_a_condition_under_a_prevention_heading_prevents_it():
