@@ -142,6 +142,10 @@ CUES: tuple[Cue, ...] = (
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|"
                   r"(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|"
+                  # "we may offer shockwave therapy, which has good evidence for plantar fasciitis"
+                  r"(?:may|can|might|will|could|usually|often) offer|(?:good|strong|some|the best) evidence for|"
+                  # "... and shock wave therapy are also used." at the end: the topic is what it treats
+                  r"(?:is|are) (?:also |often |commonly |sometimes |widely )?used(?=\W*$)|"
                   r"settles? (?:down )?with|"
                   r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"

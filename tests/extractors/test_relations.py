@@ -1005,6 +1005,10 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
     ("Heat cramps\n\nHeat cramps are painful muscle spasms. They are often the first sign of heat-related illness "
      "and, if ignored, can progress to heat exhaustion or heatstroke.\n",
      {("heat cramps", "causes", "heat exhaustion"), ("heat cramps", "causes", "heat stroke")}),
+    ("Heel pain\n\nFor stubborn cases the clinic can offer shockwave therapy. Night splints have some evidence "
+     "for plantar fasciitis.\n\n## Achilles tendinopathy\n\nHeel lifts and shockwave therapy are also used.\n",
+     {("shockwave therapy", "treats", "heel pain"), ("night splint", "treats", "plantar fasciitis"),
+      ("heel lift", "treats", "achilles tendinopathy"), ("shockwave therapy", "treats", "achilles tendinopathy")}),
 ], ids=["what-i-would-recommend", "recommendations-heading", "settles-the-pain", "described-on-a-condition-page",
         "specialist-can-look-at", "specialist-found-helpful", "you-should-take-a-test", "usually-has",
         "next-time-advice", "tests-listed-after-an-ordered-one", "it-was-sorted", "can-be-followed-by",
@@ -1012,7 +1016,7 @@ def test_a_paragraph_of_remedies_under_a_prevention_heading_prevents_the_topic()
         "what-works-for-me", "so-it-does-not", "people-who-get-it",
         "glossary-line-of-symptoms", "specialist-should-evaluate-for",
         "common-with-typical-of", "used-for-right-specialist-for-diagnosed-clinically-by",
-        "can-mean", "a-pronoun-subject-of-two-clauses"])
+        "can-mean", "a-pronoun-subject-of-two-clauses", "offer-evidence-for-also-used"])
 def test_a_page_states_these_facts(text, expected):
     found = facts(text)
     assert expected <= found, found
