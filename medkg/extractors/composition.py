@@ -17,6 +17,10 @@ Texts often split a concept the vocabulary names in one piece:
   calcium" name the risk factor or condition of its lack (inadequate warm-up,
   inadequate stretching, low calcium intake), not the remedy; with no such risk
   factor in the vocabulary the remedy's mention is dropped, as it names no remedy;
+* an examination told with a verb: "Your doctor will examine you", "the neurologist
+  examines reflexes", "we diagnose it by examining the knee" name the physical
+  examination, when a clinician does it (a specialist named before the verb, "we", or
+  "by examining"); "examine your feet daily" is self-care and names none;
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
   strain of the calf" stays a strain).
@@ -29,10 +33,11 @@ from __future__ import annotations
 import re
 
 from medkg.extractors.base import Annotations, Extractor
-from medkg.extractors.document import Mention
+from medkg.extractors.document import Mention, Sentence
 from medkg.extractors.relations import GENERIC
 from medkg.extractors.structure import Structure
-from medkg.ontology.lexicon import Concept
+from medkg.ontology.lexicon import Concept, Lexicon
+from medkg.ontology.namespace import CONCEPT
 
 __all__ = ["CompositionStage"]
 
@@ -72,6 +77,10 @@ _LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
 _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
 #: a word coordinated with the mention after it ("uneven or" before "sloping surfaces")
 _MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|and|or|/)\s*$", re.IGNORECASE)
+#: an examination told with a verb, and who may be doing it when no specialist is named
+_EXAMINING = re.compile(r"\bexamin(?:e|es|ed|ing)\b", re.IGNORECASE)
+_EXAMINER = re.compile(r"(?:\bwe\b[^.;]*|\bby\s+)$", re.IGNORECASE)
+_EXAMINATION = CONCEPT["physical-examination"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
 #: for them ("discomfort in the ankle" is ankle pain)
@@ -92,6 +101,11 @@ class CompositionStage(Extractor):
     """Adds or replaces mentions by the rules in this module's docstring."""
 
     name = "compose"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
+        #: what an examination told with a verb names, if the vocabulary has it
+        self._examination = lexicon[_EXAMINATION] if _EXAMINATION in lexicon else None
 
     def _compose(self, region: Concept, head: str, preposition: str = "") -> Concept | None:
         """The vocabulary's concept for ``head`` at ``region`` ("pain" + "knee" -> knee
@@ -146,6 +160,7 @@ class CompositionStage(Extractor):
                             break
             added += placed + self._coordinated_places(text, index, ordered, placed)
             added += self._verbal(text, index, ordered)
+            added += self._examinations(text, structure.sentences[index], index, ordered)
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
             added += elided
@@ -220,6 +235,19 @@ class CompositionStage(Extractor):
                 if composed is not None and composed.type in ("Condition", "Symptom"):
                     found.append(self._mention(composed, m.start, m.end, text, sentence, m))
                     break
+        return found
+
+    def _examinations(self, text: str, sentence: Sentence, index: int, mentions: list[Mention]) -> list[Mention]:
+        """A clinician's examination told with a verb ("Your doctor will examine you")."""
+        exam = self._examination
+        if exam is None:
+            return []
+        found = []
+        for verb in _EXAMINING.finditer(text, sentence.start, sentence.end):
+            if any(m.type == "Specialist" and m.end <= verb.start() for m in mentions) \
+                    or _EXAMINER.search(text, sentence.start, verb.start()):
+                found.append(Mention(concept=exam.iri, type=exam.type, start=verb.start(), end=verb.end(),
+                                     text=verb.group(), sentence=index))
         return found
 
     def _elided(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:

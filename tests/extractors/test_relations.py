@@ -179,13 +179,21 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # a strong cue between two concepts outweighs a weak one of its family
     ("Gout\n\nDehydration after the race can trigger gout.\n",
      {("dehydration", "causes", "gout")}, {("gout", "causes", "dehydration")}),
+    # a clinician's examination told with a verb names the physical examination; one's own does not
+    ("Stress fracture\n\n## How is it diagnosed?\n\nYour doctor will examine you and press along the bone.\n\n"
+     "Osgood-Schlatter disease\n\nWe can usually diagnose Osgood-Schlatter disease by examining the knee.\n",
+     {("stress fracture", "diagnosed_by", "physical examination"),
+      ("osgood-schlatter disease", "diagnosed_by", "physical examination")}, set()),
+    ("Stress fracture\n\nTo check for a stress fracture at home, examine the shin for a tender spot.\n",
+     set(), {("stress fracture", "diagnosed_by", "physical examination")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
         "a-framed-sentence-for-a-condition-of-its-own", "a-test-its-own-cue-relates",
         "the-conditions-listed-with-a-tests-own", "this-is-called", "a-specialist-who-speaks",
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
-        "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak"])
+        "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
+        "a-clinician-examines", "one-examines-oneself"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
