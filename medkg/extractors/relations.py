@@ -321,7 +321,9 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      r"(?:[\w'.]+\s+){0,4}(?:told|advised|instructed|asked|wants?|wanted)\s+(?:me|us|him|her|them))"
                      r"(?: to)?\s+)?"
                      r"(?P<verb>take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|"
-                     r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool)\b[^?]*$", re.IGNORECASE)
+                     r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool|"
+                     # "Try rolling your foot on a frozen bottle"
+                     r"(?<=\btry )\w+ing)\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
