@@ -21,6 +21,9 @@ Texts often split a concept the vocabulary names in one piece:
   examines reflexes", "we diagnose it by examining the knee" name the physical
   examination, when a clinician does it (a specialist named before the verb, "we", or
   "by examining"); "examine your feet daily" is self-care and names none;
+* a department named by its discipline: "go to the cardiovascular surgery" is the
+  vascular surgeon's department, not an operation, when the vocabulary knows a
+  "cardiovascular surgeon";
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
   strain of the calf" stays a strain).
@@ -81,6 +84,9 @@ _MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|
 _EXAMINING = re.compile(r"\bexamin(?:e|es|ed|ing)\b", re.IGNORECASE)
 _EXAMINER = re.compile(r"(?:\bwe\b[^.;]*|\bby\s+)$", re.IGNORECASE)
 _EXAMINATION = CONCEPT["physical-examination"]
+#: where one goes, right before a discipline's name ("go to the cardiovascular surgery")
+_GOING_TO = re.compile(r"\b(?:(?:go|goes|went|going|come|came|referred|refer you|sent)\s+to|visit|consult|attend)\s+"
+                       r"(?:the\s+|a\s+|your\s+)?(?P<word>[^\W\d_]+)\s+$", re.IGNORECASE)
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
 #: for them ("discomfort in the ankle" is ankle pain)
@@ -164,6 +170,9 @@ class CompositionStage(Extractor):
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
             added += elided
+            for operation, department in self._departments(text, ordered):
+                replaced.add((operation.start, operation.end))
+                added.append(department)
         annotations.mentions[:] = [m for m in annotations.mentions if (m.start, m.end) not in replaced]
         annotations.mentions.extend(added)
         regions = {m.start for m in annotations.mentions if m.type == "BodyRegion"}
@@ -248,6 +257,23 @@ class CompositionStage(Extractor):
                     or _EXAMINER.search(text, sentence.start, verb.start()):
                 found.append(Mention(concept=exam.iri, type=exam.type, start=verb.start(), end=verb.end(),
                                      text=verb.group(), sentence=index))
+        return found
+
+    def _departments(self, text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+        """"go to the cardiovascular surgery": the department of a discipline's surgeon,
+        with the mention of the operation it replaces."""
+        found = []
+        for m in mentions:
+            going = _GOING_TO.search(text, max(0, m.start - 60), m.start) \
+                if m.type == "Treatment" and m.text.lower() == "surgery" else None
+            if going is None:
+                continue
+            surgeon = next((c for c in self.lexicon.lookup(f"{going.group('word')} surgeon") if c.type == "Specialist"),
+                           None)
+            if surgeon is not None:
+                start = going.start("word")
+                found.append((m, Mention(concept=surgeon.iri, type=surgeon.type, start=start, end=m.end,
+                                         text=text[start:m.end], sentence=m.sentence)))
         return found
 
     def _elided(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:

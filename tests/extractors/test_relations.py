@@ -186,6 +186,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
       ("osgood-schlatter disease", "diagnosed_by", "physical examination")}, set()),
     ("Stress fracture\n\nTo check for a stress fracture at home, examine the shin for a tender spot.\n",
      set(), {("stress fracture", "diagnosed_by", "physical examination")}),
+    # a department named by its discipline is whom to see, not an operation
+    ("Calf pain when walking\n\nIf it eases with rest, this is intermittent claudication, please go to the "
+     "cardiovascular surgery for a check.\n",
+     {("intermittent claudication", "see_specialist", "vascular surgeon")},
+     {("surgery", "treats", "intermittent claudication"), ("surgery", "treats", "calf pain")}),
     # advice told with "try" and a gerund treats the topic
     ("Heel pain\n\nTry rolling your foot on a frozen bottle and stretching your calves.\n",
      {("calf stretch", "treats", "heel pain")}, set()),
@@ -196,7 +201,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "the-conditions-listed-with-a-tests-own", "this-is-called", "a-specialist-who-speaks",
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
-        "a-clinician-examines", "one-examines-oneself", "try-a-gerund"])
+        "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
+        "try-a-gerund"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
