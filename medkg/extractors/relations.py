@@ -431,8 +431,7 @@ def generic_complaints(lexicon: Lexicon) -> frozenset[URIRef]:
     """The complaints too general to be what a page is about, which its topic stands
     in for: :data:`GENERIC`, plus the kinds of pain that say how it hurts but not where
     ("acute pain", "pain when running")."""
-    return GENERIC | frozenset(c.iri for c in lexicon if c.type == "Symptom" and not c.sites
-                               and CONCEPT.pain in lexicon.ancestors(c.iri))
+    return GENERIC | lexicon.placeless_pains()
 
 
 def _framed_side(assertion: Assertion) -> URIRef:

@@ -16,7 +16,7 @@ from rdflib import URIRef
 from medkg.ontology.lexicon import XREF_PREFIXES, Lexicon
 from medkg.text import normalize
 
-__all__ = ["problems", "label_clashes", "cycles", "dangling", "bad_xrefs"]
+__all__ = ["problems", "label_clashes", "cycles", "dangling", "bad_xrefs", "stray_senses", "placeless_complaints"]
 
 
 def label_clashes(lexicon: Lexicon) -> Iterator[str]:
@@ -102,9 +102,20 @@ def stray_senses(lexicon: Lexicon) -> Iterator[str]:
                 yield f"{concept.iri}: other sense {phrase!r} contains none of the concept's labels"
 
 
+def placeless_complaints(lexicon: Lexicon) -> Iterator[str]:
+    """Pains named by a body region ("chest pain") with no typical site: extraction takes
+    a pain with no place for a generic one ("sharp pain", :meth:`Lexicon.placeless_pains`)
+    and reads it as the page's topic, so the region's name would be lost."""
+    regions = {normalize(label) for c in lexicon if c.type == "BodyRegion" for label in c.labels}
+    for iri in sorted(lexicon.placeless_pains()):
+        words = normalize(lexicon[iri].label).split()
+        if any(" ".join(words[:n]) in regions for n in range(1, len(words))):
+            yield f"{iri}: named by a body region but has no mkg:typicalSite; add the region"
+
+
 def problems(lexicon: Lexicon) -> list[str]:
     """Every problem found by the checks above, plus concepts without a definition."""
     found = [f"{c.iri}: no definition" for c in lexicon if not c.definition.strip()]
-    for check in (label_clashes, cycles, dangling, bad_xrefs, stray_senses):
+    for check in (label_clashes, cycles, dangling, bad_xrefs, stray_senses, placeless_complaints):
         found += list(check(lexicon))
     return found

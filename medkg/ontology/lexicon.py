@@ -152,6 +152,12 @@ class Lexicon:
         calf), not a kind of tissue found all over it (joint, muscle, ligament)."""
         return iri in self.concepts and bool(self.concepts[iri].part_of)
 
+    def placeless_pains(self) -> frozenset[URIRef]:
+        """The kinds of pain that say how it hurts but not where ("acute pain", "pain when
+        running"): symptoms under "pain" with no typical site."""
+        pain = CONCEPT.pain
+        return frozenset(c.iri for c in self if c.type == "Symptom" and not c.sites and pain in self.ancestors(c.iri))
+
     def ancestors(self, iri: URIRef) -> frozenset[URIRef]:
         """Every broader concept, transitively (cached per concept)."""
         cached = self._ancestors.get(iri)

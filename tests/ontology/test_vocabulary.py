@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from rdflib import URIRef
 
 from medkg.exceptions import VocabularyError
 from medkg.ontology import load_lexicon
-from medkg.ontology.checks import bad_xrefs, cycles, dangling, label_clashes, problems, stray_senses
+from medkg.ontology.checks import (bad_xrefs, cycles, dangling, label_clashes, placeless_complaints, problems,
+                                   stray_senses)
 from medkg.ontology.lexicon import Concept, Lexicon
 from medkg.ontology.namespace import CONCEPT, TYPES
 
@@ -54,6 +56,18 @@ def test_checks_catch_a_clash_a_cycle_a_dangling_reference_a_bad_xref_and_a_stra
     tiny = _tiny(a, b)
     assert list(label_clashes(tiny)) and list(cycles(tiny)) and list(dangling(tiny)) and list(bad_xrefs(tiny))
     assert list(stray_senses(tiny)) == [f"{CONCEPT.a}: other sense 'sore point' contains none of the concept's labels"]
+
+
+def test_checks_catch_a_pain_named_by_a_region_without_its_site():
+    pain = Concept(CONCEPT.pain, "Symptom", "pain", definition="x")
+    chest = Concept(CONCEPT.chest, "BodyRegion", "chest", definition="x", part_of=[CONCEPT.trunk])
+    trunk = Concept(CONCEPT.trunk, "BodyRegion", "trunk", definition="x")
+    chest_pain = Concept(CONCEPT["chest-pain"], "Symptom", "chest pain", broader=[CONCEPT.pain], definition="x")
+    sharp_pain = Concept(CONCEPT["sharp-pain"], "Symptom", "sharp pain", broader=[CONCEPT.pain], definition="x")
+    assert list(placeless_complaints(_tiny(pain, chest, trunk, chest_pain, sharp_pain))) == [
+        f"{CONCEPT['chest-pain']}: named by a body region but has no mkg:typicalSite; add the region"]
+    placed = replace(chest_pain, sites=[CONCEPT.chest])
+    assert list(placeless_complaints(_tiny(pain, chest, trunk, placed, sharp_pain))) == []
 
 
 def test_user_vocabulary_from_a_tsv_file(tmp_path):
