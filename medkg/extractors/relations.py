@@ -172,6 +172,7 @@ CUES: tuple[Cue, ...] = (
                        r"(?:can|will|may|should|could|must) (?:examine|assess|evaluate) (?:you|your|for)\b|"
                        r"consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
+                       r"(?:an |your )?(?:assessment|consultation|check-up) (?:with|at)|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        # "neck pain after a crash needs checking in A&E", "should be seen at urgent care"
                        r"(?:needs?|should be|must be) (?:checking|checked|seen|assessed|looked at) (?:in|at|by)|"

@@ -194,6 +194,9 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # a pain named by its region is no generic pain for the topic to stand in for
     ("Calf pain\n\nGo to A&E straight away if you have chest pain.\n",
      {("chest pain", "see_specialist", "emergency department")}, set()),
+    # booking an assessment with a clinician sends you to them
+    ("Heel pain\n\nBook an assessment with one of our podiatrists if your heel pain lasts more than two weeks.\n",
+     {("heel pain", "see_specialist", "podiatrist")}, set()),
     # advice told with "try" and a gerund treats the topic
     ("Heel pain\n\nTry rolling your foot on a frozen bottle and stretching your calves.\n",
      {("calf stretch", "treats", "heel pain")}, set()),
@@ -205,7 +208,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "try-a-gerund"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
