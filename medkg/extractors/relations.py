@@ -1417,8 +1417,10 @@ class RelationExtractor(Extractor):
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)
             if families:
+                # a heading's own section starts after it (a page may end in one: "## Causes")
+                under = min(block_index + (block.kind == "heading"), len(structure.blocks) - 1)
                 targets = (self._heading_mentions(structure, source, usable)
-                           or self._section_target(structure, block_index + (block.kind == "heading"), usable)
+                           or self._section_target(structure, under, usable)
                            or topic)
                 return [(family, targets) for family in families] if targets else []
         return []
