@@ -10,7 +10,8 @@ Texts often split a concept the vocabulary names in one piece:
   as sloping ones, "hot or cold packs" hot packs as well as cold packs;
 * an injury told with a verb: "I sprained my ankle", "my ankle was sprained",
   "twisted his knee" are an ankle sprain and a knee sprain, "injured my Achilles
-  tendon" an Achilles tendon injury;
+  tendon" an Achilles tendon injury, and so is a complaint: "my leg sometimes cramps
+  up" is a leg cramp, "my knee still hurts" knee pain;
 * a generic condition in a page about one region: "a fracture or sprain" on a page
   about ankle pain is an ankle sprain, when the vocabulary has that concept;
 * a remedy left out: "ignoring the warm-up", "not stretching", "a deficiency in
@@ -58,11 +59,12 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNOREC
 _VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "sprain", "strain": "strain",
           "pull": "strain", "break": "fracture", "broke": "fracture", "fractur": "fracture", "injur": "injury",
           "hurt": "pain", "ache": "pain", "aching": "pain", "damag": "injury", "tear": "tear", "tore": "tear", "torn": "tear",
-          "swell": "swelling", "swoll": "swelling"}
+          "swell": "swelling", "swoll": "swelling", "cramp": "cramp"}
 _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
 _VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an?|one|both|left|right)\s+){{0,3}}$",
                           re.IGNORECASE)
-_VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|being|badly|slightly|also)\s+){{0,3}}"
+_VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|being|badly|slightly|also|"
+                         rf"sometimes|often|always|usually|frequently|occasionally|still|keeps|kept|started|starts)\s+){{0,3}}"
                          rf"({_VERB})\w*\b", re.IGNORECASE)
 #: words that say a remedy is left out, right before its name ("skipping the warm-up")
 _ABSENCE = re.compile(r"\b(?P<word>ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|neglect(?:s|ed|ing)?|"

@@ -181,3 +181,12 @@ def test_abdominal_and_skin_words_name_concepts_and_their_idioms_name_none():
 def test_hurts_in_the_present_is_pain_and_hurt_in_the_past_an_injury(text, expected, wrong):
     found = names(text)
     assert expected in found and wrong not in found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In the past few days my left leg sometimes cramps up.", "leg cramp"),
+    ("Two weeks on, my knee still hurts when I squat.", "knee pain"),
+    ("My ankle keeps swelling after long runs.", "ankle swelling"),
+])
+def test_a_complaint_told_with_a_verb_after_its_region_and_an_adverb(text, expected):
+    assert expected in names(text), names(text)
