@@ -556,7 +556,9 @@ def _baseline(sentence: Sentence, mention: Mention) -> bool:
 #: advice against what follows: "Avoid complete bed rest", "please avoid ibuprofen", "stop taking"
 _AGAINST_VERB = (r"(?:avoid(?:ing)?|steer clear of|stay away from|(?:don't|do not|never) (?:use|take|do|try)|"
                  r"stop (?:using|taking|doing))")
-_AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}\s*$", re.IGNORECASE)
+_AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}"
+                      # the kind, then an instance: "avoid anti-inflammatory medicines such as ibuprofen"
+                      r"(?:,?\s+(?:such as|like|including|for example|e\.g\.,?))?\s*$", re.IGNORECASE)
 #: a list item that advises against what it names
 _AGAINST_ITEM = re.compile(rf"^\W*(?:please\s+)?{_AGAINST_VERB}\b", re.IGNORECASE)
 

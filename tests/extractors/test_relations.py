@@ -457,13 +457,17 @@ def test_shapes_of_health_pages(text, expected):
     ("Groin strain\n\nCauses\n\nOsteitis pubis causes pain over the pubic bone.\n",
      ("osteitis pubis", "causes", "groin strain")),
     ("Foot numbness\n\nWhen I stop, I take my shoe off and rub my foot.\n", ("topical analgesic", "treats")),
+    ("Back pain\n\nTreatment\n\n- Paracetamol on its own has been shown to be of little benefit for back pain.\n",
+     ("acetaminophen", "treats")),
+    ("Stress fractures\n\nTreatment\n\n- Please avoid anti-inflammatory medicines such as ibuprofen in the first "
+     "few weeks, as they may slow bone healing.\n", ("ibuprofen", "treats")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
         "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
         "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
         "caused-by-is-one-way", "an-ambiguous-word-inside-an-item", "a-later-clause-after-a-pronoun",
         "do-i-need-a-scan", "another-clause-after-but",
         "a-label-its-comment-denies", "what-a-sentence-relates-itself",
-        "what-i-do-is-no-advice"])
+        "what-i-do-is-no-advice", "shown-to-be-of-little-benefit", "avoid-a-kind-such-as"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:len(denied)] == denied for f in found), found
