@@ -248,6 +248,10 @@ _TELLS_THEM_APART = re.compile(r"\b(?:tell|tells|telling|distinguish(?:es|ed|ing
 #: impingement" (a hedged guess, "it may be X", leaves the complaint the topic)
 _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|likely|probable)(?: \w+)? is|"
                         r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook)\b", re.IGNORECASE)
+#: a title's question about what the complaint is, right before the condition it asks
+#: about: "Groin pain when kicking, is it a hernia?" (the page is about the groin pain)
+_ASKED_ABOUT = re.compile(r"\b(?:(?:is|could|can|might|may|would) (?:it|this|that|mine)(?: be)?|do i have|have i got)"
+                          r"\s+(?:(?:a|an|the|my)\s+)?$", re.IGNORECASE)
 #: the answer sentences read for what the asker has: a diagnosis comes first
 _DIAGNOSIS_REACH = 4
 #: a spaced dash between a name and what it is, does or means: after a listed cause it opens
@@ -927,7 +931,9 @@ class RelationExtractor(Extractor):
     def _document_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
         title = [i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"]
         for index in title:
-            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic]
+            sentence = structure.sentences[index]
+            named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic
+                     and not _ASKED_ABOUT.search(sentence.text, 0, m.start - sentence.start)]
             if named:
                 # "Pain in the buttock and leg: sciatica and piriformis syndrome": the page is
                 # about the conditions that explain the complaint

@@ -200,6 +200,12 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # advice told with "try" and a gerund treats the topic
     ("Heel pain\n\nTry rolling your foot on a frozen bottle and stretching your calves.\n",
      {("calf stretch", "treats", "heel pain")}, set()),
+    # a title that asks whether the complaint is a condition is about the complaint
+    ("Groin pain after football, is it a hernia?\n\nHello doctor, my groin hurts after matches.\n\n"
+     "Dr. Lin reply Sports Medicine\n\nHello. My suggestions:\n1. After activity apply ice to the groin.\n"
+     "2. You can take ibuprofen for a short time.\n",
+     {("cold therapy", "treats", "groin pain"), ("ibuprofen", "treats", "groin pain")},
+     {("cold therapy", "treats", "hernia"), ("ibuprofen", "treats", "hernia")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -208,7 +214,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
