@@ -1333,6 +1333,8 @@ class RelationExtractor(Extractor):
         ("Shin splints cause a diffuse ache ... It is caused by repeated stress. Runners
         who ... are more likely to get it")."""
         block = structure.sentences[index].block
+        if reach is None and (labelled := self._item_label(structure, block, usable)):
+            return labelled
         for before in range(index - 1, -1, -1):
             sentence = structure.sentences[before]
             if sentence.block != block:
@@ -1342,6 +1344,17 @@ class RelationExtractor(Extractor):
             if opening:  # the first that opens it, or the latest named anywhere
                 return opening[:1] if reach is not None else self._narrowest(opening)[-1:]
         return []
+
+    def _item_label(self, structure: Structure, block: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+        """The condition an item names as its label ("2. Athletic Pubalgia (Sports Hernia):
+        This is a strain or tear of ..."): what the item is about, not the "strain" its
+        definition uses."""
+        first = structure.by_block[block][0]
+        sentence = structure.sentences[first]
+        colon = sentence.text.find(":")
+        named = [m for m in usable.get(first, []) if self._specific(m, ("Condition",))
+                 and 0 <= colon and m.end - sentence.start <= colon]
+        return self._narrowest(named)[:1]
 
     def _object_anaphora(self, index: int, text: str, offset: int, mentions: list[Mention],
                          target: list[Mention]) -> list[Assertion]:

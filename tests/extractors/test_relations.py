@@ -206,6 +206,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "2. You can take ibuprofen for a short time.\n",
      {("cold therapy", "treats", "groin pain"), ("ibuprofen", "treats", "groin pain")},
      {("cold therapy", "treats", "hernia"), ("ibuprofen", "treats", "hernia")}),
+    # an item's later sentences are about the condition its label names, not one its definition uses
+    ("Groin pain\n\nCauses\n\n1. Athletic pubalgia (sports hernia): This is a strain or tear of the soft tissue "
+     "where it attaches to the pubic bone. MRI can help to diagnose it.\n",
+     {("sports hernia", "diagnosed_by", "magnetic resonance imaging")},
+     {("groin strain", "diagnosed_by", "magnetic resonance imaging")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -214,7 +219,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
