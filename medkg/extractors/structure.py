@@ -4,11 +4,13 @@ them, Q&A parts, and sentences.
 Works on plain text and on the Markdown that HTML loading produces. In plain text a
 heading is guessed from its shape: a short line without closing punctuation. A line
 ending with ``:`` introduces the list items that follow it ("You are more likely to
-get shin splints if:").
+get shin splints if:"). News pages mark a subheading with "\u25c6" and put a list's items
+inside a paragraph behind "\u25b2" bullets; both are read as such.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from medkg.extractors.document import Block, Sentence, SourceDocument
@@ -21,7 +23,7 @@ _CLOSING = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]", "\u2026")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 #: a line that introduces a list without a colon ("tests, which may include the following")
 _INTRODUCES = re.compile(r"\b(?:the following|as follows|include|includes|including|such as|namely)\W*$", re.IGNORECASE)
-_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
+_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
 #: a number and a comma, which opens a list item ("1, the landing is wrong") but not a
 #: line that a hard wrap cut ("... on day 2 or\n3, then fades")
 _NUMBER_COMMA = re.compile(r"^\s*\d{1,2},")
@@ -102,6 +104,24 @@ def _cut_mid_sentence(line: str) -> bool:
     return WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] and not line.endswith(_CLOSING)
 
 
+#: the mark that opens a news article's subheading: "\u25c6 Not every rib pain is a fracture"
+_SECTION_MARK = re.compile(r"^[\u25c6\u25a0]\s*(?=\S)")
+#: a bullet that news pages put inside a paragraph: "higher in the following cases.
+#: \u25b2Beginners who practise too much \u25b2those with weak core muscles"
+_INLINE_BULLET = re.compile(r"\s*\u25b2")
+
+
+def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(start, line, whether an inline list follows it) for each line of ``text``, a line
+    with inline bullets cut before each bullet, so that they read as a list's items."""
+    position = 0
+    for raw in text.split("\n"):
+        cuts = [m.start() for m in _INLINE_BULLET.finditer(raw) if raw[:m.start()].strip()]
+        for begin, end in zip([0, *cuts], [*cuts, len(raw)]):
+            yield position + begin, raw[begin:end], end != len(raw) and begin == 0
+        position += len(raw) + 1
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     """Sentences of ``text`` as (text, start, end), not splitting after abbreviations
     such as "Dr." or "e.g." or after a single initial."""
@@ -134,15 +154,12 @@ def parse_structure(document: SourceDocument) -> Structure:
     intro: int | None = None
     part = ""
     text = document.text
-    position = 0
     wrapped = False  # the line before was cut mid-sentence by hard wrapping
     adjacent = False  # the line before was not blank
     #: under a heading of links to other pages: "heading", then "links" until a blank line
     aside = ""
     titled = False  # the first line of content has been read: the title, or a paragraph if too long
-    for raw in text.split("\n"):
-        line_start = position
-        position += len(raw) + 1
+    for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
             wrapped = adjacent = False  # a blank line or a rule ("-----") ends a paragraph
@@ -192,6 +209,9 @@ def parse_structure(document: SourceDocument) -> Structure:
         elif item and len(line) > item.end():
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()
+        elif (mark := _SECTION_MARK.match(line)) and len(line.split()) <= _TITLE_WORDS:
+            kind, level, body = "heading", 2, line[mark.end():]
+            start += mark.end()
         elif _is_heading(line) or (part == "answer" and _QUESTION_START.match(line)):
             # a heading told by its shape ("**Treatment**") under a marked-up one
             # ("## Osgood-Schlatter disease") is a subheading of it; a later question of
@@ -218,7 +238,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             if md:
                 marked_up.add(index)
             intro = None
-        elif kind == "paragraph" and (body.endswith(":") or _INTRODUCES.search(body)):
+        elif kind == "paragraph" and (listing or body.endswith(":") or _INTRODUCES.search(body)):
             intro = index  # kept across paragraphs that explain an item, until a heading
     if not part:
         for block in blocks:

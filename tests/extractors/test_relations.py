@@ -211,6 +211,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "where it attaches to the pubic bone. MRI can help to diagnose it.\n",
      {("sports hernia", "diagnosed_by", "magnetic resonance imaging")},
      {("groin strain", "diagnosed_by", "magnetic resonance imaging")}),
+    # a news article's inline bullets are the items of the line before them
+    ("Rib stress fracture in golfers\n\nThe risk of a rib stress fracture is higher in the following cases. "
+     "\u25b2Beginners who practise too much \u25b2those whose swing uses the arms instead of the hips "
+     "\u25b2those with weak core muscles\n",
+     {("weak core", "risk_factor_for", "rib stress fracture")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -219,7 +224,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

@@ -165,3 +165,15 @@ def test_links_under_a_similar_threads_heading_are_furniture():
     structure = _structure("Turf toe\n\nIce it and rest.\n\nSimilar threads\n- Heel pain after switching to astro - "
                            "plantar fasciitis? (29 replies)\n")
     assert [b.kind for b in structure.blocks] == ["title", "paragraph", "meta", "meta"]
+
+
+def test_a_news_article_s_marked_subheadings_and_inline_bullets():
+    text = ("Rib pain in golfers\n\n\u25c6 Repeated twisting of the swing\n\n"
+            "The risk is higher in these cases. \u25b2Beginners who practise too much \u25b2those with weak core muscles\n")
+    structure = _structure(text)
+    assert [(b.kind, b.text) for b in structure.blocks] == [
+        ("title", "Rib pain in golfers"), ("heading", "Repeated twisting of the swing"),
+        ("paragraph", "The risk is higher in these cases."), ("item", "Beginners who practise too much"),
+        ("item", "those with weak core muscles")]
+    assert structure.blocks[3].intro == structure.blocks[4].intro == 2
+    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
