@@ -46,8 +46,14 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         r"cookie (?:settings|preferences|policy)|skip to (?:the )?(?:main )?(?:content|navigation|menu))\b|"
                         # a price list: "Appointment of a neurologist, primary - 3200 rub."
                         r"\d\s?(?:rub|rubles|roubles|usd|eur|gbp|won|yuan)\b\.?\s*$|[$\u20ac\u00a3]\s?\d+(?:[.,]\d\d)?\s*$|"
-                        r"\bcookies\b.*\b(?:accept|agree|settings)\b",
+                        r"\bcookies\b.*\b(?:accept|agree|settings)\b|"
+                        # contact details: "Unit 4, Riverside Business Park | Tel 01632 960 418 | www.example"
+                        r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+",
                         re.IGNORECASE)
+#: a leaflet's letterhead in capitals: "NORTHVALE SPORTS INJURY & PHYSIOTHERAPY CLINIC",
+#: "PATIENT INFORMATION LEAFLET" (in other case, such a line may be a heading of content)
+_LETTERHEAD = re.compile(r"^(?:\S+\s+){0,7}(?:CLINIC|CENTRE|CENTER|HOSPITAL|TRUST|LTD|LIMITED|INC|LLC)\.?$|"
+                         r"^\W*PATIENT (?:INFORMATION|LEAFLET)(?: LEAFLET)?\W*$")
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
 #: scanning every paragraph for furniture words doubled the cost of this stage)
 _FURNITURE_LENGTH = 250
@@ -189,7 +195,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
-        furniture = len(line) <= _FURNITURE_LENGTH and bool(_FURNITURE.search(line) or _NAVIGATION.match(line))
+        furniture = len(line) <= _FURNITURE_LENGTH and bool(_FURNITURE.search(line) or _NAVIGATION.match(line)
+                                                            or _LETTERHEAD.match(line))
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
         elif aside:

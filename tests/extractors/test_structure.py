@@ -177,3 +177,11 @@ def test_a_news_article_s_marked_subheadings_and_inline_bullets():
         ("item", "those with weak core muscles")]
     assert structure.blocks[3].intro == structure.blocks[4].intro == 2
     assert all(text[b.start:b.end] == b.text for b in structure.blocks)
+
+
+def test_a_leaflet_s_letterhead_and_contact_line_are_furniture_and_the_title_follows():
+    structure = _structure("NORTHVALE SPORTS INJURY & PHYSIOTHERAPY CLINIC\n"
+                           "Unit 4, Riverside Park  |  Tel 01632 960 418  |  www.northvale-physio.example\n\n"
+                           "PATIENT INFORMATION LEAFLET\n\nThigh cramps during long rides\n\n"
+                           "Treatment in our centre\n\nRest helps.\n")
+    assert [b.kind for b in structure.blocks] == ["meta", "meta", "meta", "title", "heading", "paragraph"]
