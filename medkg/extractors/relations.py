@@ -189,7 +189,10 @@ CUES: tuple[Cue, ...] = (
 FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("risk", re.compile(r"\b(?:risk|more likely|who (?:gets|is at risk)|susceptib|predispos|prone|aggravat|"
                         r"mak(?:e|es|ing) (?:\w+ ){0,2}worse)", re.I)),
-    ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for)", re.I)),
+    ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for|"
+                           # "To reduce cramps in future:", "so it doesn't come back"
+                           r"(?:reduce|lower|cut|fewer|stop)\b.{0,40}\b(?:in (?:the )?future|next time)|"
+                           r"(?:coming|come|comes) back|from returning|recurr)", re.I)),
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
                               r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112|nhs)|get (?:urgent )?help|"
@@ -818,7 +821,8 @@ class RelationExtractor(Extractor):
                 under_prevention[sentence.block] = section is not None \
                     and self._about_prevention(structure, section, usable)
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text)) or (
-                    block.kind == "item" and under_prevention[sentence.block])
+                    block.kind == "item" and (under_prevention[sentence.block] or (
+                        block.intro is not None and "prevent" in _frame_families(structure.blocks[block.intro].text))))
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
             if (named := self._singled_out(structure, sentence, section, mentions, featured[0])):

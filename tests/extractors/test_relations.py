@@ -216,6 +216,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "\u25b2Beginners who practise too much \u25b2those whose swing uses the arms instead of the hips "
      "\u25b2those with weak core muscles\n",
      {("weak core", "risk_factor_for", "rib stress fracture")}, set()),
+    # a line about reducing a complaint in future introduces ways to prevent it
+    ("Thigh cramps\n\nTo reduce cramps in future:\n- Get a professional bike fit.\n"
+     "- Keep up regular stretching after rides.\n",
+     {("bike fit", "prevents", "thigh cramp"), ("stretching", "prevents", "thigh cramp")},
+     {("bike fit", "treats", "thigh cramp"), ("stretching", "treats", "thigh cramp")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -224,7 +229,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
