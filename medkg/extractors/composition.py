@@ -79,6 +79,8 @@ _DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never|don't|n't)\s*$", re.IGNORECASE)
 _LACK_OF = ("lack of", "inadequate", "insufficient", "no", "not", "skipping")
 #: words that name a load when a preposition follows them ("strain on the joints")
 _LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
+#: words that make a strain or stress a load, right before it: "repeated strain", "too much stress"
+_LOAD_BEFORE = re.compile(r"\b(?:repeated|repetitive|constant|excessive|extra|too much|mechanical)\s+$", re.IGNORECASE)
 _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
 #: a word coordinated with the mention after it ("uneven or" before "sloping surfaces")
 _MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|and|or|/)\s*$", re.IGNORECASE)
@@ -101,6 +103,8 @@ def _is_load(text: str, mention: Mention, regions: set[int]) -> bool:
     named)."""
     if mention.type != "Condition" or not _LOAD.fullmatch(mention.text):
         return False
+    if _LOAD_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return True  # "Repeated strain can irritate it"
     after = _LOAD_AFTER.match(text, mention.end)
     return after is not None and (after.group("prep").lower() != "of" or after.end() not in regions)
 
