@@ -191,3 +191,13 @@ def test_hurts_in_the_present_is_pain_and_hurt_in_the_past_an_injury(text, expec
 ])
 def test_a_complaint_told_with_a_verb_after_its_region_and_an_adverb(text, expected):
     assert expected in names(text), names(text)
+
+
+@pytest.mark.parametrize("text", ["I used to pop ibuprofen before every workout.", "Pop two Advil before each session."])
+def test_popping_pills_is_no_pop_of_an_injury(text):
+    found = names(text)
+    assert "ibuprofen" in found and "audible pop" not in found, found
+
+
+def test_a_pop_heard_at_an_injury_is_one():
+    assert "audible pop" in names("Ankle sprain\n\nI heard a pop when I landed.\n")
