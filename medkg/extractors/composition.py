@@ -25,6 +25,9 @@ Texts often split a concept the vocabulary names in one piece:
 * a department named by its discipline: "go to the cardiovascular surgery" is the
   vascular surgeon's department, not an operation, when the vocabulary knows a
   "cardiovascular surgeon";
+* an exercise done in place of the usual one: "swap some walks for cycling or swimming",
+  "switch to swimming" name cross-training, and the exercise given up ("swap rowing for
+  cycling") names no remedy;
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
   strain of the calf" stays a strain).
@@ -35,6 +38,7 @@ concept, so it cannot invent concepts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention, Sentence
@@ -91,6 +95,16 @@ _EXAMINATION = CONCEPT["physical-examination"]
 #: where one goes, right before a discipline's name ("go to the cardiovascular surgery")
 _GOING_TO = re.compile(r"\b(?:(?:go|goes|went|going|come|came|referred|refer you|sent)\s+to|visit|consult|attend)\s+"
                        r"(?:the\s+|a\s+|your\s+)?(?P<word>[^\W\d_]+)\s+$", re.IGNORECASE)
+#: what stands before an exercise done in place of the usual one: "swap some walks for",
+#: "switch to", "replace running with"
+_INSTEAD = re.compile(r"\b(?:(?:swap|swapping|swaps|replace|replacing|substitute|substituting)\b[^.;:!?]{0,50}?"
+                      r"\b(?:for|with)|(?:switch|switching|change|changing)\s+to)\s+(?:some\s+|a\s+|an\s+)?"
+                      r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
+#: what stands before the exercise given up: "swap rowing or paddling for ..."
+_GIVEN_UP = re.compile(r"\b(?:swap|swapping|swaps|replace|replacing|substitute|substituting)\s+(?:some\s+|your\s+)?"
+                       r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
+_CROSS_TRAINING = CONCEPT["cross-training"]
+_LOW_IMPACT = CONCEPT["low-impact-exercise"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
 #: for them ("discomfort in the ankle" is ankle pain)
@@ -176,6 +190,9 @@ class CompositionStage(Extractor):
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
             added += elided
+            given_up, instead = self._alternatives(text, ordered)
+            replaced |= {(m.start, m.end) for m in given_up + instead}
+            added += [replace(m, concept=_CROSS_TRAINING) for m in instead]
             for operation, department in self._departments(text, ordered):
                 replaced.add((operation.start, operation.end))
                 added.append(department)
@@ -264,6 +281,17 @@ class CompositionStage(Extractor):
                 found.append(Mention(concept=exam.iri, type=exam.type, start=verb.start(), end=verb.end(),
                                      text=verb.group(), sentence=index))
         return found
+
+    def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """An exercise done in place of the usual one ("swap some walks for cycling or
+        swimming", "switch to swimming") is cross-training, and the one given up ("swap
+        rowing for cycling") names no remedy: (given up, done instead)."""
+        if _CROSS_TRAINING not in self.lexicon:
+            return [], []
+        exercises = [m for m in mentions if m.type == "Treatment" and _LOW_IMPACT in self.lexicon.ancestors(m.concept)]
+        given_up = [m for m in exercises if _GIVEN_UP.search(text, max(0, m.start - 60), m.start)]
+        instead = [m for m in exercises if m not in given_up and _INSTEAD.search(text, max(0, m.start - 80), m.start)]
+        return given_up, instead
 
     def _departments(self, text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
         """"go to the cardiovascular surgery": the department of a discipline's surgeon,

@@ -221,6 +221,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "- Keep up regular stretching after rides.\n",
      {("bike fit", "prevents", "thigh cramp"), ("stretching", "prevents", "thigh cramp")},
      {("bike fit", "treats", "thigh cramp"), ("stretching", "treats", "thigh cramp")}),
+    # an exercise done instead of the usual one is cross-training; the one given up is no remedy
+    ("Wrist pain in rowers\n\nTreatment\n\n- Swap rowing for cycling or swimming for one to two weeks.\n",
+     {("cross-training", "treats", "wrist pain")},
+     {("rowing", "treats", "wrist pain"), ("cycling", "treats", "wrist pain"), ("swimming", "treats", "wrist pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -229,7 +233,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
