@@ -544,7 +544,7 @@ def _remedied(text: str, position: int) -> bool:
 
 
 #: what a comparison measures against, right before its name: "more common in women than in men"
-_THAN = re.compile(r"\bthan\s+(?:(?:in|among|for|with|the|other|those|people|non)\s+){0,3}$", re.IGNORECASE)
+_THAN = re.compile(r"\bthan\s+(?:(?:in|among|for|with|the|a|an|other|those|people|non)\s+){0,3}$", re.IGNORECASE)
 
 
 #: what something only resembles, right before its name: "swelling that looks a lot like a blood clot"

@@ -225,6 +225,9 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Wrist pain in rowers\n\nTreatment\n\n- Swap rowing for cycling or swimming for one to two weeks.\n",
      {("cross-training", "treats", "wrist pain")},
      {("rowing", "treats", "wrist pain"), ("cycling", "treats", "wrist pain"), ("swimming", "treats", "wrist pain")}),
+    # what a complaint is more likely than is its baseline, no relation of it
+    ("Groin pain\n\nThere is no bulge, so a groin strain is more likely than a hernia.\n",
+     set(), {("groin strain", "causes", "hernia"), ("groin strain", "risk_factor_for", "hernia")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -233,7 +236,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
@@ -632,6 +635,13 @@ def test_a_negation_in_an_opening_clause_ends_at_its_comma():
     assert negated == {"swelling"}
     found = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}
     assert ("patellar dislocation", "causes", "knee sprain") in found
+
+
+def test_a_negation_ends_where_a_consequence_begins():
+    extraction = extract("Groin pain\n\nThere is no lump, so at present it is more likely a groin strain.\n"
+                         "The stress fracture does not show on the X-ray, so a bone scan or MRI is needed.\n")
+    negated = {label(m.concept) for m in extraction.annotations.mentions if m.negated}
+    assert negated == {"lump", "x-ray"}, negated
 
 
 def test_a_pronoun_subject_of_a_cause_cue_stands_for_the_item_s_complaint():
