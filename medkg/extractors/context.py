@@ -75,7 +75,8 @@ _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|w
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the
 #: clause's comma: the main clause after it is not negated
-_FRONTED = re.compile(r"^\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
+_FRONTED = re.compile(r"^(?:[^\"\u201c]{0,80}[\"\u201c])?"  # also where a quotation opens: 'He said, "If ...'
+                      r"\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
 #: triggers that deny one phrase, not a clause: "builds over a day rather than
 #: immediately, with pain along the joint line" does not deny the pain
 _CONTRASTIVE = frozenset({"instead of", "rather than", "other than"})
