@@ -172,6 +172,8 @@ CUES: tuple[Cue, ...] = (
                        r"(?:can|will|may|should|could|must) (?:examine|assess|evaluate) (?:you|your|for)\b|"
                        r"consult(?:ation|ing)?|visit(?:ing)?|seek(?:ing)?|"
                        r"refer(?:s|red|ral)?(?: you)? to|appointment|contact (?:a|your)|talk to|check with|go to|"
+                       # a doctor's "please come to the sports medicine clinic", "bring him to the clinic"
+                       r"come (?:to|in to|and see)|bring (?:him|her|them|your \w+) (?:in )?to|"
                        r"(?:an |your )?(?:assessment|consultation|check-up) (?:with|at)|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
                        # "neck pain after a crash needs checking in A&E", "should be seen at urgent care"

@@ -231,6 +231,9 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # a negation in a quotation's opening "if" clause ends at the clause's comma
     ("Knee pain\n\nHe also said, \"If the knee pain does not improve after two weeks, visit an orthopedic surgeon.\"\n",
      {("knee pain", "see_specialist", "orthopedic surgeon")}, set()),
+    # a doctor's "please come to" a clinic sends you there
+    ("Groin pain\n\nIf there is no improvement after 4 weeks, please come to the sports medicine clinic.\n",
+     {("groin pain", "see_specialist", "sports medicine clinic")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -239,7 +242,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
