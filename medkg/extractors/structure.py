@@ -47,6 +47,10 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         # a price list: "Appointment of a neurologist, primary - 3200 rub."
                         r"\d\s?(?:rub|rubles|roubles|usd|eur|gbp|won|yuan)\b\.?\s*$|[$\u20ac\u00a3]\s?\d+(?:[.,]\d\d)?\s*$|"
                         r"\bcookies\b.*\b(?:accept|agree|settings)\b|"
+                        # a forum's controls and counters: "[ New Topic ] [ Post Reply ] Page 1 of 2",
+                        # "Views: 4,812   Replies: 23", a post's header "#3  sarah_k  (Member, posts: 212)"
+                        r"\b(?:new topic|post reply|reply to thread|page \d+ of \d+)\b|"
+                        r"\b(?:views|replies)\s*:\s*[\d,]+|^#\d+\s+\S+|^(?:posted|last edited)\s*(?:on\s*)?:|"
                         # contact details: "Unit 4, Riverside Business Park | Tel 01632 960 418 | www.example"
                         r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+",
                         re.IGNORECASE)

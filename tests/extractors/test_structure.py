@@ -185,3 +185,12 @@ def test_a_leaflet_s_letterhead_and_contact_line_are_furniture_and_the_title_fol
                            "PATIENT INFORMATION LEAFLET\n\nThigh cramps during long rides\n\n"
                            "Treatment in our centre\n\nRest helps.\n")
     assert [b.kind for b in structure.blocks] == ["meta", "meta", "meta", "title", "heading", "paragraph"]
+
+
+def test_a_forum_s_controls_counters_and_post_headers_are_furniture():
+    structure = _structure("[ New Topic ]  [ Post Reply ]   Page 1 of 2   1 2 Next >\n\n"
+                           "Thread: Wrist pain from push-ups - normal or should I stop?\n"
+                           "Views: 4,812   Replies: 23   Tags: wrist, push-ups\n\n"
+                           "#1  FlowMama   (Member, joined Mar 2019, posts: 212)\nPosted: 14 Jan 2024, 07:42\n\n"
+                           "My wrist hurts when I do push-ups.\n")
+    assert [b.kind for b in structure.blocks] == ["meta", "title", "meta", "meta", "meta", "paragraph"]
