@@ -42,6 +42,8 @@ NEGATION_POST = re.compile(
     rf"(?:{_COPULA}\s+not|isn't|aren't|wasn't|weren't)\s+(?:usually\s+|often\s+|generally\s+|really\s+)?"
     r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause|part|feature)|"
+    # "Taking ibuprofen before training just masks the warning sign"
+    r"(?:just|only|simply|merely)\s+(?:masks?|hides?|covers? up|numbs?)\b|"
     # "The infiltrations of corticoids are not a treatment that we use", "... is not a cure"
     r"(?:is|are)\s+not\s+(?:a|an|the)\s+(?:\w+\s+)?(?:treatment|cure|remedy|solution|option)|"
     r"(?:is|are)\s+no longer\s+(?:recommended|used|advised|prescribed)|"
