@@ -497,7 +497,7 @@ def test_shapes_of_health_pages(text, expected):
      "few weeks, as they may slow bone healing.\n", ("ibuprofen", "treats")),
     ("Tennis elbow\n\nTreatment\n\nInjections of corticoids are not a treatment that we use in our unit.\n",
      ("corticosteroid", "treats")),
-    ("Wrist pain\n\nTaking ibuprofen before training just masks the warning sign.\n", ("ibuprofen", "prevents")),
+    ("Wrist pain\n\nTaking ibuprofen before training just masks the wrist pain.\n", ("ibuprofen", "prevents")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
         "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
         "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
