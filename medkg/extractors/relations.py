@@ -712,14 +712,32 @@ def _frame_families(text: str) -> list[str]:
     return [family for family, pattern in FRAMES if pattern.search(text)]
 
 
-def _remedy_frames(frames: list[tuple[str, list[Mention]]], text: str) -> list[tuple[str, list[Mention]]]:
+#: a list item labelled as the list's prevention advice: "- Prevention: Regular Copenhagen exercise ..."
+_PREVENTION_ITEM = re.compile(r"^\W*(?:prevention|preventing|to prevent|how to prevent)\b[^:]{0,30}:", re.IGNORECASE)
+
+
+def _prevention_apart(structure: Structure, block_index: int) -> bool:
+    """Whether a list item has a sibling labelled as the list's prevention advice (then
+    the others are its treatment)."""
+    block = structure.blocks[block_index]
+    if block.kind != "item" or _PREVENTION_ITEM.match(block.text):
+        return False
+    return any(other.kind == "item" and other.section == block.section and other.intro == block.intro
+               and _PREVENTION_ITEM.match(other.text) for other in structure.blocks)
+
+
+def _remedy_frames(frames: list[tuple[str, list[Mention]]], text: str,
+                   prevention_apart: bool = False) -> list[tuple[str, list[Mention]]]:
     """The frames that apply to one sentence: under a heading about treating and
     preventing ("Management and Prevention"), an item whose own cues name one of the two
     ("to relieve swelling" treats, "before you run" prevents) is that one only; with
-    neither or both, the heading's two readings stand."""
+    neither or both, the heading's two readings stand, unless another item of the list
+    is labelled as its prevention advice ("Prevention: ..."): then this one treats."""
     families = {family for family, _ in frames}
     if not REMEDY_FAMILIES <= families:
         return frames
+    if prevention_apart:
+        return [frame for frame in frames if frame[0] != "prevent"]
     stated = REMEDY_FAMILIES & {cue.family for cue, _, _ in _strong_cues_in(text)}
     dropped = REMEDY_FAMILIES - stated if len(stated) == 1 else set()
     return [frame for frame in frames if frame[0] not in dropped]
@@ -895,7 +913,8 @@ class RelationExtractor(Extractor):
                    if a.relation in ("treats", "prevents") or block.kind not in ("item", "heading")}
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
-            for family, framed in _remedy_frames(frames[sentence.block], sentence.text):
+            for family, framed in _remedy_frames(frames[sentence.block], sentence.text,
+                                                 _prevention_apart(structure, sentence.block)):
                 # "... suggests a trapped nerve rather than plantar fasciitis": not about the one it denies
                 frame = (family, [t for t in framed if t.concept not in denied])
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
