@@ -134,7 +134,7 @@ CUES: tuple[Cue, ...] = (
          forward=False),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly )?used (?:for|against|in)|"
-                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to|relieve|ease|reduce|me|a lot)|"
+                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to(?! (?:prevent|avoid|reduce the risk|lower the risk))|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # "... can help." at the end: the topic is what it helps
                   r"(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
@@ -151,7 +151,7 @@ CUES: tuple[Cue, ...] = (
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"(?:reduc|settl|calm)(?:e|es|ed|ing) (?:down )?(?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),
-    _cue("treat", r"help(?:s|ed|ful)?|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
+    _cue("treat", r"help(?:s|ed|ful)?(?! (?:to )?(?:prevent|avoid|reduce the risk|lower the risk))|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
                   r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
                   r"use|using|try|wear(?:ing)?|speed up|fight|combat|good results|options?|needs?|requir(?:e|es|ed)",
          strong=False),
