@@ -25,6 +25,9 @@ Texts often split a concept the vocabulary names in one piece:
 * a department named by its discipline: "go to the cardiovascular surgery" is the
   vascular surgeon's department, not an operation, when the vocabulary knows a
   "cardiovascular surgeon";
+* a condition described before its name: in "inflammation of the cartilage ..., called
+  costochondritis, can cause ..." the name stands for the description, whose mention
+  (inflammation) is dropped;
 * an exercise done in place of the usual one: "swap some walks for cycling or swimming",
   "switch to swimming" name cross-training, and the exercise given up ("swap rowing for
   cycling") names no remedy;
@@ -103,6 +106,9 @@ _INSTEAD = re.compile(r"\b(?:(?:swap|swapping|swaps|replace|replacing|substitute
 #: what stands before the exercise given up: "swap rowing or paddling for ..."
 _GIVEN_UP = re.compile(r"\b(?:swap|swapping|swaps|replace|replacing|substitute|substituting)\s+(?:some\s+|your\s+)?"
                        r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
+#: the words that give a description its name: "inflammation of the cartilage ..., called costochondritis"
+_CALLED = re.compile(r"^[^.;:!?]{0,100}?[,(]?\s*(?:also\s+|commonly\s+|often\s+)?"
+                     r"(?:called|known as|termed|referred to as|named)\s+(?:an?\s+|the\s+)?[\"'\u201c]?$", re.IGNORECASE)
 _CROSS_TRAINING = CONCEPT["cross-training"]
 _LOW_IMPACT = CONCEPT["low-impact-exercise"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
@@ -190,6 +196,7 @@ class CompositionStage(Extractor):
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
             added += elided
+            replaced |= {(m.start, m.end) for m in self._described(text, ordered)}
             given_up, instead = self._alternatives(text, ordered)
             replaced |= {(m.start, m.end) for m in given_up + instead}
             added += [replace(m, concept=_CROSS_TRAINING) for m in instead]
@@ -280,6 +287,18 @@ class CompositionStage(Extractor):
                     or _EXAMINER.search(text, sentence.start, verb.start()):
                 found.append(Mention(concept=exam.iri, type=exam.type, start=verb.start(), end=verb.end(),
                                      text=verb.group(), sentence=index))
+        return found
+
+    def _described(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A condition named by its description before its name ("Inflammation of the
+        cartilage where the ribs meet the breastbone, called costochondritis, can cause
+        ..."): the description's mention, which the name stands for."""
+        found = []
+        for a in (m for m in mentions if m.type == "Condition"):
+            named = next((b for b in mentions if b.start >= a.end and b.type == "Condition"), None)
+            if named is not None and named.concept != a.concept and _CALLED.match(text[a.end:named.start]) \
+                    and not any(o.type == "Condition" and a.end <= o.start < named.start for o in mentions if o is not named):
+                found.append(a)
         return found
 
     def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:

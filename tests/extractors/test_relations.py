@@ -241,6 +241,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # what "helps to prevent" a complaint prevents it; the "helps" is part of the prevention cue
     ("Knee pain\n\nStrengthening the quadriceps two or three times a week also helps to prevent knee pain.\n",
      {("quadriceps strengthening", "prevents", "knee pain")}, {("quadriceps strengthening", "treats", "knee pain")}),
+    # a condition described before its name: the name does what the sentence says, not the description
+    ("Rib pain\n\nInflammation of the cartilage where the ribs meet the breastbone, called costochondritis, "
+     "can also cause pain in the front of the chest.\n",
+     {("costochondritis", "causes", "chest pain")}, {("inflammation", "causes", "chest pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -249,7 +253,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
