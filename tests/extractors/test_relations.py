@@ -242,8 +242,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Knee pain\n\nStrengthening the quadriceps two or three times a week also helps to prevent knee pain.\n",
      {("quadriceps strengthening", "prevents", "knee pain")}, {("quadriceps strengthening", "treats", "knee pain")}),
     # a condition described before its name: the name does what the sentence says, not the description
-    ("Rib pain\n\nInflammation of the cartilage where the ribs meet the breastbone, called costochondritis, "
-     "can also cause pain in the front of the chest.\n",
+    ("Golf and your health\n\nInflammation of the cartilage where the ribs meet the breastbone, called "
+     "costochondritis, can also cause pain in the front of the chest after practice.\n",
      {("costochondritis", "causes", "chest pain")}, {("inflammation", "causes", "chest pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
