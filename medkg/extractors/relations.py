@@ -182,8 +182,11 @@ CUES: tuple[Cue, ...] = (
                        r"(?: \w+ly)? by|"
                        # "An orthopaedic surgeon is the right specialist for locking"
                        r"(?:right|best|appropriate) (?:specialist|doctor|person|place) (?:for|to see)"),
-    _cue("test", r"diagnos(?:e|es|ed|is|tic)|confirm(?:s|ed)?|reveal(?:s)?|detect(?:s|ed)?|rule out|"
-                 r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|(?:needed|used|done|ordered|required) (?:if|when|to (?:check|look|see|find))"),
+    _cue("test", r"diagnos(?:e|es|ed|is|tic|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ing)?|detect(?:s|ed|ing)?|rule out|"
+                 r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|"
+                 # "An MRI is useful when a labral tear is suspected", "needed to check"
+                 r"(?:needed|used|done|ordered|required|useful|helpful|requested|indicated) "
+                 r"(?:if|when|to (?:check|look|see|find|confirm|exclude))"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 

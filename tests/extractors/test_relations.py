@@ -37,10 +37,15 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
     ("Your GP may refer you to a podiatrist for heel pain.", ("heel pain", "see_specialist", "podiatrist")),
     ("An X-ray can rule out a stress fracture.", ("stress fracture", "diagnosed_by", "x-ray")),
     ("An Achilles tendon rupture usually needs surgery.", ("surgery", "treats", "achilles tendon rupture")),
+    ("An MRI is useful when a rotator cuff tear is suspected.",
+     ("rotator cuff tear", "diagnosed_by", "magnetic resonance imaging")),
+    ("MRI of the lower back is the main method for detecting a herniated disc.",
+     ("herniated disc", "diagnosed_by", "magnetic resonance imaging")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
-        "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs"])
+        "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs", "useful-when",
+        "method-for-detecting"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
