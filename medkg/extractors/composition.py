@@ -100,11 +100,12 @@ _GOING_TO = re.compile(r"\b(?:(?:go|goes|went|going|come|came|referred|refer you
                        r"(?:the\s+|a\s+|your\s+)?(?P<word>[^\W\d_]+)\s+$", re.IGNORECASE)
 #: what stands before an exercise done in place of the usual one: "swap some walks for",
 #: "switch to", "replace running with"
-_INSTEAD = re.compile(r"\b(?:(?:swap|swapping|swaps|replace|replacing|substitute|substituting)\b[^.;:!?]{0,50}?"
+_SWAP = r"(?:swap|swapping|swaps|replace|replacing|substitute|substituting)"
+_INSTEAD = re.compile(rf"\b(?:{_SWAP}\b[^.;:!?]{{0,50}}?"
                       r"\b(?:for|with)|(?:switch|switching|change|changing)\s+to)\s+(?:some\s+|a\s+|an\s+)?"
                       r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
 #: what stands before the exercise given up: "swap rowing or paddling for ..."
-_GIVEN_UP = re.compile(r"\b(?:swap|swapping|swaps|replace|replacing|substitute|substituting)\s+(?:some\s+|your\s+)?"
+_GIVEN_UP = re.compile(rf"\b{_SWAP}\s+(?:some\s+|your\s+)?"
                        r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
 #: the words that give a description its name: "inflammation of the cartilage ..., called costochondritis"
 _CALLED = re.compile(r"^[^.;:!?]{0,100}?[,(]?\s*(?:also\s+|commonly\s+|often\s+)?"

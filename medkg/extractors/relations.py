@@ -38,7 +38,7 @@ from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.context import negated_spans
-from medkg.extractors.document import Assertion, Candidate, Mention, Sentence
+from medkg.extractors.document import Assertion, Block, Candidate, Mention, Sentence
 from medkg.extractors.structure import Structure
 from medkg.extractors.terms import is_term_like
 from medkg.ontology.lexicon import Lexicon
@@ -90,6 +90,10 @@ def _cue(family: str, words: str, *, forward: bool = True, strong: bool = True) 
     return Cue(family, re.compile(rf"\b(?:{words})\b"), forward, strong)
 
 
+#: what "helps" a preventive measure aims at: "helps (to) prevent", "helps reduce the risk"
+#: (the "helps" is then part of the prevention cue, no treatment cue)
+_PREVENTION_AIM = r"(?:prevent|avoid|reduce the risk|lower the risk)"
+
 CUES: tuple[Cue, ...] = (
     _cue("cause", r"caus(?:e|es|ed|ing)|lead(?:s|ing)? to|led to|result(?:s|ed|ing)? in|trigger(?:s|ed|ing)?|"
                   r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed|ing)|bring(?:s)? on|give(?:s)? rise to|"
@@ -134,7 +138,7 @@ CUES: tuple[Cue, ...] = (
          forward=False),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
                   r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly )?used (?:for|against|in)|"
-                  r"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to(?! (?:prevent|avoid|reduce the risk|lower the risk))|relieve|ease|reduce|me|a lot)|"
+                  rf"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to(?! {_PREVENTION_AIM})|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # "... can help." at the end: the topic is what it helps
                   r"(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
@@ -151,7 +155,7 @@ CUES: tuple[Cue, ...] = (
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"(?:reduc|settl|calm)(?:e|es|ed|ing) (?:down )?(?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),
-    _cue("treat", r"help(?:s|ed|ful)?(?! (?:to )?(?:prevent|avoid|reduce the risk|lower the risk))|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
+    _cue("treat", rf"help(?:s|ed|ful)?(?! (?:to )?{_PREVENTION_AIM})|therap(?:y|ies)|manag(?:e|es|ed|ing|ement)|recover(?:y)?|solutions?|"
                   r"improv(?:e|es|ed)|reduc(?:e|es|ed|ing)|recommend(?:s|ed)?|effective|apply|applying|take|taking|"
                   r"use|using|try|wear(?:ing)?|speed up|fight|combat|good results|options?|needs?|requir(?:e|es|ed)",
          strong=False),
@@ -719,14 +723,17 @@ def _frame_families(text: str) -> list[str]:
 _PREVENTION_ITEM = re.compile(r"^\W*(?:prevention|preventing|to prevent|how to prevent)\b[^:]{0,30}:", re.IGNORECASE)
 
 
-def _prevention_apart(structure: Structure, block_index: int) -> bool:
+def _prevention_lists(structure: Structure) -> frozenset[tuple[tuple[int, ...], int | None]]:
+    """The lists (by section and introducing line) with an item labelled as the list's
+    prevention advice, worked out once per document."""
+    return frozenset((b.section, b.intro) for b in structure.blocks
+                     if b.kind == "item" and _PREVENTION_ITEM.match(b.text))
+
+
+def _prevention_apart(block: Block, lists: frozenset[tuple[tuple[int, ...], int | None]]) -> bool:
     """Whether a list item has a sibling labelled as the list's prevention advice (then
     the others are its treatment)."""
-    block = structure.blocks[block_index]
-    if block.kind != "item" or _PREVENTION_ITEM.match(block.text):
-        return False
-    return any(other.kind == "item" and other.section == block.section and other.intro == block.intro
-               and _PREVENTION_ITEM.match(other.text) for other in structure.blocks)
+    return block.kind == "item" and (block.section, block.intro) in lists and not _PREVENTION_ITEM.match(block.text)
 
 
 def _remedy_frames(frames: list[tuple[str, list[Mention]]], text: str,
@@ -809,6 +816,7 @@ class RelationExtractor(Extractor):
                       and not _advised_against(structure.sentences[i], m) and not _speaker(structure.sentences[i], m)]
                   for i, ms in by_sentence.items()}
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
+        prevention_lists = _prevention_lists(structure)
         topic = self._document_topic(structure, usable)
         diagnosed = self._answer_topic(structure, usable)
         found: list[Assertion] = []
@@ -917,7 +925,7 @@ class RelationExtractor(Extractor):
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
             for family, framed in _remedy_frames(frames[sentence.block], sentence.text,
-                                                 _prevention_apart(structure, sentence.block)):
+                                                 _prevention_apart(block, prevention_lists)):
                 # "... suggests a trapped nerve rather than plantar fasciitis": not about the one it denies
                 frame = (family, [t for t in framed if t.concept not in denied])
                 found += [a for a in self._frame_rule(index, block.kind, mentions, frame, annotations, sentence.text,
