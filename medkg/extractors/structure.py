@@ -55,9 +55,11 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
                         r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+",
                         re.IGNORECASE)
 #: a leaflet's letterhead in capitals: "NORTHVALE SPORTS INJURY & PHYSIOTHERAPY CLINIC",
-#: "PATIENT INFORMATION LEAFLET" (in other case, such a line may be a heading of content)
+#: "PATIENT INFORMATION LEAFLET" (in other case, such a line may be a heading of content,
+#: unless it carries the leaflet's number: "Patient Information Leaflet No. 17")
 _LETTERHEAD = re.compile(r"^(?:\S+\s+){0,7}(?:CLINIC|CENTRE|CENTER|HOSPITAL|TRUST|LTD|LIMITED|INC|LLC)\.?$|"
-                         r"^\W*PATIENT (?:INFORMATION|LEAFLET)(?: LEAFLET)?\W*$")
+                         r"^\W*PATIENT (?:INFORMATION|LEAFLET)(?: LEAFLET)?\W*$|"
+                         r"^\W*(?i:(?:patient\s+)?(?:information\s+)?leaflet\s*(?:no\.?|number|#|ref\.?:?)\s*[\w-]*\d)\W*$")
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
 #: scanning every paragraph for furniture words doubled the cost of this stage)
 _FURNITURE_LENGTH = 250

@@ -187,6 +187,13 @@ def test_a_leaflet_s_letterhead_and_contact_line_are_furniture_and_the_title_fol
     assert [b.kind for b in structure.blocks] == ["meta", "meta", "meta", "title", "heading", "paragraph"]
 
 
+def test_a_numbered_leaflet_line_is_furniture_in_any_case():
+    structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
+                           "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
+    assert [(b.kind, b.text) for b in structure.blocks][1:3] == [
+        ("meta", "Patient Information Leaflet No. 12"), ("title", "KNEE PAIN WHEN CLIMBING STAIRS")]
+
+
 def test_a_forum_s_controls_counters_and_post_headers_are_furniture():
     structure = _structure("[ New Topic ]  [ Post Reply ]   Page 1 of 2   1 2 Next >\n\n"
                            "Thread: Wrist pain from push-ups - normal or should I stop?\n"
