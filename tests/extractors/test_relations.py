@@ -127,8 +127,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # ", while" opens a clause of its own: each test shows what its own clause names
     ("Hip pain in runners\n\nAn X-ray can show arthritis, while an MRI is the best test to detect a "
      "labral tear.\n",
-     {("hip arthritis", "diagnosed_by", "x-ray"), ("hip labral tear", "diagnosed_by", "magnetic resonance imaging")},
-     {("hip arthritis", "diagnosed_by", "magnetic resonance imaging"), ("hip labral tear", "diagnosed_by", "x-ray")}),
+     {("hip arthritis", "diagnosed_by", "x-ray"), ("labral tear", "diagnosed_by", "magnetic resonance imaging")},
+     {("hip arthritis", "diagnosed_by", "magnetic resonance imaging"), ("labral tear", "diagnosed_by", "x-ray")}),
     # a sentence under a diagnosis heading that names the condition its test is for
     ("Plantar fasciitis\n\nHow we diagnose it\n\nAn MRI may be arranged if we suspect a stress fracture.\n",
      {("stress fracture", "diagnosed_by", "magnetic resonance imaging")},

@@ -44,6 +44,17 @@ def test_ambiguous_short_words_need_context(lexicon, word):
         assert word.lower() in {w.lower() for w in concept.context_labels}, concept.iri
 
 
+@pytest.mark.parametrize("label, joint", [("labral tear", None), ("torn labrum", None),
+                                          ("SLAP lesion", "shoulder-labral-tear"),
+                                          ("acetabular labral tear", "hip-labral-tear")])
+def test_a_name_two_joints_share_is_the_broader_concept(lexicon, label, joint):
+    """A bare "labral tear" is the hip's on a hip page and the shoulder's on a shoulder
+    page: the name alone is the broader concept both narrow."""
+    (concept,) = lexicon.lookup(label)
+    assert concept.iri == (CONCEPT["labral-tear"] if joint is None else CONCEPT[joint])
+    assert CONCEPT["labral-tear"] in lexicon.ancestors(concept.iri) or joint is None
+
+
 def _tiny(*concepts: Concept) -> Lexicon:
     return Lexicon({c.iri: c for c in concepts}, [])
 
