@@ -40,7 +40,7 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"(?:author|authors|reviewer|medical reviewer|editor)\s*:.{0,200}$)",
                    re.IGNORECASE)
 #: a line of the page's furniture rather than its content: ads, sign-ups, cookie and copyright lines
-_FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted)\b|"
+_FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read more)\b|"
                         r"\b(?:shop now|buy now|book now|order now|\d+\s?% off|free shipping|(?:use|promo|discount) code|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
                         r"cookie (?:settings|preferences|policy)|skip to (?:the )?(?:main )?(?:content|navigation|menu))\b|"
@@ -123,15 +123,25 @@ _SECTION_MARK = re.compile(r"^[\u25c6\u25a0]\s*(?=\S)")
 _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 
+#: a link to the rest of a snippet, run into its last line: "Suggest an MRI to
+#: confirm...[Read More] Back Shoulder Pain in Tennis Players"
+_READ_MORE = re.compile(r"\[\s*read more\s*\]|\bread more\s*(?:\u00bb|>>|\u2192)", re.IGNORECASE)
+
+
 def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
     """(start, line, whether an inline list follows it) for each line of ``text``, a line
-    with inline bullets cut before each bullet, so that they read as a list's items."""
+    with inline bullets cut before each bullet, so that they read as a list's items, and
+    a snippet's line cut before its "[Read More]" link, which then reads as furniture."""
     position = 0
-    for raw in text.split("\n"):
-        cuts = [m.start() for m in _INLINE_BULLET.finditer(raw) if raw[:m.start()].strip()]
-        for begin, end in zip([0, *cuts], [*cuts, len(raw)]):
-            yield position + begin, raw[begin:end], end != len(raw) and begin == 0
-        position += len(raw) + 1
+    for whole in text.split("\n"):
+        link = _READ_MORE.search(whole)
+        pieces = [(0, whole)] if link is None or not whole[:link.start()].strip() else \
+            [(0, whole[:link.start()]), (link.start(), whole[link.start():])]
+        for at, raw in pieces:
+            cuts = [m.start() for m in _INLINE_BULLET.finditer(raw) if raw[:m.start()].strip()]
+            for begin, end in zip([0, *cuts], [*cuts, len(raw)]):
+                yield position + at + begin, raw[begin:end], end != len(raw) and begin == 0
+        position += len(whole) + 1
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[str, int, int]]:

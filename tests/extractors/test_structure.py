@@ -187,6 +187,16 @@ def test_a_leaflet_s_letterhead_and_contact_line_are_furniture_and_the_title_fol
     assert [b.kind for b in structure.blocks] == ["meta", "meta", "meta", "title", "heading", "paragraph"]
 
 
+def test_a_snippet_s_read_more_link_is_cut_off_as_furniture():
+    text = ("Badminton smash hurts my shoulder\n\nHello: It may be bursitis. Suggest rest to confirm...[Read More] Badminton "
+            "Shoulder Pain: Bursitis or Tendinitis?\nNext snippet\n")
+    structure = _structure(text)
+    assert [(b.kind, b.text) for b in structure.blocks][1:3] == [
+        ("paragraph", "Hello: It may be bursitis. Suggest rest to confirm..."),
+        ("meta", "[Read More] Badminton Shoulder Pain: Bursitis or Tendinitis?")]
+    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
