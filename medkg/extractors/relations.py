@@ -397,6 +397,9 @@ _SELF_FRAMED = re.compile(r"^(?:(?:the|other|common|possible|main|some|known|typ
                           r"(?:causes|reasons|risk factors|triggers|symptoms?|signs?|explanations?)\s+"
                           r"(?:(?:may|can|might|often|commonly|also|usually|typically)\s+)*(?:include|are|is)\b",
                           re.IGNORECASE)
+#: a short opening before a colon that frames the list after it: "Common risk factors I see
+#: in the clinic: a quick jump in mileage, ...", "What I usually recommend: calf stretching, ..."
+_COLON_FRAMED = re.compile(r"^[^:.;!?()]{3,60}:(?=\s)")
 #: a sentence that names what its list is of: "Signs of heat exhaustion include", "The main
 #: causes of heel pain are"
 _OWN_FRAMED = re.compile(r"^(?:the\s+)?(?:(?:main|common|most common|typical|early|usual|possible|other|known|key)\s+)*"
@@ -938,6 +941,13 @@ class RelationExtractor(Extractor):
                 for family in _frame_families(opening.group()):
                     found += self._frame_rule(index, block.kind, mentions, (family, listed_for), annotations,
                                               sentence.text, sentence.start)
+            elif listed_for and (opening := self._colon_framed(sentence, mentions)):
+                # what follows the colon is a list, read as items are
+                listed = [m for m in mentions if m.start >= sentence.start + opening.end()]
+                for family in _frame_families(opening.group()):
+                    found += [a for a in self._frame_rule(index, "item", listed, (family, listed_for), annotations,
+                                                          sentence.text, sentence.start)
+                              if (_framed_side(a), a.relation) not in own]
         found += self._site_rule(usable, found, structure)
         annotations.assertions.extend(self._valid(found))
 
@@ -1513,6 +1523,15 @@ class RelationExtractor(Extractor):
         return [a for family in _frame_families(opening.group("kind")) or ["cause"] if named
                 for a in self._frame_rule(index, "item", listed, (family, named), annotations, sentence.text,
                                           sentence.start)]
+
+    def _colon_framed(self, sentence: Sentence, mentions: list[Mention]) -> re.Match[str] | None:
+        """The opening of a sentence that frames the list after its colon, if it names no
+        complaint of its own (what "the signs that a blister is infected:" lists is not
+        the page's topic's)."""
+        opening = _COLON_FRAMED.match(sentence.text)
+        if opening is None or any(m.type in PATIENT and m.start < sentence.start + opening.end() for m in mentions):
+            return None
+        return opening
 
     def _referral_rule(self, index: int, structure: Structure, block_index: int, mentions: list[Mention],
                        usable: dict[int, list[Mention]]) -> list[Assertion]:

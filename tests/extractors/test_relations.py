@@ -250,6 +250,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Golf and your health\n\nInflammation of the cartilage where the ribs meet the breastbone, called "
      "costochondritis, can also cause pain in the front of the chest after practice.\n",
      {("costochondritis", "causes", "chest pain")}, {("inflammation", "causes", "chest pain")}),
+    # a short opening before a colon frames the list after it, as a heading frames items
+    ("Arch pain\n\nCommon risk factors I see in the clinic: tight calf muscles and a quick jump in mileage.\n"
+     "What I usually recommend: calf stretching and a supportive shoe.\n",
+     {("tight calves", "risk_factor_for", "arch pain"), ("calf stretch", "treats", "arch pain"),
+      ("proper footwear", "treats", "arch pain")}, set()),
+    # ... unless the opening names a complaint of its own: these are not the topic's signs
+    ("Blisters\n\nThe signs that a blister is infected: spreading redness, warmth and a fever.\n",
+     set(), {("blister", "causes", "fever"), ("blister", "causes", "redness")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -258,7 +266,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-place-too-vague-to-see", "a-gloss-gives-its-place", "if-names-the-risk",
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
-        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called"])
+        "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called",
+        "a-colon-frames-its-list", "a-colon-after-a-complaint"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
