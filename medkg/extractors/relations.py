@@ -221,7 +221,10 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
-                         r"contribut(?:e|ed|es|ing|ors?))\b", re.I)),
+                         r"contribut(?:e|ed|es|ing|ors?)|"
+                         # "a few other things can give arch pain too:" (not "your physio may give you:")
+                         r"(?:can|may|might|could|often|also) (?:also )?(?:give(?! (?:you|your|them|him|her)\b)|lead to|bring on|"
+                         r"result in))\b", re.I)),
 )
 
 _LOCATION = re.compile(r"^\W*(?:in|on|of|around|at|along|near|behind|above|below|inside|outside|under|over|"

@@ -258,6 +258,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # ... unless the opening names a complaint of its own: these are not the topic's signs
     ("Blisters\n\nThe signs that a blister is infected: spreading redness, warmth and a fever.\n",
      set(), {("blister", "causes", "fever"), ("blister", "causes", "redness")}),
+    # "things can give X:" introduces X's causes; "your physio may give you:" gives remedies
+    ("Arch pain\n\nA few other things can give arch pain too:\n- Posterior tibial tendon dysfunction: "
+     "pain along the arch.\n\nExercises\n\nYour physio may give you:\n- glute bridges\n",
+     {("posterior tibial tendon dysfunction", "causes", "arch pain"), ("glute bridge", "treats", "arch pain")},
+     {("glute bridge", "causes", "arch pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -267,7 +272,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
         "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called",
-        "a-colon-frames-its-list", "a-colon-after-a-complaint"])
+        "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
