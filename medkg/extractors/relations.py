@@ -319,10 +319,12 @@ _POINTED = re.compile(r"\b(?:(?:caus(?:e|es|ed|ing)|trigger(?:s|ed)?|lead(?:s)? 
 _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help )?"
                          r"(?:prevent|avoid|reduce the risk of|lower the risk of)\b", re.IGNORECASE)
 #: what stands before the condition a remedy or test is for: "preparations for gout", "in case of"
-_FOR_CONDITION = re.compile(r"\b(?:for|against|with|in (?:the )?case of|if|in|suspect(?:s|ed)?|"
+_FOR_CONDITION = re.compile(r"(?:\b(?:for|against|with|in (?:the )?case of|if|in|suspect(?:s|ed)?|"
                             # a test's purpose: "glycated haemoglobin - to exclude diabetes"
                             r"to (?:exclude|rule out|confirm|detect|check for|look for|identify|diagnose|assess))"
-                            r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+                            r"\s+(?:the\s+|a\s+|an\s+)?|"
+                            # a table row's second cell: "| Ice | Acute adductor strain | 2-3 days |"
+                            r"^\|[^|]*\|\s*)(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: a sentence that opens with self-care advice, in the imperative
 _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      # a conditional opening that is not the writer's own story ("If pain occurs, ...")

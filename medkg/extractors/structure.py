@@ -123,6 +123,8 @@ _SECTION_MARK = re.compile(r"^[\u25c6\u25a0]\s*(?=\S)")
 _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 
+#: a row of a table, as the loaders write HTML tables and Markdown writes its own: "| Ice | Strain | 2 days |"
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 #: a link to the rest of a snippet, run into its last line: "Suggest an MRI to
 #: confirm...[Read More] Back Shoulder Pain in Tennis Players"
 _READ_MORE = re.compile(r"\[\s*read more\s*\]|\bread more\s*(?:\u00bb|>>|\u2192)", re.IGNORECASE)
@@ -181,6 +183,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     #: under a heading of links to other pages: "heading", then "links" until a blank line
     aside = ""
     titled = False  # the first line of content has been read: the title, or a paragraph if too long
+    table = False  # the line before was a row of a table (rules such as "|---|" do not count)
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
@@ -196,7 +199,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             headings = [h for h in headings if h[1] != len(blocks) - 1]
             wrapped = True
         adjacent = True
-        if wrapped and not _MD_HEADING.match(line) and not _META.match(line) and not (
+        row = bool(_TABLE_ROW.match(line))
+        if wrapped and not row and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
@@ -229,6 +233,10 @@ def parse_structure(document: SourceDocument) -> Structure:
             kind, level, body = "title", 1, line
         elif _META.match(line):
             kind, level, body = "meta", 9, line
+        elif row:
+            # a table's first row names its columns ("| Treatment | Used for |") and
+            # introduces the rows below it, each a list item of its own
+            kind, level, body = ("item" if table else "paragraph"), 9, line
         elif item and len(line) > item.end():
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()
@@ -255,13 +263,14 @@ def parse_structure(document: SourceDocument) -> Structure:
         blocks.append(block)
         titled = titled or kind != "meta"
         index = len(blocks) - 1
-        wrapped = kind in ("paragraph", "item") and _cut_mid_sentence(line)
+        wrapped = kind in ("paragraph", "item") and not row and _cut_mid_sentence(line)
+        table = row
         if kind in ("title", "heading"):
             headings.append((level, index))
             if md:
                 marked_up.add(index)
             intro = None
-        elif kind == "paragraph" and (listing or body.endswith(":") or _INTRODUCES.search(body)):
+        elif kind == "paragraph" and (listing or row or body.endswith(":") or _INTRODUCES.search(body)):
             intro = index  # kept across paragraphs that explain an item, until a heading
     if not part:
         for block in blocks:

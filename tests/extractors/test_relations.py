@@ -263,6 +263,12 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "pain along the arch.\n\nExercises\n\nYour physio may give you:\n- glute bridges\n",
      {("posterior tibial tendon dysfunction", "causes", "arch pain"), ("glute bridge", "treats", "arch pain")},
      {("glute bridge", "causes", "arch pain")}),
+    # a table of treatments: what a row's second cell names is what its treatment is for
+    ("Groin pain in skaters\n\n| Treatment | Used for | Typical duration |\n|---|---|---|\n"
+     "| Shockwave therapy | Chronic adductor tendinopathy | 3-5 sessions |\n"
+     "| Manual therapy | Groin pain with muscle tension | as needed |\n",
+     {("shockwave therapy", "treats", "adductor tendinopathy"), ("manual therapy", "treats", "groin pain")},
+     {("shockwave therapy", "treats", "groin pain"), ("manual therapy", "treats", "adductor tendinopathy")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -272,7 +278,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "tired-muscles", "a-risk-cue-between-complaints", "a-passive-cause-verb", "strong-outweighs-weak",
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
         "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called",
-        "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give"])
+        "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give",
+        "a-table-row-s-second-cell"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

@@ -197,6 +197,16 @@ def test_a_snippet_s_read_more_link_is_cut_off_as_furniture():
     assert all(text[b.start:b.end] == b.text for b in structure.blocks)
 
 
+def test_a_table_s_rows_are_items_its_first_row_introduces():
+    text = ("Treatment\n\n| Treatment | Used for | Typical duration |\n|---|---|---|\n"
+            "| Relative rest and load management | Acute adductor strain, osteitis pubis | 1-3 weeks |\n"
+            "| Ice | Acute adductor strain, first 48 hours | 2-3 days |\n")
+    structure = _structure(text)
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "item", "item"]
+    assert structure.blocks[2].intro == structure.blocks[3].intro == 1
+    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
