@@ -37,7 +37,10 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"(?:asked|posted|answered|submitted|written|reviewed|checked|replied)\s+by\b.{0,80}$|"
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old|"
                    # a byline: "Author: neurologist of the highest category ... Checked by: chief physician"
-                   r"(?:author|authors|reviewer|medical reviewer|editor)\s*:.{0,200}$)",
+                   r"(?:author|authors|reviewer|medical reviewer|editor)\s*:.{0,200}$|"
+                   # a doctor's profile: "Good at: sports injury, knee and ankle arthroscopy"
+                   r"(?:good at|specialties|specialities|expertise|areas? of (?:expertise|interest)|"
+                   r"special interests?|skilled in|experienced in)\s*:.{0,200}$)",
                    re.IGNORECASE)
 #: a line of the page's furniture rather than its content: ads, sign-ups, cookie and copyright lines
 _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read more)\b|"
@@ -50,6 +53,8 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read
                         # a forum's controls and counters: "[ New Topic ] [ Post Reply ] Page 1 of 2",
                         # "Views: 4,812   Replies: 23", a post's header "#3  sarah_k  (Member, posts: 212)"
                         r"\b(?:new topic|post reply|reply to thread|page \d+ of \d+)\b|"
+                        # a line of buttons: "[Login] [Register] [Download APP, consult doctor anytime]"
+                        r"^(?:\[[^\]]{1,60}\]\s*){2,}$|"
                         r"\b(?:views|replies)\s*:\s*[\d,]+|^#\d+\s+\S+|^(?:posted|last edited)\s*(?:on\s*)?:|"
                         # contact details: "Unit 4, Riverside Business Park | Tel 01632 960 418 | www.example"
                         r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+",

@@ -207,6 +207,14 @@ def test_a_table_s_rows_are_items_its_first_row_introduces():
     assert all(text[b.start:b.end] == b.text for b in structure.blocks)
 
 
+def test_a_doctor_s_profile_and_a_row_of_buttons_are_furniture():
+    structure = _structure("Ankle rolled playing basketball\n\n[Login] [Register] [Download APP, consult doctor]\n\n"
+                           "Answer 1\nDr. Liang | Department of Orthopedics\n"
+                           "Good at: sports injury, knee and ankle arthroscopy\n"
+                           "[Follow doctor] [Consult by phone 39 yuan]\n\nThis is an ankle sprain.\n")
+    assert [b.kind for b in structure.blocks if "[" in b.text or "Good at" in b.text] == ["meta"] * 3
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
