@@ -129,7 +129,9 @@ _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 
 #: a row of a table, as the loaders write HTML tables and Markdown writes its own: "| Ice | Strain | 2 days |"
-_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
+#: a line of a box drawn around text: "|  RED FLAGS - CONTACT US   |" (its text is read as a line)
+_BOX_LINE = re.compile(r"^(\s*\|\s*)([^|]*?)\s*\|\s*$")
 #: a link to the rest of a snippet, run into its last line: "Suggest an MRI to
 #: confirm...[Read More] Back Shoulder Pain in Tennis Players"
 _READ_MORE = re.compile(r"\[\s*read more\s*\]|\bread more\s*(?:\u00bb|>>|\u2192)", re.IGNORECASE)
@@ -138,9 +140,14 @@ _READ_MORE = re.compile(r"\[\s*read more\s*\]|\bread more\s*(?:\u00bb|>>|\u2192)
 def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
     """(start, line, whether an inline list follows it) for each line of ``text``, a line
     with inline bullets cut before each bullet, so that they read as a list's items, and
-    a snippet's line cut before its "[Read More]" link, which then reads as furniture."""
+    a snippet's line cut before its "[Read More]" link, which then reads as furniture,
+    and a boxed line without its borders."""
     position = 0
     for whole in text.split("\n"):
+        if box := _BOX_LINE.match(whole):
+            yield position + box.end(1), box.group(2), False
+            position += len(whole) + 1
+            continue
         link = _READ_MORE.search(whole)
         pieces = [(0, whole)] if link is None or not whole[:link.start()].strip() else \
             [(0, whole[:link.start()]), (link.start(), whole[link.start():])]

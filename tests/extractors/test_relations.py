@@ -269,6 +269,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "| Manual therapy | Groin pain with muscle tension | as needed |\n",
      {("shockwave therapy", "treats", "adductor tendinopathy"), ("manual therapy", "treats", "groin pain")},
      {("shockwave therapy", "treats", "groin pain"), ("manual therapy", "treats", "adductor tendinopathy")}),
+    # a leaflet's boxed "RED FLAGS" are no REDs (low energy availability); the box's list is read
+    ("Wrist pain in yoga\n\n+------------------------------+\n|  RED FLAGS - CONTACT US       |\n"
+     "|  Contact your GP if you have: |\n|   - numbness that lasts       |\n+------------------------------+\n",
+     {("numbness", "see_specialist", "general practitioner")},
+     {("low energy availability", "risk_factor_for", "wrist pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -279,7 +284,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
         "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called",
         "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give",
-        "a-table-row-s-second-cell"])
+        "a-table-row-s-second-cell", "a-boxed-list-of-red-flags"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
