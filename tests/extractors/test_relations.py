@@ -274,6 +274,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "|  Contact your GP if you have: |\n|   - numbness that lasts       |\n+------------------------------+\n",
      {("numbness", "see_specialist", "general practitioner")},
      {("low energy availability", "risk_factor_for", "wrist pain")}),
+    # a pharmacist is asked about medicines, not seen for the page's complaint
+    ("Shin pain\n\nIbuprofen may be used for a few days; ask your pharmacist if it is safe for you. "
+     "See a physiotherapist if it lasts.\n",
+     {("ibuprofen", "treats", "shin pain"), ("shin pain", "see_specialist", "physical therapist")},
+     {("shin pain", "see_specialist", "pharmacist")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -284,7 +289,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-clinician-examines", "one-examines-oneself", "a-department-by-its-discipline",
         "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called",
         "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give",
-        "a-table-row-s-second-cell", "a-boxed-list-of-red-flags"])
+        "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
+        "ask-your-pharmacist"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
