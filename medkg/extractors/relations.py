@@ -209,6 +209,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
                               r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112|nhs)|get (?:urgent )?help|"
+                              # "Red flags that need an in-person visit with a doctor soon:"
+                              r"visit (?:with|to) (?:a|an|your|the)|"
                               r"(?:an |urgent )+appointment)",
                               re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
@@ -222,7 +224,9 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          # a doctor's advice: "What I would recommend:", "My suggestions"
                          r"(?:i|we) (?:would |usually |strongly )?(?:recommend|suggest|advise)|"
                          r"(?:my|our) (?:advice|suggestions?|recommendations?)|^\W*(?:advice|recommendations?)\W*$)", re.I)),
-    ("symptom", re.compile(r"\b(?:symptoms?|signs?|what (?:will|does|do|might|may) (?:i|you|it) feel|"
+    # (not the symptoms of a condition: "tell us if your symptoms change:")
+    ("symptom", re.compile(r"\b(?:(?:symptoms?|signs?)(?! (?:change|get worse|worsen|persist|continue|last|improve|"
+                           r"return|come back|go away|do not|don't|settle))|what (?:will|does|do|might|may) (?:i|you|it) feel|"
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
                          r"contribut(?:e|ed|es|ing|ors?)|"

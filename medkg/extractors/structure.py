@@ -104,6 +104,12 @@ class Structure:
         return self.blocks[block_index].text
 
 
+def _furniture(line: str) -> bool:
+    """Whether a line is the page's furniture (an ad, a menu, a letterhead, buttons)."""
+    return len(line) <= _FURNITURE_LENGTH and bool(_FURNITURE.search(line) or _NAVIGATION.match(line)
+                                                   or _LETTERHEAD.match(line))
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or len(line) > 90:
@@ -212,7 +218,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             wrapped = True
         adjacent = True
         row = bool(_TABLE_ROW.match(line))
-        if wrapped and not row and not _MD_HEADING.match(line) and not _META.match(line) and not (
+        if wrapped and not row and not _MD_HEADING.match(line) and not _META.match(line) and not _furniture(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
@@ -220,6 +226,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             block.end = end
             block.text = text[block.start:end]
             wrapped = _cut_mid_sentence(line)
+            if block.kind == "paragraph" and line.endswith(":"):
+                intro = len(blocks) - 1  # "Good point. Red flags that need a visit\nwith a doctor soon:"
             continue
         if _ANSWER_START.match(line):
             part = "answer"
@@ -227,8 +235,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
-        furniture = len(line) <= _FURNITURE_LENGTH and bool(_FURNITURE.search(line) or _NAVIGATION.match(line)
-                                                            or _LETTERHEAD.match(line))
+        furniture = _furniture(line)
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
         elif aside:

@@ -279,6 +279,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "See a physiotherapist if it lasts.\n",
      {("ibuprofen", "treats", "shin pain"), ("shin pain", "see_specialist", "physical therapist")},
      {("shin pain", "see_specialist", "pharmacist")}),
+    # "a visit with a doctor" introduces what to see one for
+    ("Elbow pain from chin-ups\n\nRed flags that need an in-person visit with a doctor soon:\n"
+     "- swelling and bruising\n",
+     {("swelling", "see_specialist", "doctor"), ("bruising", "see_specialist", "doctor")}, set()),
+    # "if your symptoms change" does not make the list below one of symptoms
+    ("Shin pain\n\nOther causes of shin pain\n\nWe have checked for these, but tell us if your symptoms change:\n"
+     "- Tibial stress fracture: pain in one small spot on the bone.\n",
+     {("tibial stress fracture", "causes", "shin pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -290,7 +298,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-pain-named-by-its-region", "an-assessment-with", "try-a-gerund", "is-it-a-condition", "an-item-s-label", "inline-bullets", "in-future", "swap-for", "more-likely-than-a", "quoted-if-clause", "please-come-to", "a-prevention-item-apart", "helps-to-prevent", "described-then-called",
         "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give",
         "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
-        "ask-your-pharmacist"])
+        "ask-your-pharmacist", "a-visit-with",
+        "if-your-symptoms-change"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

@@ -215,6 +215,14 @@ def test_a_doctor_s_profile_and_a_row_of_buttons_are_furniture():
     assert [b.kind for b in structure.blocks if "[" in b.text or "Good at" in b.text] == ["meta"] * 3
 
 
+def test_a_wrapped_line_ending_in_a_colon_introduces_the_list_and_buttons_stay_apart():
+    structure = _structure("Elbow pain\n\nGood point from Pete, and there is more to say about this. Red flags that\n"
+                           "need a visit with a doctor soon:\n- numbness in the hand\n- a swollen, hot elbow with a"
+                           " fever that does not settle after a day or two\n[Like 40]  [Reply]\n")
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "item", "item", "meta"]
+    assert structure.blocks[2].intro == structure.blocks[3].intro == 1
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
