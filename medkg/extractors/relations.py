@@ -1114,8 +1114,11 @@ class RelationExtractor(Extractor):
                 for cue, cs, ce in cues:
                     if not cue.strong and cue.family in stated:
                         continue
-                    if ";" in text[min(cs, gap_start):max(ce, gap_end)]:
-                        continue  # a semicolon joins clauses: a cue relates what its own clause names
+                    if ";" in text[min(cs, gap_start):max(ce, gap_end)] \
+                            or _CLAUSE_BREAK.search(text, min(cs, gap_start), max(ce, gap_end)):
+                        # a semicolon or a "but" joins clauses: a cue relates what its own clause
+                        # names ("sold for cramps, but they probably do not prevent cramps")
+                        continue
                     # a cue may end in the second concept's own words ("to reduce inflammation")
                     between = gap_start <= cs < gap_end and ce <= b.end - offset
                     subject, object_ = _orient(cue.family, a, b, cue.forward)

@@ -287,6 +287,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Shin pain\n\nOther causes of shin pain\n\nWe have checked for these, but tell us if your symptoms change:\n"
      "- Tibial stress fracture: pain in one small spot on the bone.\n",
      {("tibial stress fracture", "causes", "shin pain")}, set()),
+    # a cue in a clause of its own, after "but", relates nothing of the clause before
+    ("Calf cramps\n\nMagnesium supplements are often sold for cramps, but studies show they probably do not "
+     "prevent ordinary muscle cramps.\n",
+     set(), {("magnesium supplementation", "prevents", "muscle cramp")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -299,7 +303,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give",
         "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
         "ask-your-pharmacist", "a-visit-with",
-        "if-your-symptoms-change"])
+        "if-your-symptoms-change", "a-cue-beyond-but"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
