@@ -201,6 +201,8 @@ CUES: tuple[Cue, ...] = (
 #: heading and introducing-line cues, by the relation family they set for the items below
 FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("risk", re.compile(r"\b(?:risk|more likely|who (?:gets|is at risk)|susceptib|predispos|prone|aggravat|"
+                        # "The probability of elbow injury increases at:", "likelihood of a sprain rises with:"
+                        r"(?:probability|likelihood|chances?) of\b.{0,40}\b(?:increases?|rises?|goes up|is higher)|"
                         r"mak(?:e|es|ing) (?:\w+ ){0,2}worse)", re.I)),
     ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for|"
                            # "To reduce cramps in future:", "so it doesn't come back"

@@ -291,6 +291,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Calf cramps\n\nMagnesium supplements are often sold for cramps, but studies show they probably do not "
      "prevent ordinary muscle cramps.\n",
      set(), {("magnesium supplementation", "prevents", "muscle cramp")}),
+    # "the probability of X increases at:" introduces X's risk factors
+    ("Elbow pain in pitchers\n\nRisk factors\n\nThe probability of elbow injury increases at:\n"
+     "- a large number of pitches, exceeding pitch count limits;\n",
+     {("high pitch count", "risk_factor_for", "elbow injury")}, {("high pitch count", "risk_factor_for", "elbow pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -303,7 +307,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-colon-frames-its-list", "a-colon-after-a-complaint", "things-can-give",
         "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
         "ask-your-pharmacist", "a-visit-with",
-        "if-your-symptoms-change", "a-cue-beyond-but"])
+        "if-your-symptoms-change", "a-cue-beyond-but",
+        "the-probability-increases"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
