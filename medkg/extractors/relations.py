@@ -331,7 +331,9 @@ _PREVENTING = re.compile(r"^\W*(?:to|in order to|how to|tips to|ways to) (?:help
 #: what stands before the condition a remedy or test is for: "preparations for gout", "in case of"
 _FOR_CONDITION = re.compile(r"(?:\b(?:for|against|with|in (?:the )?case of|if|in|suspect(?:s|ed)?|"
                             # a test's purpose: "glycated haemoglobin - to exclude diabetes"
-                            r"to (?:exclude|rule out|confirm|detect|check for|look for|identify|diagnose|assess))"
+                            r"to (?:exclude|rule out|confirm|detect|check for|look for|identify|diagnose|assess)|"
+                            # "MRI - the standard for assessment of the ligament tear", "at suspicion of ulnar neuritis"
+                            r"(?:assessment|evaluation|diagnosis|detection|confirmation|suspicion) of)"
                             r"\s+(?:the\s+|a\s+|an\s+)?|"
                             # a table row's second cell: "| Ice | Acute adductor strain | 2-3 days |"
                             r"^\|[^|]*\|\s*)(?:[\w-]+\s+)?$", re.IGNORECASE)

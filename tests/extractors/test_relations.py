@@ -295,6 +295,12 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Elbow pain in pitchers\n\nRisk factors\n\nThe probability of elbow injury increases at:\n"
      "- a large number of pitches, exceeding pitch count limits;\n",
      {("high pitch count", "risk_factor_for", "elbow injury")}, {("high pitch count", "risk_factor_for", "elbow pain")}),
+    # a listed test for the assessment of a condition diagnoses that one
+    ("Elbow pain in pitchers\n\nDiagnosis\n\n- MRI - the standard for assessment of the ulnar "
+     "collateral ligament tear;\n- Electroneuromyography - at suspicion of ulnar neuritis.\n",
+     {("elbow ulnar collateral ligament injury", "diagnosed_by", "magnetic resonance imaging"),
+      ("cubital tunnel syndrome", "diagnosed_by", "electromyography")},
+     {("elbow pain", "diagnosed_by", "magnetic resonance imaging")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -308,7 +314,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
         "ask-your-pharmacist", "a-visit-with",
         "if-your-symptoms-change", "a-cue-beyond-but",
-        "the-probability-increases"])
+        "the-probability-increases", "for-assessment-of"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
