@@ -19,7 +19,10 @@ def names(text: str) -> list[str]:
     ("runner's knee", "patellofemoral pain syndrome"),
     ("runners knee", "patellofemoral pain syndrome"),
     ("Stress fractures", "stress fracture"),
-], ids=["synonym", "shouting", "shouted-heading", "hyphen", "apostrophe", "no-apostrophe", "plural"])
+    ("a jump in weekly mileage", "sudden increase in training"),
+    ("running through the pain", "running through pain"),
+], ids=["synonym", "shouting", "shouted-heading", "hyphen", "apostrophe", "no-apostrophe", "plural", "jump-in",
+        "through-the-pain"])
 def test_normalised_matching(text, expected):
     found = names(text)
     assert expected in found, found
