@@ -909,8 +909,9 @@ class RelationExtractor(Extractor):
             asked = _YES_NO.match(sentence.text) and not (
                 index + 1 < len(structure.sentences) and _YES.match(structure.sentences[index + 1].text))
             stated = [] if own_framed or asked else self._cue_rule(index, sentence.text, sentence.start, mentions)
-            if block.kind == "paragraph" and under_prevention[sentence.block]:
-                # under "Can it be prevented?", what "reduces ACL injuries" prevents them
+            if block.kind in ("paragraph", "item") and under_prevention[sentence.block]:
+                # under "Can it be prevented?" or "Prevention", what "reduces ACL injuries" (in prose or
+                # a list) prevents them
                 stated = [replace(a, relation="prevents") if a.relation == "treats" else a for a in stated]
             found += stated
             resolved = self._resolve_generic(mentions, target)

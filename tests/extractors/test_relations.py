@@ -301,6 +301,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("elbow ulnar collateral ligament injury", "diagnosed_by", "magnetic resonance imaging"),
       ("cubital tunnel syndrome", "diagnosed_by", "electromyography")},
      {("elbow pain", "diagnosed_by", "magnetic resonance imaging")}),
+    # under a prevention heading, a listed measure that "reduces" a complaint prevents it
+    ("Groin pain in skaters\n\nPrevention\n\n1. The Copenhagen adductor exercise program reduces groin pain "
+     "by about 40 percent.\n2. A dynamic warm-up prevents adductor strains.\n",
+     {("copenhagen adductor exercise", "prevents", "groin pain")},
+     {("copenhagen adductor exercise", "treats", "groin pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -314,7 +319,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
         "ask-your-pharmacist", "a-visit-with",
         "if-your-symptoms-change", "a-cue-beyond-but",
-        "the-probability-increases", "for-assessment-of"])
+        "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
