@@ -21,8 +21,10 @@ def names(text: str) -> list[str]:
     ("Stress fractures", "stress fracture"),
     ("a jump in weekly mileage", "sudden increase in training"),
     ("running through the pain", "running through pain"),
+    ("Increase your mileage gradually, by no more than 10% a week.", "gradual training progression"),
+    ("Drink a glass of water before you set off.", "hydration"),
 ], ids=["synonym", "shouting", "shouted-heading", "hyphen", "apostrophe", "no-apostrophe", "plural", "jump-in",
-        "through-the-pain"])
+        "through-the-pain", "increase-gradually", "a-glass-of-water"])
 def test_normalised_matching(text, expected):
     found = names(text)
     assert expected in found, found
