@@ -599,10 +599,21 @@ _AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}"
 _AGAINST_ITEM = re.compile(rf"^\W*(?:please\s+)?{_AGAINST_VERB}\b", re.IGNORECASE)
 
 
+#: what is said of a treatment after its name that advises against it: "Massage and heat are
+#: a mistake", "ice baths should be avoided"
+_AGAINST_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*(?:[\w-]+\s+){0,2}?[\w-]+)*\s+(?:"
+                            r"(?:is|are|was|were)\s+(?:(?:a|the|one of the)\s+)?(?:big(?:gest)?\s+|common\s+|"
+                            r"classic\s+|real\s+)?(?:mistakes?|bad idea|myths?|no-no|worst thing)|"
+                            r"(?:should|must)\s+be\s+avoided|(?:is|are)\s+best\s+avoided)\b", re.IGNORECASE)
+
+
 def _advised_against(sentence: Sentence, mention: Mention) -> bool:
     """Is the mention a treatment the text advises against? Not a remedy, whatever the
-    sentence's cue or the section says ("Avoid complete bed rest" under Treatment)."""
-    return mention.type == "Treatment" and bool(_AGAINST.search(sentence.text, 0, mention.start - sentence.start))
+    sentence's cue or the section says ("Avoid complete bed rest" under Treatment,
+    "Massage and heat are a mistake")."""
+    return mention.type == "Treatment" and bool(
+        _AGAINST.search(sentence.text, 0, mention.start - sentence.start)
+        or _AGAINST_AFTER.match(sentence.text, mention.end - sentence.start))
 
 
 #: words after a specialist that make it the one who speaks: "My diabetes nurse says: ...",

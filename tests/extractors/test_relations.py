@@ -306,6 +306,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "by about 40 percent.\n2. A dynamic warm-up prevents adductor strains.\n",
      {("copenhagen adductor exercise", "prevents", "groin pain")},
      {("copenhagen adductor exercise", "treats", "groin pain")}),
+    # what is called a mistake, or to be avoided, after its name, is advised against
+    ("Dead leg\n\nMassage and heat are a mistake.\n\nIce baths should be avoided. Ice helps.\n",
+     {("cold therapy", "treats", "muscle contusion")},
+     {("massage", "treats", "muscle contusion"), ("heat therapy", "treats", "muscle contusion"),
+      ("ice bath", "prevents", "muscle contusion")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -319,7 +324,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-table-row-s-second-cell", "a-boxed-list-of-red-flags",
         "ask-your-pharmacist", "a-visit-with",
         "if-your-symptoms-change", "a-cue-beyond-but",
-        "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces"])
+        "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces",
+        "are-a-mistake"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
