@@ -97,12 +97,23 @@ def _text(path: Path, data: bytes) -> list[SourceDocument]:
                            title=title, format="txt")]
 
 
+#: a Markdown file's YAML front matter: "---", then "key: value" lines, then "---"
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*\n")
+_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(?P<title>.*?)[\"']?\s*$", re.MULTILINE)
+
+
 def _markdown(path: Path, data: bytes) -> list[SourceDocument]:
     text = strip_inline_markdown(clean_text(decode(data)))
+    meta = _FRONT_MATTER.match(text)
+    front_title = _FRONT_TITLE.search(meta.group("body")) if meta else None
+    if meta:
+        # the front matter is the page's data, not its text ("tags: [knee pain, crossfit]"
+        # states nothing); its title stays, as the page's first line
+        text = (f"{front_title.group('title')}\n" if front_title else "") + text[meta.end():]
     heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
-                           title=heading.group(1).strip() if heading else first, format="md")]
+    title = front_title.group("title") if front_title else heading.group(1).strip() if heading else first
+    return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data), title=title, format="md")]
 
 
 def html_to_text(html: str) -> tuple[str, str]:

@@ -80,3 +80,12 @@ def test_a_jsonl_records_title_heads_its_text_so_its_sentences_are_split(tmp_pat
     assert [(structure.blocks[s.block].kind, s.text) for s in structure.sentences] == [
         ("title", "What causes shin pain?"), ("paragraph", "Shin splints are common."),
         ("paragraph", "Ice relieves shin splints.")]
+
+
+def test_markdown_front_matter_is_data_not_text_and_gives_the_title(tmp_path):
+    page = tmp_path / "knee.md"
+    page.write_text('---\ntitle: "Knee Pain From Squats"\ntags: [knee pain, patellar tendinitis]\n---\n\n'
+                    "Squats load the knee.\n")
+    (document,) = load_paths([page])
+    assert document.title == "Knee Pain From Squats"
+    assert document.text.startswith("Knee Pain From Squats\n") and "tags" not in document.text
