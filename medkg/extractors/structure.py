@@ -64,7 +64,10 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read
 #: unless it carries the leaflet's number: "Patient Information Leaflet No. 17")
 _LETTERHEAD = re.compile(r"^(?:\S+\s+){0,7}(?:CLINIC|CENTRE|CENTER|HOSPITAL|TRUST|LTD|LIMITED|INC|LLC)\.?$|"
                          r"^\W*PATIENT (?:INFORMATION|LEAFLET)(?: LEAFLET)?\W*$|"
-                         r"^\W*(?i:(?:patient\s+)?(?:information\s+)?leaflet\s*(?:no\.?|number|#|ref\.?:?)\s*[\w-]*\d)\W*$")
+                         r"^\W*(?i:(?:patient\s+)?(?:information\s+)?leaflet\s*(?:no\.?|number|#|ref\.?:?)\s*[\w-]*\d)\W*$|"
+                         # the clinic's name, then its leaflet's code: "NORTHGATE PHYSIOTHERAPY   Patient
+                         # information leaflet PI-37"
+                         r"^[^a-z]{3,80}\s{3,}(?i:(?:patient\s+)?(?:information\s+)?leaflet\s+[a-z]*-?\d+)\W*$")
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
 #: scanning every paragraph for furniture words doubled the cost of this stage)
 _FURNITURE_LENGTH = 250

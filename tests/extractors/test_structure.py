@@ -228,6 +228,11 @@ def test_a_numbered_leaflet_line_is_furniture_in_any_case():
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
     assert [(b.kind, b.text) for b in structure.blocks][1:3] == [
         ("meta", "Patient Information Leaflet No. 12"), ("title", "KNEE PAIN WHEN CLIMBING STAIRS")]
+    beside = _structure("NORTHGATE PHYSIOTHERAPY & SPORTS REHAB          Patient information leaflet PI-37\n"
+                        "HIP AND GROIN PAIN IN CYCLISTS\n\nCycling is a low-impact sport.\n")
+    assert [(b.kind, b.text) for b in beside.blocks][:2] == [
+        ("meta", "NORTHGATE PHYSIOTHERAPY & SPORTS REHAB          Patient information leaflet PI-37"),
+        ("title", "HIP AND GROIN PAIN IN CYCLISTS")]
 
 
 def test_a_forum_s_controls_counters_and_post_headers_are_furniture():
