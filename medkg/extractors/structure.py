@@ -23,7 +23,9 @@ _CLOSING = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]", "\u2026")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 #: a line that introduces a list without a colon ("tests, which may include the following")
 _INTRODUCES = re.compile(r"\b(?:the following|as follows|include|includes|including|such as|namely)\W*$", re.IGNORECASE)
-_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s))\s*")
+_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s)|"
+                   # a numbered section's points: "2.1 A poor bike fit", "3.2. Tight hip flexors"
+                   r"\d{1,2}\.\d{1,2}\.?(?=\s+[A-Z]))\s*")
 #: a number and a comma, which opens a list item ("1, the landing is wrong") but not a
 #: line that a hard wrap cut ("... on day 2 or\n3, then fades")
 _NUMBER_COMMA = re.compile(r"^\s*\d{1,2},")

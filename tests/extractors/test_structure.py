@@ -223,6 +223,17 @@ def test_a_wrapped_line_ending_in_a_colon_introduces_the_list_and_buttons_stay_a
     assert structure.blocks[2].intro == structure.blocks[3].intro == 1
 
 
+def test_a_numbered_section_s_points_are_items():
+    text = ("Hip pain in cyclists\n\nThe most common contributing factors are:\n"
+            "  2.1 A poor bike fit, especially a saddle that is too high.\n  2.2. Tight hip flexors.\n"
+            "Prices rose 2.5 percent.\n")
+    structure = _structure(text)
+    assert [(b.kind, b.text) for b in structure.blocks][2:] == [
+        ("item", "A poor bike fit, especially a saddle that is too high."), ("item", "Tight hip flexors."),
+        ("paragraph", "Prices rose 2.5 percent.")]
+    assert structure.blocks[2].intro == structure.blocks[3].intro == 1
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
