@@ -599,6 +599,9 @@ _AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}"
 _AGAINST_ITEM = re.compile(rf"^\W*(?:please\s+)?{_AGAINST_VERB}\b", re.IGNORECASE)
 
 
+#: where a title turns from the complaint to the question about it: "Arch pain after trail
+#: running - what is it??", "Knee pain on squats: arthritis or tendinitis?"
+_TITLE_QUESTION = re.compile(r"\s[-\u2013\u2014]\s|:\s")
 #: what is said of a treatment after its name that advises against it: "Massage and heat are
 #: a mistake", "ice baths should be avoided"
 _AGAINST_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*(?:[\w-]+\s+){0,2}?[\w-]+)*\s+(?:"
@@ -1009,6 +1012,15 @@ class RelationExtractor(Extractor):
             sentence = structure.sentences[index]
             named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic
                      and not _ASKED_ABOUT.search(sentence.text, 0, m.start - sentence.start)]
+            question = _TITLE_QUESTION.search(sentence.text) if sentence.text.rstrip().endswith("?") else None
+            if question is not None:
+                # "Lower back pain 3 days after deadlifts - normal DOMS or did I mess something up?":
+                # the complaint is before the dash, what it might be is asked after it
+                # (two named after it are the page's comparison: "Wrist pain in rowers: De
+                # Quervain's or intersection syndrome?")
+                before = [m for m in named if m.end - sentence.start <= question.start()]
+                if len({m.concept for m in named if m not in before}) == 1:
+                    named = before or named
             if named:
                 # "Pain in the buttock and leg: sciatica and piriformis syndrome": the page is
                 # about the conditions that explain the complaint
