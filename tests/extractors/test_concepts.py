@@ -32,6 +32,11 @@ def test_normalised_matching(text, expected):
     assert expected in found, found
 
 
+def test_heavy_is_no_word_for_body_weight():
+    """"heavy, dark kit" is clothing, "heavy fatigue" a symptom: neither is being overweight."""
+    assert "overweight" not in names("Avoid heavy, dark kit and watch for heavy fatigue.")
+
+
 def test_lone_word_in_capitals_stays_an_acronym():
     assert names("Runners with ITBS feel it on the outside of the knee")[0] == "iliotibial band syndrome"
 
