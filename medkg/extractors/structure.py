@@ -76,7 +76,9 @@ _FURNITURE_LENGTH = 250
 #: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in",
 #: "Home · Rides · Kit")
 _NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^>\u00bb\u203a|]{0,100}$|"
-                         r"^(?:[^|\u00b7\u2022]{1,45}\s[|\u00b7\u2022]\s){2,}[^|\u00b7\u2022]{1,30}$")
+                         r"^(?:[^|\u00b7\u2022]{1,45}\s[|\u00b7\u2022]\s){2,}[^|\u00b7\u2022]{1,30}$|"
+                         # a trail from the home page with slashes: "Home / Blog / Injury Prevention"
+                         r"^(?i:home)\s/\s(?:[^/]{1,60}\s/\s)*[^/]{1,100}$")
 #: words of a first line that can be the page's title; a longer one is a paragraph
 _TITLE_WORDS = 20
 #: the heading of a list of links to other pages ("Related articles", "You may also like"),

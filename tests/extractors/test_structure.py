@@ -234,6 +234,12 @@ def test_a_numbered_section_s_points_are_items():
     assert structure.blocks[2].intro == structure.blocks[3].intro == 1
 
 
+def test_a_breadcrumb_trail_with_slashes_is_furniture():
+    structure = _structure("How to prevent ankle sprains\n\nHome / Blog / Injury Prevention\n\n"
+                           "Numbness / tingling / burning in the foot are nerve signs.\n")
+    assert [b.kind for b in structure.blocks] == ["title", "meta", "paragraph"]
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
