@@ -277,6 +277,9 @@ _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|
 #: about: "Groin pain when kicking, is it a hernia?" (the page is about the groin pain)
 _ASKED_ABOUT = re.compile(r"\b(?:(?:is|could|can|might|may|would) (?:it|this|that|mine)(?: be)?|do i have|have i got)"
                           r"\s+(?:(?:a|an|the|my)\s+)?$", re.IGNORECASE)
+#: where a title turns from the complaint to the question about it: "Arch pain after trail
+#: running - what is it??", "Knee pain on squats: arthritis or tendinitis?"
+_TITLE_QUESTION = re.compile(r"\s[-\u2013\u2014]\s|:\s")
 #: the answer sentences read for what the asker has: a diagnosis comes first
 _DIAGNOSIS_REACH = 4
 #: a spaced dash between a name and what it is, does or means: after a listed cause it opens
@@ -599,9 +602,6 @@ _AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}"
 _AGAINST_ITEM = re.compile(rf"^\W*(?:please\s+)?{_AGAINST_VERB}\b", re.IGNORECASE)
 
 
-#: where a title turns from the complaint to the question about it: "Arch pain after trail
-#: running - what is it??", "Knee pain on squats: arthritis or tendinitis?"
-_TITLE_QUESTION = re.compile(r"\s[-\u2013\u2014]\s|:\s")
 #: what is said of a treatment after its name that advises against it: "Massage and heat are
 #: a mistake", "ice baths should be avoided"
 _AGAINST_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*(?:[\w-]+\s+){0,2}?[\w-]+)*\s+(?:"

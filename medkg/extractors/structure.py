@@ -225,7 +225,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             wrapped = True
         adjacent = True
         row = bool(_TABLE_ROW.match(line))
-        if wrapped and not row and not _MD_HEADING.match(line) and not _META.match(line) and not _furniture(line) and not (
+        furniture = _furniture(line)
+        if wrapped and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
@@ -242,7 +243,6 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
-        furniture = _furniture(line)
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
         elif aside:
