@@ -7,7 +7,10 @@ from medkg.extractors.structure import parse_structure, split_sentences
 
 
 def _structure(text: str):
-    return parse_structure(SourceDocument(text=text, path="t.txt", digest="0" * 64))
+    """The structure of ``text``, whose every block is the text at its own span."""
+    structure = parse_structure(SourceDocument(text=text, path="t.txt", digest="0" * 64))
+    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
+    return structure
 
 
 def test_sentences_do_not_split_after_abbreviations():
@@ -176,7 +179,6 @@ def test_a_news_article_s_marked_subheadings_and_inline_bullets():
         ("paragraph", "The risk is higher in these cases."), ("item", "Beginners who practise too much"),
         ("item", "those with weak core muscles")]
     assert structure.blocks[3].intro == structure.blocks[4].intro == 2
-    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
 
 
 def test_a_leaflet_s_letterhead_and_contact_line_are_furniture_and_the_title_follows():
@@ -194,7 +196,6 @@ def test_a_snippet_s_read_more_link_is_cut_off_as_furniture():
     assert [(b.kind, b.text) for b in structure.blocks][1:3] == [
         ("paragraph", "Hello: It may be bursitis. Suggest rest to confirm..."),
         ("meta", "[Read More] Badminton Shoulder Pain: Bursitis or Tendinitis?")]
-    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
 
 
 def test_a_table_s_rows_are_items_its_first_row_introduces():
@@ -204,7 +205,6 @@ def test_a_table_s_rows_are_items_its_first_row_introduces():
     structure = _structure(text)
     assert [b.kind for b in structure.blocks] == ["title", "paragraph", "item", "item"]
     assert structure.blocks[2].intro == structure.blocks[3].intro == 1
-    assert all(text[b.start:b.end] == b.text for b in structure.blocks)
 
 
 def test_a_doctor_s_profile_and_a_row_of_buttons_are_furniture():
