@@ -134,6 +134,21 @@ def _cut_mid_sentence(line: str) -> bool:
     return WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] and not line.endswith(_CLOSING)
 
 
+def _wrap_state(line: str) -> str:
+    """How a paragraph's or item's line ends: "cut" by a hard wrap (the next line goes
+    on it), "open" if longer than a wrap's width but without closing punctuation (a
+    wider wrap, as print exports have: the next line goes on it if it starts in lower
+    case, "...that is related\nto cycling."), or "" if ended."""
+    if _cut_mid_sentence(line):
+        return "cut"
+    return "open" if len(line) > WRAP_WIDTH[1] and not line.endswith(_CLOSING) else ""
+
+
+def _goes_on(state: str, line: str) -> bool:
+    """Whether ``line`` continues the line before, whose :func:`_wrap_state` is ``state``."""
+    return state == "cut" or (state == "open" and line[0].islower())
+
+
 #: the mark that opens a news article's subheading: "\u25c6 Not every rib pain is a fracture"
 _SECTION_MARK = re.compile(r"^[\u25c6\u25a0]\s*(?=\S)")
 #: a bullet that news pages put inside a paragraph: "higher in the following cases.
@@ -203,7 +218,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     intro: int | None = None
     part = ""
     text = document.text
-    wrapped = False  # the line before was cut mid-sentence by hard wrapping
+    wrapped = ""  # how the line before ended (see _wrap_state)
     adjacent = False  # the line before was not blank
     #: under a heading of links to other pages: "heading", then "links" until a blank line
     aside = ""
@@ -212,7 +227,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
-            wrapped = adjacent = False  # a blank line or a rule ("-----") ends a paragraph
+            wrapped, adjacent = "", False  # a blank line or a rule ("-----") ends a paragraph
             aside = "" if aside == "links" else aside
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
@@ -222,18 +237,18 @@ def parse_structure(document: SourceDocument) -> Structure:
             # what looked like a heading was the first line of a wrapped paragraph
             blocks[-1].kind, blocks[-1].level = "paragraph", 9
             headings = [h for h in headings if h[1] != len(blocks) - 1]
-            wrapped = True
+            wrapped = "cut"
         adjacent = True
         row = bool(_TABLE_ROW.match(line))
         furniture = _furniture(line)
-        if wrapped and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
+        if _goes_on(wrapped, line) and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
             block = blocks[-1]
             block.end = end
             block.text = text[block.start:end]
-            wrapped = _cut_mid_sentence(line)
+            wrapped = _wrap_state(line)
             if block.kind == "paragraph" and line.endswith(":"):
                 intro = len(blocks) - 1  # "Good point. Red flags that need a visit\nwith a doctor soon:"
             continue
@@ -289,7 +304,7 @@ def parse_structure(document: SourceDocument) -> Structure:
         blocks.append(block)
         titled = titled or kind != "meta"
         index = len(blocks) - 1
-        wrapped = kind in ("paragraph", "item") and not row and _cut_mid_sentence(line)
+        wrapped = _wrap_state(line) if kind in ("paragraph", "item") and not row else ""
         table = row
         if kind in ("title", "heading"):
             headings.append((level, index))

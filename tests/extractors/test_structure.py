@@ -95,6 +95,17 @@ def test_long_lines_and_finished_lines_stay_apart():
     assert [b.kind for b in structure.blocks] == ["title", "paragraph", "heading"]
 
 
+def test_a_print_exports_wider_wrap_goes_on_when_the_next_line_starts_in_lower_case():
+    text = ("Hip and groin pain in cyclists\n\n"
+            "Your physiotherapist has given you this leaflet because you have pain around the hip or groin that is related\n"
+            "to cycling. Small problems with the bike or the body are repeated thousands of times. The most common contributing\n"
+            "factors are:\n  2.1 A poor bike fit.\n")
+    structure = _structure(text)
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "item"]
+    assert structure.sentences[1].text.endswith("that is related\nto cycling.")
+    assert structure.blocks[2].intro == 1
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
