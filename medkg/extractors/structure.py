@@ -29,6 +29,8 @@ _ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013]|\(?\d{1,2}
 #: a number and a comma, which opens a list item ("1, the landing is wrong") but not a
 #: line that a hard wrap cut ("... on day 2 or\n3, then fades")
 _NUMBER_COMMA = re.compile(r"^\s*\d{1,2},")
+#: a numbered line at the margin that may head a section: "4. How your physiotherapist assesses you"
+_SECTION_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S.*[^.,:;!]$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
                   "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
@@ -158,6 +160,12 @@ _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 #: a row of a table, as the loaders write HTML tables and Markdown writes its own: "| Ice | Strain | 2 days |"
 _TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
+#: a row of a table laid out in columns of spaces, as print exports flatten them:
+#: "Outside of the hip             Greater trochanteric pain syndrome"
+_SPACED_ROW = re.compile(r"^\S.*?\S {4,}\S")
+#: how deep a line of a spaced row's later column is indented, at least, when a cell
+#: wraps onto it ("                       (gluteal tendinopathy)")
+_COLUMN_INDENT = 16
 #: a line of a box drawn around text: "|  RED FLAGS - CONTACT US   |" (its text is read as a line)
 _BOX_LINE = re.compile(r"^(\s*\|\s*)([^|]*?)\s*\|\s*$")
 #: a link to the rest of a snippet, run into its last line: "Suggest an MRI to
@@ -223,11 +231,13 @@ def parse_structure(document: SourceDocument) -> Structure:
     #: under a heading of links to other pages: "heading", then "links" until a blank line
     aside = ""
     titled = False  # the first line of content has been read: the title, or a paragraph if too long
-    table = False  # the line before was a row of a table (rules such as "|---|" do not count)
+    table = ""  # the line before was a row of a table, "bars" or "spaced" (rules such as "|---|" do not count)
+    numbered = -1  # the block of the last numbered line at the margin, which may head a section
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
             wrapped, adjacent = "", False  # a blank line or a rule ("-----") ends a paragraph
+            table = "" if table == "spaced" else table  # and a spaced table, which has no rules
             aside = "" if aside == "links" else aside
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
@@ -239,8 +249,14 @@ def parse_structure(document: SourceDocument) -> Structure:
             headings = [h for h in headings if h[1] != len(blocks) - 1]
             wrapped = "cut"
         adjacent = True
-        row = bool(_TABLE_ROW.match(line))
         furniture = _furniture(line)
+        if table == "spaced" and len(raw) - len(raw.lstrip()) >= _COLUMN_INDENT and not furniture:
+            # a cell of a spaced row wrapped onto a line of its own column: the row goes on
+            block = blocks[-1]
+            block.end = end
+            block.text = text[block.start:end]
+            continue
+        row = "bars" if _TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
         if _goes_on(wrapped, line) and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
@@ -258,6 +274,16 @@ def parse_structure(document: SourceDocument) -> Structure:
             part = "question"
         md = _MD_HEADING.match(line)
         item = _ITEM.match(line) if not md else None
+        if item and numbered == len(blocks) - 1 and raw[0].isspace():
+            # a plain-text handout's numbered line with indented points below it heads
+            # their section: "4. How your physiotherapist assesses you\n  - Hip movement tests."
+            heading = blocks[-1]
+            while headings and headings[-1][0] >= 2:
+                headings.pop()
+            heading.kind, heading.level, heading.intro = "heading", 2, None
+            heading.section = tuple(i for _, i in headings)
+            headings.append((2, numbered))
+            intro = None
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
         elif aside:
@@ -305,7 +331,9 @@ def parse_structure(document: SourceDocument) -> Structure:
         titled = titled or kind != "meta"
         index = len(blocks) - 1
         wrapped = _wrap_state(line) if kind in ("paragraph", "item") and not row else ""
-        table = row
+        if kind == "item" and document.format not in ("md", "html") and _SECTION_NUMBER.match(raw):
+            numbered = index
+        table = row if kind in ("paragraph", "item") else ""
         if kind in ("title", "heading"):
             headings.append((level, index))
             if md:

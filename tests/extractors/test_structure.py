@@ -106,6 +106,33 @@ def test_a_print_exports_wider_wrap_goes_on_when_the_next_line_starts_in_lower_c
     assert structure.blocks[2].intro == 1
 
 
+def test_a_numbered_line_over_indented_points_heads_their_section_and_a_numbered_list_stays_a_list():
+    text = ("Hip pain in cyclists\n\n4. How your physiotherapist assesses you\n  - Hip movement tests.\n"
+            "  - An X-ray if hip osteoarthritis is suspected.\n\n5. What you can do\n  5.1 Relative rest.\n\n"
+            "Exercises:\n1. Glute bridge\n2. Side plank\n")
+    structure = _structure(text)
+    kinds = [(b.kind, b.text[:12]) for b in structure.blocks]
+    assert kinds == [("title", "Hip pain in "), ("heading", "How your phy"), ("item", "Hip movement"),
+                     ("item", "An X-ray if "), ("heading", "What you can"), ("item", "Relative res"),
+                     ("paragraph", "Exercises:"), ("item", "Glute bridge"), ("item", "Side plank")]
+    assert structure.blocks[2].section == (0, 1) and structure.blocks[5].section == (0, 4)
+    assert structure.blocks[7].intro == 6
+
+
+def test_a_table_laid_out_in_columns_of_spaces_reads_as_rows_whose_cells_may_wrap():
+    text = ("Hip pain in cyclists\n\n"
+            "  WHERE YOU FEEL IT              WHAT IT MIGHT BE\n"
+            "  Outside of the hip             Greater trochanteric pain syndrome\n"
+            "                                 (gluteal tendinopathy)\n"
+            "  Inner thigh                    Adductor strain\n\n"
+            "                                 Page 2 of 3\n")
+    structure = _structure(text)
+    assert [(b.kind, b.text[:11]) for b in structure.blocks[:4]] == [
+        ("title", "Hip pain in"), ("paragraph", "WHERE YOU F"), ("item", "Outside of "), ("item", "Inner thigh")]
+    assert structure.blocks[2].text.endswith("(gluteal tendinopathy)")
+    assert structure.blocks[2].intro == 1 and structure.blocks[3].intro == 1
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
