@@ -43,7 +43,7 @@ from medkg.extractors.structure import Structure
 from medkg.extractors.terms import is_term_like
 from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
-from medkg.text import lower, singular, words
+from medkg.text import lower, normalize, singular, words
 
 __all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue", "PATIENT", "generic_complaints"]
 
@@ -852,6 +852,7 @@ class RelationExtractor(Extractor):
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
         prevention_lists = _prevention_lists(structure)
         topic = self._document_topic(structure, usable)
+        usable = self._named_by_kind(usable, topic)
         diagnosed = self._answer_topic(structure, usable)
         found: list[Assertion] = []
         # section targets and frames depend on the block only: worked out once per block
@@ -1034,6 +1035,23 @@ class RelationExtractor(Extractor):
             return []
         best = max(counts.values(), key=len)
         return [best[0]] if len(best) >= 2 else []
+
+    def _named_by_kind(self, usable: dict[int, list[Mention]], topic: list[Mention]) -> dict[int, list[Mention]]:
+        """On a page about an ankle sprain, "a sprain" is the ankle sprain: a mention
+        that names the topic by the last word of its name ("If you do sprain it", "A
+        sprain causes pain and swelling"), a broader kind with no place in the body
+        where the topic has one, stands for the topic. A broader kind named otherwise
+        is meant as the kind ("heat-related illness in general" on a heat cramps page)."""
+        kinds = {kind: m for m in topic if m.type == "Condition" and self._placed(m.concept)
+                 for kind in self.lexicon.ancestors(m.concept) if kind not in self.generic and not self._placed(kind)}
+        if not kinds:
+            return usable
+
+        def short_name(m: Mention) -> bool:
+            return m.concept in kinds and normalize(kinds[m.concept].text).endswith(" " + normalize(m.text))
+
+        return {i: [replace(m, concept=kinds[m.concept].concept) if short_name(m) else m for m in ms]
+                for i, ms in usable.items()}
 
     def _answer_topic(self, structure: Structure, usable: dict[int, list[Mention]]) -> list[Mention]:
         """What the answer of a Q&A page says the asker has ("According to your
@@ -1701,6 +1719,10 @@ class RelationExtractor(Extractor):
         """Whether a mention's own words name the region ("a broken tibia", "pain in the sole")."""
         lowered = lower(text)
         return any(re.search(rf"\b{re.escape(lower(label))}", lowered) for label in self.lexicon[site].labels)
+
+    def _placed(self, concept: URIRef) -> bool:
+        """Whether a concept has a typical place that is a region of the body."""
+        return concept in self.lexicon and bool(self._broadest_sites(self.lexicon[concept].sites))
 
     def _broadest_sites(self, sites: list[URIRef]) -> list[URIRef]:
         """The typical sites that are regions of the body and not part of another of

@@ -318,6 +318,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("ibuprofen", "treats", "lower back pain")}, {("ibuprofen", "treats", "delayed onset muscle soreness")}),
     ("Wrist pain in rowers: De Quervain's or intersection syndrome?\n\nA splint can help.\n",
      {("orthopedic splint", "treats", "de quervain's tenosynovitis")}, {("orthopedic splint", "treats", "wrist pain")}),
+    # on a page about an ankle sprain, "a sprain" is the ankle sprain; a broader kind named
+    # otherwise is the kind
+    ("How to prevent ankle sprains\n\nIf you do sprain it\n\nA sprain causes swelling. Ice helps.\n",
+     {("ankle sprain", "causes", "swelling"), ("cold therapy", "treats", "ankle sprain")},
+     {("sprain", "causes", "swelling"), ("cold therapy", "treats", "sprain")}),
+    ("Heat cramps\n\nOlder adults are at higher risk of heat-related illness in general.\n",
+     {("older age", "risk_factor_for", "exertional heat illness")},
+     {("older age", "risk_factor_for", "heat cramps")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -332,7 +340,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "ask-your-pharmacist", "a-visit-with",
         "if-your-symptoms-change", "a-cue-beyond-but",
         "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces",
-        "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon"])
+        "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
+        "a-topic-by-its-last-word", "a-broader-kind-in-general"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
