@@ -136,6 +136,11 @@ def _cut_mid_sentence(line: str) -> bool:
     return WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] and not line.endswith(_CLOSING)
 
 
+def _numbered(line: str) -> bool:
+    """Whether a list item's marker is a number ("3.") rather than a bullet."""
+    return line.lstrip()[:1].isdigit()
+
+
 def _wrap_state(line: str) -> str:
     """How a paragraph's or item's line ends: "cut" by a hard wrap (the next line goes
     on it), "open" if longer than a wrap's width but without closing punctuation (a
@@ -233,6 +238,9 @@ def parse_structure(document: SourceDocument) -> Structure:
     titled = False  # the first line of content has been read: the title, or a paragraph if too long
     table = ""  # the line before was a row of a table, "bars" or "spaced" (rules such as "|---|" do not count)
     numbered = -1  # the block of the last numbered line at the margin, which may head a section
+    #: an item that introduces a list of its own ("3. Treatment is conservative:"), with its
+    #: marker's kind and the intro it had: the next item marked as it is ends that list
+    opened: tuple[int, bool, int | None] | None = None
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
@@ -307,6 +315,8 @@ def parse_structure(document: SourceDocument) -> Structure:
         elif item and len(line) > item.end():
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()
+            if opened is not None and opened[1] == _numbered(line):
+                intro, opened = opened[2], None  # "4. Please see ..." after the points of "3. ...:"
         elif (mark := _SECTION_MARK.match(line)) and len(line.split()) <= _TITLE_WORDS:
             kind, level, body = "heading", 2, line[mark.end():]
             start += mark.end()
@@ -338,9 +348,11 @@ def parse_structure(document: SourceDocument) -> Structure:
             headings.append((level, index))
             if md:
                 marked_up.add(index)
-            intro = None
+            intro, opened = None, None
         elif kind == "paragraph" and (listing or row or body.endswith(":") or _INTRODUCES.search(body)):
             intro = index  # kept across paragraphs that explain an item, until a heading
+        elif kind == "item" and body.endswith(":"):
+            opened, intro = (index, _numbered(line), intro), index
     if not part:
         for block in blocks:
             block.part = ""

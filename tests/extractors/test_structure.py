@@ -133,6 +133,16 @@ def test_a_table_laid_out_in_columns_of_spaces_reads_as_rows_whose_cells_may_wra
     assert structure.blocks[2].intro == 1 and structure.blocks[3].intro == 1
 
 
+def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item_of_its_list():
+    text = ("Osgood-Schlatter disease\n\n1. Diagnosis. The doctor presses on the bump.\n"
+            "2. Treatment is conservative:\n- Ice the bump.\n- Ibuprofen on bad days.\n"
+            "3. Please see a pediatric orthopedist if he is limping.\n")
+    blocks = _structure(text).blocks
+    assert [b.kind for b in blocks] == ["title", "item", "item", "item", "item", "item"]
+    assert blocks[3].intro == 2 and blocks[4].intro == 2
+    assert blocks[5].intro is None
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
