@@ -118,6 +118,19 @@ _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain"
 _HEAD_FOR = {"discomfort": "pain", "ache": "pain", "aching": "pain", "soreness": "pain"}
 
 
+#: a place named as a side of another: "the thumb side of the wrist", "the little-finger side of the hand"
+_SIDE_OF = re.compile(r"^\s+side\s+of\s+(?:(?:the|your|my|his|her|their)\s+)?$", re.IGNORECASE)
+
+
+def _side_of(text: str, region: Mention, after: list[Mention]) -> Mention:
+    """The region that ``region`` names a side of, if the next mention is one ("the
+    thumb side of the wrist" is at the wrist), else ``region`` itself."""
+    for other in after:
+        if other.type == "BodyRegion" and _SIDE_OF.match(text[region.end:other.start]):
+            return other
+    return region
+
+
 def _is_load(text: str, mention: Mention, regions: set[int]) -> bool:
     """Whether a condition's mention names a load: "strain on the knee", "the strain
     of movement", but not "a strain of the calf" (``regions``: where body regions are
@@ -169,7 +182,7 @@ class CompositionStage(Extractor):
         for index, mentions in annotations.mentions_by_sentence().items():
             ordered = sorted(mentions, key=lambda m: m.start)
             placed: list[Mention] = []  # complaints composed with their place
-            for a, b in zip(ordered, ordered[1:]):
+            for position, (a, b) in enumerate(zip(ordered, ordered[1:])):
                 between = text[a.end:b.start]
                 concept_a = self.lexicon[a.concept]
                 concept_b = self.lexicon[b.concept]
@@ -178,8 +191,10 @@ class CompositionStage(Extractor):
                 if a.type in ("Symptom", "Condition") and b.type == "BodyRegion" and self._placeless(concept_a) \
                         and place and not _is_load(text, a, {b.start}):
                     preposition = place.group("prep").lower()
+                    # "pain at the thumb side of the wrist": the wrist is the place
+                    b = _side_of(text, b, ordered[position + 2:position + 3])
                     for head in self._heads(concept_a):
-                        composed = self._compose(concept_b, head, preposition)
+                        composed = self._compose(self.lexicon[b.concept], head, preposition)
                         if composed is not None:
                             placed.append(self._mention(composed, a.start, b.end, text, index, a))
                             break

@@ -88,6 +88,11 @@ def test_a_generic_complaint_with_its_place_becomes_the_place_s_pain(text, expec
     assert expected <= set(names(text))
 
 
+def test_a_complaint_at_a_side_of_a_place_is_at_that_place():
+    found = set(names("Pain at the thumb side of the wrist with lots of gripping."))
+    assert "wrist pain" in found and "thumb pain" not in found, found
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Pain in the ankle and foot is common.", {"ankle pain", "foot pain"}),
     ("Swelling in the knee and ankle is common.", {"knee swelling", "ankle swelling"}),
