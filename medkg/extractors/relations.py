@@ -288,6 +288,9 @@ _DIAGNOSIS_REACH = 4
 #: still count: "Overuse - running too far without enough rest"); after a line of symptoms,
 #: what they may mean ("... in the morning - plantar fasciitis")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
+#: a colon after symptoms, before the condition they suggest: "Pain at the thumb side of
+#: the wrist with lots of gripping: De Quervain's tenosynovitis."
+_NAMED_AFTER = re.compile(r":\s")
 #: the words before a condition the reader already has: what "prevents" more of it treats it
 _HAVING = re.compile(r"\b(?:in (?:the )?case of|if you (?:have|get|develop)|once you have|when you have)\s+"
                      r"(?:a |an |the )?(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -1216,21 +1219,23 @@ class RelationExtractor(Extractor):
 
     def _explained_rule(self, index: int, text: str, offset: int, mentions: list[Mention]) -> list[Assertion]:
         """"a burning or tingling feeling in the sole of your foot – tarsal tunnel
-        syndrome": a line that gives symptoms, a dash, then a short name of conditions
+        syndrome": a line that gives symptoms, a dash (or a colon), then a short name of conditions
         says what the symptoms may mean (a common shape of "check if" lists); and the
         other way round, a glossary line, "gout - an acute attack with sharp pain, redness
         and swelling of the big toe joint": a short name of conditions, a dash, then
         symptoms says what the conditions cause."""
         dashes = list(_GLOSS.finditer(text))
-        if not dashes:
+        # symptoms may also come before a colon, then what they suggest
+        separators = sorted([*dashes, *_NAMED_AFTER.finditer(text)], key=lambda m: m.start())
+        if not separators:
             return []
         pairs: list[tuple[Mention, Mention]] = []
-        last, first = dashes[-1], dashes[0]
+        last, first = separators[-1], (dashes[0] if dashes else None)
         if len(words(text[last.end():])) <= _EXPLANATION_WORDS:
             pairs += [(c, s) for c in mentions if c.type == "Condition" and c.start - offset >= last.end()
                       and not c.ambiguous
                       for s in mentions if s.type == "Symptom" and s.end - offset <= last.start()]
-        if len(words(text[:first.start()])) <= _EXPLANATION_WORDS:
+        if first is not None and len(words(text[:first.start()])) <= _EXPLANATION_WORDS:
             pairs += [(c, s) for c in mentions if self._specific(c, ("Condition",)) and c.end - offset <= first.start()
                       for s in mentions if self._specific(s, ("Symptom",)) and s.start - offset >= first.end()]
         return [self._assert(c.concept, "causes", s.concept, index, "explained", c, s) for c, s in pairs]

@@ -326,6 +326,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Heat cramps\n\nOlder adults are at higher risk of heat-related illness in general.\n",
      {("older age", "risk_factor_for", "exertional heat illness")},
      {("older age", "risk_factor_for", "heat cramps")}),
+    # symptoms, a colon, then the condition they suggest
+    ("Wrist pain from push-ups\n\nWhat it might be:\n- Numbness and tingling in the thumb and fingers, "
+     "worse at night: more like carpal tunnel syndrome.\n",
+     {("carpal tunnel syndrome", "causes", "hand tingling")},
+     {("carpal tunnel syndrome", "causes", "wrist pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -341,7 +346,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "if-your-symptoms-change", "a-cue-beyond-but",
         "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces",
         "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
-        "a-topic-by-its-last-word", "a-broader-kind-in-general"])
+        "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
