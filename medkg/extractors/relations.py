@@ -145,7 +145,10 @@ CUES: tuple[Cue, ...] = (
                   rf"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to(?! {_PREVENTION_AIM})|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # "... can help." at the end: the topic is what it helps
-                  r"(?:can|may|might|will|should|could|often|also|usually|generally|really) help(?:s|ed)?(?=\W*$)|"
+                  r"(?:(?:can|may|might|will|should|could|often|also|usually|generally|really) help|help(?:s|ed))(?=\W*$)|"
+                  # "Topical diclofenac gel is another option."
+                  r"(?:is|are) (?:also |often |usually )?(?:another|an|one|a|the|good|other)\s+"
+                  r"(?:(?:good|useful|reasonable|first-line|main|best|treatment|other)\s+)?options?\b|"
                   r"sort(?:s|ed)? (?:it|that|this|things|me) out|(?:was|were|got|is) sorted\b|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|"
@@ -362,8 +365,8 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      r"(?: to)?\s+)?"
                      r"(?P<verb>take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|"
                      r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool|"
-                     # "Try rolling your foot on a frozen bottle"
-                     r"(?<=\btry )\w+ing)\b[^?]*$", re.IGNORECASE)
+                     # "Try rolling your foot on a frozen bottle", "Try a night splint"
+                     r"(?<=\btry )(?:\w+ing|an?|some))\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)

@@ -331,6 +331,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "worse at night: more like carpal tunnel syndrome.\n",
      {("carpal tunnel syndrome", "causes", "hand tingling")},
      {("carpal tunnel syndrome", "causes", "wrist pain")}),
+    # a remedy that helps, one to try, one that is another option: all treat the topic
+    ("Heel pain\n\nIbuprofen helps. Try a night splint. Topical diclofenac gel is another option.\n",
+     {("ibuprofen", "treats", "heel pain"), ("night splint", "treats", "heel pain"),
+      ("topical diclofenac", "treats", "heel pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -346,7 +350,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "if-your-symptoms-change", "a-cue-beyond-but",
         "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces",
         "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
-        "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition"])
+        "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
+        "helps-try-a-another-option"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
