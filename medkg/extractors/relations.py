@@ -195,6 +195,10 @@ CUES: tuple[Cue, ...] = (
                        r"(?:right|best|appropriate) (?:specialist|doctor|person|place) (?:for|to see)"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ing)?|detect(?:s|ed|ing)?|rule out|"
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|"
+                 # "a labral tear is best seen on an MR arthrogram", "checked with a nerve conduction
+                 # study", "The DEXA ... finds osteoporosis", "Pain with the FADIR test suggests FAI"
+                 r"(?:seen|visible|shows? up) on|pick(?:s|ed)? up|finds|found on|"
+                 r"(?:checked|assessed|evaluated|measured|identified) (?:with|by|on)|suggest(?:s|ing)?|indicat(?:e|es|ing)|"
                  # "An MRI is useful when a labral tear is suspected", "needed to check"
                  r"(?:needed|used|done|ordered|required|useful|helpful|requested|indicated) "
                  r"(?:if|when|to (?:check|look|see|find|confirm|exclude))"),

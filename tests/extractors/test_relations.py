@@ -335,6 +335,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Heel pain\n\nIbuprofen helps. Try a night splint. Topical diclofenac gel is another option.\n",
      {("ibuprofen", "treats", "heel pain"), ("night splint", "treats", "heel pain"),
       ("topical diclofenac", "treats", "heel pain")}, set()),
+    # what a test shows the condition by: "seen on", "checked with", "finds", "suggests"
+    ("Hip pain in cyclists\n\nA labral tear is best seen on an MR arthrogram. Carpal tunnel syndrome is checked "
+     "with a nerve conduction study. The DEXA finds osteoporosis. A positive Thompson test suggests an Achilles "
+     "tendon rupture.\n",
+     {("labral tear", "diagnosed_by", "mr arthrogram"), ("carpal tunnel syndrome", "diagnosed_by", "nerve conduction study"),
+      ("osteoporosis", "diagnosed_by", "dual-energy x-ray absorptiometry"),
+      ("achilles tendon rupture", "diagnosed_by", "thompson test")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -351,7 +358,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces",
         "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
         "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
-        "helps-try-a-another-option"])
+        "helps-try-a-another-option", "seen-on-checked-with-finds-suggests"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
