@@ -192,7 +192,9 @@ CUES: tuple[Cue, ...] = (
                        r"(?:treated|recommended|prescribed|managed|assessed|evaluated|looked after|diagnosed)"
                        r"(?: \w+ly)? by|"
                        # "An orthopaedic surgeon is the right specialist for locking"
-                       r"(?:right|best|appropriate) (?:specialist|doctor|person|place) (?:for|to see)"),
+                       r"(?:right|best|appropriate) (?:specialist|doctor|person|place) (?:for|to see)|"
+                       # "Heatstroke is a medical emergency", "Cauda equina syndrome needs emergency care"
+                       r"(?:is|are) (?:a |an )?(?:medical |surgical )?emergenc(?:y|ies)|needs? (?=emergency\b)"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ing)?|detect(?:s|ed|ing)?|rule out|"
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|"
                  # "a labral tear is best seen on an MR arthrogram", "checked with a nerve conduction

@@ -342,6 +342,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("labral tear", "diagnosed_by", "mr arthrogram"), ("carpal tunnel syndrome", "diagnosed_by", "nerve conduction study"),
       ("osteoporosis", "diagnosed_by", "dual-energy x-ray absorptiometry"),
       ("achilles tendon rupture", "diagnosed_by", "thompson test")}, set()),
+    # a condition that is an emergency, or needs emergency care, sends you to the emergency department
+    ("Heat illness\n\nHeatstroke is a medical emergency. Cauda equina syndrome needs emergency care.\n",
+     {("heat stroke", "see_specialist", "emergency department"),
+      ("cauda equina syndrome", "see_specialist", "emergency department")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -358,7 +362,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "the-probability-increases", "for-assessment-of", "an-item-under-prevention-reduces",
         "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
         "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
-        "helps-try-a-another-option", "seen-on-checked-with-finds-suggests"])
+        "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
+        "is-an-emergency"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
