@@ -165,6 +165,10 @@ _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 #: a row of a table, as the loaders write HTML tables and Markdown writes its own: "| Ice | Strain | 2 days |"
 _TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
+#: who speaks in a transcript, and when: "[00:01:40] HOST: ", "12:05 Dr. Ortiz: ", "INTERVIEWER: "
+_SPEAKER = re.compile(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:\s+)?|"
+                      r"(?:HOST|CO-HOST|GUEST|INTERVIEWER|MODERATOR|PRESENTER|NARRATOR|SPEAKER ?\d*|"
+                      r"DR\.? [A-Z][A-Z'-]+):\s+)")
 #: a row of a table laid out in columns of spaces, as print exports flatten them:
 #: "Outside of the hip             Greater trochanteric pain syndrome"
 _SPACED_ROW = re.compile(r"^\S.*?\S {4,}\S")
@@ -249,6 +253,10 @@ def parse_structure(document: SourceDocument) -> Structure:
             aside = "" if aside == "links" else aside
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
+        if (turn := _SPEAKER.match(line)) and turn.end() < len(line):
+            # a transcript's turn: what is said is the line ("[00:01:40] HOST: So what
+            # causes it?" is a question that heads the answer below it)
+            line, start = line[turn.end():], start + turn.end()
         end = start + len(line)
         if (not wrapped and line[0].islower() and blocks and blocks[-1].kind == "heading" and adjacent
                 and document.format not in ("md", "html") and _cut_mid_sentence(blocks[-1].text)):

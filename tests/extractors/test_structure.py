@@ -143,6 +143,17 @@ def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item
     assert blocks[5].intro is None
 
 
+def test_a_transcript_turn_is_read_without_its_time_and_speaker_so_a_question_heads_its_answer():
+    text = ("Episode 42: Plantar fasciitis\n\n[00:01:40] HOST: So what actually causes plantar fasciitis?\n"
+            "[00:01:45] DR. ORTIZ: Mostly overload. Tight calves are the usual suspects.\n"
+            "INTERVIEWER: And what helps?\n")
+    structure = _structure(text)
+    assert [(b.kind, b.text[:14]) for b in structure.blocks] == [
+        ("title", "Episode 42: Pl"), ("heading", "So what actual"), ("paragraph", "Mostly overloa"),
+        ("heading", "And what helps")]
+    assert structure.blocks[2].section == (0, 1)
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
