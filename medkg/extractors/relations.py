@@ -229,7 +229,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"what (?:to|you can|you should|should you|can you|can i|should i) do|things you can do|"
                          r"what (?:works|worked|has worked|helped)(?: (?:for|best for) (?:me|us|you))?\W*$|"
                          r"things (?:that|which) (?:\w+ )?help|"
-                         r"to ease|easing|how to (?:ease|cure|fix|"
+                         r"to ease|easing|(?:you|can) ease\b|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
                          r"first aid|exercises?|stretch|"
                          # a doctor's advice: "What I would recommend:", "My suggestions"
@@ -238,7 +238,10 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (not the symptoms of a condition: "tell us if your symptoms change:")
     ("symptom", re.compile(r"\b(?:(?:symptoms?|signs?)(?! (?:change|get worse|worsen|persist|continue|last|improve|"
                            r"return|come back|go away|do not|don't|settle))|what (?:will|does|do|might|may) (?:i|you|it) feel|"
-                           r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like)\b", re.I)),
+                           r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like|"
+                           # "Check if you have shin splints", "If you have shin splints, you'll feel:"
+                           r"check if (?:you have|you've got|it's|it is)|"
+                           r"you(?:'ll| will| may| might| usually| often)? (?:feel|notice|experience)\W*$)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
                          r"contribut(?:e|ed|es|ing|ors?)|"
                          # "a few other things can give arch pain too:" (not "your physio may give you:")

@@ -346,6 +346,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Heat illness\n\nHeatstroke is a medical emergency. Cauda equina syndrome needs emergency care.\n",
      {("heat stroke", "see_specialist", "emergency department"),
       ("cauda equina syndrome", "see_specialist", "emergency department")}, set()),
+    # a public health page's "Check if you have ...", "you'll feel:" and "How you can ease ..." frames
+    ("Shin splints\n\nCheck if you have shin splints\n\nIf you have shin splints, you'll feel:\n"
+     "- tenderness along the inside of the shin bone\n\nHow you can ease shin splints yourself\n\nDo\n\n"
+     "- hold an ice pack on your shins for up to 20 minutes\n",
+     {("shin splints", "causes", "tenderness"), ("cold therapy", "treats", "shin splints")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -363,7 +368,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
         "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
         "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
-        "is-an-emergency"])
+        "is-an-emergency", "check-if-you-have-and-how-you-can-ease"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
