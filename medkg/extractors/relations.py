@@ -39,7 +39,7 @@ from rdflib import URIRef
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.context import negated_spans
 from medkg.extractors.document import Assertion, Block, Candidate, Mention, Sentence
-from medkg.extractors.structure import Structure
+from medkg.extractors.structure import TABLE_ROW, Structure
 from medkg.extractors.terms import is_term_like
 from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
@@ -300,6 +300,13 @@ _DIAGNOSIS_REACH = 4
 #: still count: "Overuse - running too far without enough rest"); after a line of symptoms,
 #: what they may mean ("... in the morning - plantar fasciitis")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
+#: a comparison table's row about where each condition is felt: "Where it hurts", "Location"
+_WHERE = re.compile(r"\b(?:where|location|site|area)\b", re.IGNORECASE)
+
+
+def _cell_of(row: str, position: int) -> int:
+    """Which cell of a table row ``position`` falls in (0 is the row's label)."""
+    return row.count("|", 0, position) - 1
 #: a colon after symptoms, before the condition they suggest: "Pain at the thumb side of
 #: the wrist with lots of gripping: De Quervain's tenosynovitis."
 _NAMED_AFTER = re.compile(r":\s")
@@ -906,6 +913,11 @@ class RelationExtractor(Extractor):
                         block.intro is not None and "prevent" in _frame_families(structure.blocks[block.intro].text))))
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
+            compared = self._compared(structure, sentence, usable)
+            if compared is not None:
+                # a row of a table that compares conditions column by column: each cell is about its column's
+                found += self._comparison_rule(index, structure, sentence, mentions, compared)
+                continue
             if (named := self._singled_out(structure, sentence, section, mentions, featured[0])):
                 # "The representative disease is Achilles tendinopathy": the section's later
                 # paragraphs (and this one's later sentences) are about it, not about the
@@ -1700,6 +1712,48 @@ class RelationExtractor(Extractor):
                             for t in targets if (relation := _relation_for(family, m, t))]
                 elif kind == "item" and not mentions and is_term_like(phrase):
                     annotations.candidates.append(Candidate(phrase, family, "subject", index))
+        return out
+
+    def _compared(self, structure: Structure, sentence: Sentence,
+                  usable: dict[int, list[Mention]]) -> list[tuple[int, Mention]] | None:
+        """The conditions a table compares, with the cell each heads ("| | Shin splints |
+        Stress fracture |"), when ``sentence`` is one of its rows; else ``None``."""
+        block = structure.blocks[sentence.block]
+        if block.kind != "item" or block.intro is None or not TABLE_ROW.match(block.text):
+            return None
+        header = structure.blocks[block.intro]
+        if not TABLE_ROW.match(header.text):
+            return None
+        named = [m for i in structure.by_block[block.intro] for m in usable.get(i, [])
+                 if self._specific(m, ("Condition",))]
+        columns = [(_cell_of(header.text, m.start - header.start), m) for m in named]
+        if len({cell for cell, _ in columns}) < 2 or any(cell == 0 for cell, _ in columns):
+            return None
+        return columns
+
+    def _comparison_rule(self, index: int, structure: Structure, sentence: Sentence, mentions: list[Mention],
+                         columns: list[tuple[int, Mention]]) -> list[Assertion]:
+        """"| Best test | physical examination | MRI or bone scan |" under "| | Shin splints |
+        Stress fracture |": the row's first cell says how (a test, a remedy, a symptom, a
+        place), each later cell what for the condition heading its column."""
+        block = structure.blocks[sentence.block]
+        label = block.text.strip("| ").split("|", 1)[0]
+        families = _frame_families(label) or (["place"] if _WHERE.search(label) else [])
+        out = []
+        for m in mentions:
+            cell = _cell_of(block.text, m.start - block.start)
+            for condition in (c for column, c in columns if column == cell and cell):
+                for family in families:
+                    if family == "place":
+                        if m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
+                            out.append(self._assert(condition.concept, "located_in", m.concept, index, "frame", m))
+                        continue
+                    if family == "symptom":
+                        subject, object_, family = condition, m, ("cause" if m.type == "Symptom" else "")
+                    else:
+                        subject, object_ = _sides(family, m, condition)
+                    if family and (relation := _relation_for(family, subject, object_)):
+                        out.append(self._assert(subject.concept, relation, object_.concept, index, "frame", m))
         return out
 
     def _site_rule(self, usable: dict[int, list[Mention]], found: list[Assertion],

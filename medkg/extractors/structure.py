@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from medkg.extractors.document import Block, Sentence, SourceDocument
 
-__all__ = ["Structure", "parse_structure", "split_sentences"]
+__all__ = ["Structure", "parse_structure", "split_sentences", "TABLE_ROW"]
 
 #: lines this long (shortest, longest) that end mid-sentence are taken as hard-wrapped
 WRAP_WIDTH = (50, 100)
@@ -164,7 +164,7 @@ _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 
 #: a row of a table, as the loaders write HTML tables and Markdown writes its own: "| Ice | Strain | 2 days |"
-_TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
+TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
 #: who speaks in a transcript, and when: "[00:01:40] HOST: ", "12:05 Dr. Ortiz: ", "INTERVIEWER: "
 _SPEAKER = re.compile(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:\s+)?|"
                       r"(?:HOST|CO-HOST|GUEST|INTERVIEWER|MODERATOR|PRESENTER|NARRATOR|SPEAKER ?\d*|"
@@ -272,7 +272,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             block.end = end
             block.text = text[block.start:end]
             continue
-        row = "bars" if _TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
+        row = "bars" if TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
         if _goes_on(wrapped, line) and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on

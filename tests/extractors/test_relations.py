@@ -351,6 +351,16 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "- tenderness along the inside of the shin bone\n\nHow you can ease shin splints yourself\n\nDo\n\n"
      "- hold an ice pack on your shins for up to 20 minutes\n",
      {("shin splints", "causes", "tenderness"), ("cold therapy", "treats", "shin splints")}, set()),
+    # a table that compares conditions column by column: each cell is about its column's condition
+    ("Shin pain in dancers\n\n| | Shin splints | Stress fracture |\n|---|---|---|\n"
+     "| Main symptoms | tenderness | swelling |\n| Best test | physical examination | MRI |\n"
+     "| Treatment | calf stretching | walking boot |\n",
+     {("shin splints", "causes", "tenderness"), ("stress fracture", "causes", "swelling"),
+      ("shin splints", "diagnosed_by", "physical examination"),
+      ("stress fracture", "diagnosed_by", "magnetic resonance imaging"),
+      ("calf stretch", "treats", "shin splints"), ("walking boot", "treats", "stress fracture")},
+     {("walking boot", "treats", "shin splints"), ("calf stretch", "treats", "stress fracture"),
+      ("shin splints", "causes", "swelling")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -368,7 +378,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "are-a-mistake", "asked-after-the-dash", "compared-after-the-colon",
         "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
         "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
-        "is-an-emergency", "check-if-you-have-and-how-you-can-ease"])
+        "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
+        "a-comparison-table"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
