@@ -44,7 +44,9 @@ def sanitize_text(text: str, *, line_breaks: LineBreaks = "keep") -> str:
 #: a token: its normalised form and its character span in the original text
 Token = tuple[str, int, int]
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: a word, and its rest when a line break cut it with a hyphen ("over-\nuse" is "overuse")
+_WORD = re.compile(r"[^\W_]+(?:-\n[ \t]*[a-z][^\W_]*)*", re.UNICODE)
+_CUT = re.compile(r"-\n[ \t]*")
 #: possessive determiners read as "the": "pain in my ankle" matches "pain in the ankle"
 _DETERMINERS = {"my": "the", "your": "the", "his": "the", "her": "the", "their": "the", "our": "the"}
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -125,6 +127,8 @@ def _source(text: str) -> str:
 def _normal_word(word: str) -> str:
     """One word's normalised form (cached: words repeat, and this is the hot path of
     concept finding)."""
+    if "\n" in word:
+        word = _CUT.sub("", word)
     if len(word) > 1 and word.isupper():
         return word.lower()
     if len(word) > 2 and word[-1] == "s" and word[:-1].isupper():  # MRIs, NSAIDs
