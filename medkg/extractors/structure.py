@@ -23,7 +23,10 @@ _CLOSING = (".", "!", "?", ":", ";", '"', "\u201d", ")", "]", "\u2026")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 #: a line that introduces a list without a colon ("tests, which may include the following")
 _INTRODUCES = re.compile(r"\b(?:the following|as follows|include|includes|including|such as|namely)\W*$", re.IGNORECASE)
-_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s)|"
+#: a list item's marker: a bullet (those of word processors and PDF exports too: "\uf0b7",
+#: "\u25e6", "\u27a2", "\u2713"), a number or a letter
+_ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25e6\u25cb\u25ab"
+                   r"\u25ba\u27a2\u27a4\u2713\u2714\u2756\u2043\u2219\u2023]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s)|"
                    # a numbered section's points: "2.1 A poor bike fit", "3.2. Tight hip flexors"
                    r"\d{1,2}\.\d{1,2}\.?(?=\s+[A-Z]))\s*")
 #: a number and a comma, which opens a list item ("1, the landing is wrong") but not a

@@ -154,6 +154,13 @@ def test_a_transcript_turn_is_read_without_its_time_and_speaker_so_a_question_he
     assert structure.blocks[2].section == (0, 1)
 
 
+def test_bullets_of_word_processors_and_pdf_exports_mark_list_items():
+    structure = _structure("Tennis elbow\n\nWhat can I do?\n\uf0b7 Rest from lifting.\n\u25e6 Apply ice.\n"
+                           "\u27a2 Wear an elbow strap.\n\u2713 Take ibuprofen.\n")
+    assert [b.kind for b in structure.blocks] == ["title", "heading", "item", "item", "item", "item"]
+    assert structure.blocks[2].text == "Rest from lifting."
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
