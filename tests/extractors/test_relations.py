@@ -361,6 +361,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
       ("calf stretch", "treats", "shin splints"), ("walking boot", "treats", "stress fracture")},
      {("walking boot", "treats", "shin splints"), ("calf stretch", "treats", "stress fracture"),
       ("shin splints", "causes", "swelling")}),
+    # a story's remedies: what did nothing treats nothing, what sorted it out does; a question asks
+    ("IT band syndrome\n\nCortisone injection did nothing for me, but glute bridges fixed it. Foam rolling "
+     "sorted mine out. Clamshells and side planks help. Does stretching help?\n",
+     {("glute bridge", "treats", "iliotibial band syndrome"), ("foam rolling", "treats", "iliotibial band syndrome"),
+      ("clamshell exercise", "treats", "iliotibial band syndrome")},
+     {("corticosteroid injection", "treats", "iliotibial band syndrome"),
+      ("stretching", "treats", "iliotibial band syndrome")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -379,7 +386,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
         "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
         "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
-        "a-comparison-table"])
+        "a-comparison-table", "did-nothing-sorted-mine-out-help"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
