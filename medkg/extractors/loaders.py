@@ -149,8 +149,17 @@ def _html(path: Path, data: bytes) -> list[SourceDocument]:
                            title=title, format="html")]
 
 
+def _page(url: str) -> str:
+    """The page a record's address is part of: the address without its fragment
+    ("https://forum.example/t/812#post-4" is on "https://forum.example/t/812")."""
+    return url.split("#", 1)[0]
+
+
 def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
     documents = []
+    #: the title of each page the records so far are on: a reply with no title of its
+    #: own is about its thread's ("| url: .../t/812#post-4 |" under ".../t/812")
+    titles: dict[str, str] = {}
     for number, line in enumerate(decode(data).splitlines(), start=1):
         if not line.strip():
             continue
@@ -163,12 +172,17 @@ def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
         raw = line.encode("utf-8")
         record_id = str(record.get("id") or f"{path.name}:{number}")
         title = clean_text(str(record.get("title") or "")).strip()
+        url = str(record.get("url") or "")
+        if url and not title:
+            title = titles.get(_page(url), "")
+        elif url:
+            titles.setdefault(_page(url), title)
         text = clean_text(record["text"])
         if title and not text.lstrip().startswith(title):
             text = f"{title}\n\n{text}"  # the record's title heads its text, as a page's does
         documents.append(SourceDocument(
             text=text, path=f"{path}#{record_id}", digest=SourceDocument.hash_of(raw),
-            title=title, url=str(record.get("url") or ""), format="jsonl",
+            title=title, url=url, format="jsonl",
             meta={k: str(v) for k, v in record.items() if k not in ("text",) and isinstance(v, (str, int, float))}))
     return documents
 

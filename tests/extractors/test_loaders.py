@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
 
@@ -80,6 +81,16 @@ def test_a_jsonl_records_title_heads_its_text_so_its_sentences_are_split(tmp_pat
     assert [(structure.blocks[s.block].kind, s.text) for s in structure.sentences] == [
         ("title", "What causes shin pain?"), ("paragraph", "Shin splints are common."),
         ("paragraph", "Ice relieves shin splints.")]
+
+
+def test_a_jsonl_reply_without_a_title_takes_its_threads_and_another_page_keeps_none(tmp_path):
+    records = [{"id": "1", "title": "Outer knee pain - ITBS?", "url": "https://forum.example/t/7#1", "text": "Help."},
+               {"id": "2", "url": "https://forum.example/t/7#2", "text": "Foam rolling fixed mine."},
+               {"id": "3", "url": "https://forum.example/t/8", "text": "Another thread."}]
+    (tmp_path / "thread.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    documents = list(load_paths([tmp_path / "thread.jsonl"]))
+    assert [d.title for d in documents] == ["Outer knee pain - ITBS?", "Outer knee pain - ITBS?", ""]
+    assert documents[1].text.startswith("Outer knee pain - ITBS?\n\nFoam rolling")
 
 
 def test_markdown_front_matter_is_data_not_text_and_gives_the_title(tmp_path):
