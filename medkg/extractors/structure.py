@@ -43,6 +43,8 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"(?:(?:reply|post|answer|comment)\s*#?\d*\s*[-:\u2013]?\s*)?"
                    r"(?:asked|posted|answered|submitted|written|reviewed|checked|replied)\s+by\b.{0,80}$|"
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old|"
+                   # a label and a date: "Asked: 14.03.2024", "Posted on 2024-03-14"
+                   r"(?:asked|answered|posted|updated|published|date)(?:\s+on)?\s*:?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$|"
                    # a byline: "Author: neurologist of the highest category ... Checked by: chief physician"
                    r"(?:author|authors|reviewer|medical reviewer|editor)\s*:.{0,200}$|"
                    # a doctor's profile: "Good at: sports injury, knee and ankle arthroscopy"
@@ -94,7 +96,8 @@ _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|infor
                     r"popular (?:posts|articles)|recommended (?:articles|reading|posts)|trending)\s*(?::|$)", re.IGNORECASE)
 #: words of a line below such a heading for it to be content, not the title of a link
 _ASIDE_CONTENT_WORDS = 20
-_ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient)", re.IGNORECASE)
+_ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient|"
+                           r"answered\s+by\b|(?:answer|reply|response)\s+(?:from|by)\b)", re.IGNORECASE)
 
 
 @dataclass

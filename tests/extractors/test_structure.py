@@ -161,6 +161,14 @@ def test_bullets_of_word_processors_and_pdf_exports_mark_list_items():
     assert structure.blocks[2].text == "Rest from lifting."
 
 
+def test_an_answered_by_line_opens_the_answer_and_an_asked_date_is_furniture():
+    structure = _structure("Night cramps at 68, what to do?\n\nQuestion from Valentina: my calves cramp at night.\n"
+                           "Asked: 14.03.2024\nAnswered by Dr. Petrova Elena, therapist, 15.03.2024\n"
+                           "Stretch the calves before sleep.\n")
+    assert [(b.kind, b.part) for b in structure.blocks] == [
+        ("title", ""), ("paragraph", "question"), ("meta", "question"), ("meta", "answer"), ("paragraph", "answer")]
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
