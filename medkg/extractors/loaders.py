@@ -143,8 +143,11 @@ def html_to_text(html: str) -> tuple[str, str]:
 def _html(path: Path, data: bytes) -> list[SourceDocument]:
     text, title = html_to_text(clean_text(decode(data)))
     text = strip_inline_markdown(clean_text(text))
+    first = next((line.strip("# ").strip() for line in text.splitlines() if line.strip()), "")
     if not title:
-        title = next((line.strip("# ").strip() for line in text.splitlines() if line.strip()), "")
+        title = first
+    elif title != first and title not in text[:len(title) * 3]:
+        text = f"# {title}\n\n{text}"  # the page's title, which main-content extraction may drop, heads its text
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
                            title=title, format="html")]
 

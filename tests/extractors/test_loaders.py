@@ -93,6 +93,19 @@ def test_a_jsonl_reply_without_a_title_takes_its_threads_and_another_page_keeps_
     assert documents[1].text.startswith("Outer knee pain - ITBS?\n\nFoam rolling")
 
 
+def test_an_html_pages_title_heads_its_text_when_main_content_extraction_dropped_it(tmp_path):
+    page = tmp_path / "qa.html"
+    page.write_text("<html><head><title>Night cramps in the calves, what to do?</title></head><body>"
+                    "<h1>Night cramps in the calves, what to do?</h1><div class='question'><p>Question from "
+                    "Valentina: for two months my calves cramp at night and I wake up three or four times. "
+                    "I take a diuretic for my blood pressure.</p></div><div class='answer'><p>Answered by "
+                    "Dr. Petrova, therapist: night cramps at your age are often due to low magnesium, "
+                    "especially with diuretics. Stretch your calves before sleep.</p></div></body></html>")
+    (document,) = load_paths([page])
+    assert document.text.lstrip("# ").startswith("Night cramps in the calves, what to do?")
+    assert document.text.count("Night cramps in the calves, what to do?") == 1
+
+
 def test_markdown_front_matter_is_data_not_text_and_gives_the_title(tmp_path):
     page = tmp_path / "knee.md"
     page.write_text('---\ntitle: "Knee Pain From Squats"\ntags: [knee pain, patellar tendinitis]\n---\n\n'
