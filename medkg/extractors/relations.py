@@ -197,6 +197,7 @@ CUES: tuple[Cue, ...] = (
                        # "Heatstroke is a medical emergency", "Cauda equina syndrome needs emergency care"
                        r"(?:is|are) (?:a |an )?(?:medical |surgical )?emergenc(?:y|ies)|needs? (?=emergency\b)"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ing)?|detect(?:s|ed|ing)?|rule out|"
+                 r"to exclude|"
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|"
                  # "a labral tear is best seen on an MR arthrogram", "checked with a nerve conduction
                  # study", "The DEXA ... finds osteoporosis", "Pain with the FADIR test suggests FAI"
@@ -408,7 +409,9 @@ _HELPER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:an?\s+|your\s+)?[\w-]+)?\s*,?\s*(
 #: a test being ordered, before its name: "may order an X-ray and an", "will send you for a"
 _ORDERED = re.compile(r"\b(?:(?:order|arrange|request|send you for|refer you for|do|run|ask (?:\w+ ){0,2}for)(?:s|ed)?|"
                       # advised: "you should take an X-ray", "you may need to get an MRI"
-                      r"(?:should|must|need to|needs to|may need to|will need to|to) (?:take|get|have|undergo|go for))"
+                      r"(?:should|must|need to|needs to|may need to|will need to|to) (?:take|get|have|undergo|go for)|"
+                      # translated advice: "I recommend to make blood test", "please make ultrasound"
+                      r"(?:recommend to|please|you can|you should) (?:make|do|pass|take))"
                       r"\s+[^.;:!?]*$", re.IGNORECASE)
 #: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
 _DIAGNOSING = re.compile(r"(?:\s*(?:,|or|and|/)\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "an MRI or bone scan test"

@@ -368,6 +368,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
       ("clamshell exercise", "treats", "iliotibial band syndrome")},
      {("corticosteroid injection", "treats", "iliotibial band syndrome"),
       ("stretching", "treats", "iliotibial band syndrome")}),
+    # a translated doctor's advice: "make" a test, and a test "to exclude" a condition diagnoses it
+    ("Night cramps at 68\n\nAnswered by Dr. Petrova, therapist\n\nI recommend to make blood test for "
+     "electrolytes. Make ultrasound of the veins of the legs, to exclude venous insufficiency.\n",
+     {("night cramps", "diagnosed_by", "electrolyte panel"),
+      ("chronic venous insufficiency", "diagnosed_by", "compression ultrasound")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -386,7 +391,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-topic-by-its-last-word", "a-broader-kind-in-general", "symptoms-colon-condition",
         "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
         "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
-        "a-comparison-table", "did-nothing-sorted-mine-out-help"])
+        "a-comparison-table", "did-nothing-sorted-mine-out-help",
+        "make-a-test-to-exclude"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
