@@ -243,6 +243,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like|"
                            # "Check if you have shin splints", "If you have shin splints, you'll feel:"
                            r"check if (?:you have|you've got|it's|it is)|"
+                           # "Watch for:", "Look out for:", "Warning signs:"
+                           r"(?:watch|look)(?: out)? for\W*$|warning signs|"
                            r"you(?:'ll| will| may| might| usually| often)? (?:feel|notice|experience)\W*$)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
                          r"contribut(?:e|ed|es|ing|ors?)|"
@@ -999,7 +1001,14 @@ class RelationExtractor(Extractor):
                                                       sentence.start, under_prevention[sentence.block])
                           if (_framed_side(a), a.relation) not in own]
             if block.kind == "paragraph" and not asked and not stated:
-                found += self._described_rule(index, mentions, targets[sentence.block])
+                # what the paragraph opened with ("Heat stroke is an emergency. Signs include
+                # confusion ..."), unless it opened with a cause of the section's complaint
+                # ("Dehydration can trigger gout. The knee becomes hot, red, very swollen")
+                sectioned = {t.concept for t in targets[sentence.block]}
+                causing = {a.subject for a in found
+                           if a.object in sectioned and a.relation in ("causes", "risk_factor_for")}
+                found += self._described_rule(index, mentions, [t for t in target if t.concept not in causing]
+                                              or targets[sentence.block])
             listed_for = [t for t in target if t.sentence != index]  # not what the list itself names
             if listed_for and (opening := _SELF_FRAMED.match(sentence.text)):
                 for family in _frame_families(opening.group()):

@@ -373,6 +373,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "electrolytes. Make ultrasound of the veins of the legs, to exclude venous insufficiency.\n",
      {("night cramps", "diagnosed_by", "electrolyte panel"),
       ("chronic venous insufficiency", "diagnosed_by", "compression ultrasound")}, set()),
+    # signs described after a paragraph's opening complaint are its own, not every one its heading names
+    ("Heat illness\n\nHeat exhaustion and heat stroke\n\nHeat stroke is an emergency. Signs include confusion "
+     "and slurred speech.\n",
+     {("heat stroke", "causes", "confusion")}, {("heat exhaustion", "causes", "confusion")}),
+    # ... unless the paragraph opened with a cause of the heading's complaint
+    ("Swollen knee\n\nGout\n\nDehydration can trigger gout. The knee becomes hot, red and very swollen.\n",
+     {("gout", "causes", "swelling")}, {("dehydration", "causes", "swelling")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -392,7 +399,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
         "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
         "a-comparison-table", "did-nothing-sorted-mine-out-help",
-        "make-a-test-to-exclude"])
+        "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
