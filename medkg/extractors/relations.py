@@ -288,7 +288,10 @@ _TELLS_THEM_APART = re.compile(r"\b(?:tell|tells|telling|distinguish(?:es|ed|ing
 #: stitch", "the most possible is the hamstring strain", "your symptoms fit shoulder
 #: impingement" (a hedged guess, "it may be X", leaves the complaint the topic)
 _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|likely|probable)(?: \w+)? is|"
-                        r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook)\b", re.IGNORECASE)
+                        r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook|"
+                        # a translated doctor's diagnosis: "according to your description, considering X"
+                        r"(?:description|symptoms|situation),? (?:i )?(?:consider(?:ing)?|(?:it is )?considered)|"
+                        r"^\W*(?:consider(?:ing)?|considered)(?= \w))", re.IGNORECASE)
 #: a title's question about what the complaint is, right before the condition it asks
 #: about: "Groin pain when kicking, is it a hernia?" (the page is about the groin pain)
 _ASKED_ABOUT = re.compile(r"\b(?:(?:is|could|can|might|may|would) (?:it|this|that|mine)(?: be)?|do i have|have i got)"

@@ -380,6 +380,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # ... unless the paragraph opened with a cause of the heading's complaint
     ("Swollen knee\n\nGout\n\nDehydration can trigger gout. The knee becomes hot, red and very swollen.\n",
      {("gout", "causes", "swelling")}, {("dehydration", "causes", "swelling")}),
+    # a translated doctor's "considering X" is the diagnosis the advice below is about
+    ("Why does the outside of my knee hurt after running?\n\nQuestion: it hurts after 5 km.\n\n"
+     "Doctor Wang Li, attending physician, Orthopedics, Third People's Hospital\n\n"
+     "Hello, according to your description, considering iliotibial band syndrome.\n\nIce the knee 15 minutes.\n",
+     {("cold therapy", "treats", "iliotibial band syndrome")}, {("cold therapy", "treats", "outer knee pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -399,7 +404,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "helps-try-a-another-option", "seen-on-checked-with-finds-suggests",
         "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
         "a-comparison-table", "did-nothing-sorted-mine-out-help",
-        "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause"])
+        "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
+        "considering-x"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

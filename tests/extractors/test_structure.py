@@ -169,6 +169,14 @@ def test_an_answered_by_line_opens_the_answer_and_an_asked_date_is_furniture():
         ("title", ""), ("paragraph", "question"), ("meta", "question"), ("meta", "answer"), ("paragraph", "answer")]
 
 
+def test_a_doctors_signature_line_is_furniture_and_opens_the_answer():
+    structure = _structure("Knee pain after running\n\nQuestion: it hurts after 5 km.\n"
+                           "Doctor Wang Li, attending physician, Orthopedics, Third People's Hospital\n"
+                           "Ice the knee.\n")
+    assert [(b.kind, b.part) for b in structure.blocks] == [
+        ("title", ""), ("paragraph", "question"), ("meta", "answer"), ("paragraph", "answer")]
+
+
 def test_ads_sign_ups_and_cookie_lines_are_furniture():
     structure = _structure("IT band syndrome\n\nWe use cookies to personalise content. [Accept] [Manage settings]\n\n"
                            "ADVERTISEMENT\nTreadmill Spring Sale - up to 40% off selected models\n\n"
