@@ -104,6 +104,8 @@ _SWAP = r"(?:swap|swapping|swaps|replace|replacing|substitute|substituting)"
 _INSTEAD = re.compile(rf"\b(?:{_SWAP}\b[^.;:!?]{{0,50}}?"
                       r"\b(?:for|with)|(?:switch|switching|change|changing)\s+to)\s+(?:some\s+|a\s+|an\s+)?"
                       r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
+#: what follows an exercise done in place of the usual one: "you can do swimming or cycling instead"
+_INSTEAD_AFTER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:[\w-]+\s+){0,2}?[\w-]+)*\s+instead\b", re.IGNORECASE)
 #: what stands before the exercise given up: "swap rowing or paddling for ..."
 _GIVEN_UP = re.compile(rf"\b{_SWAP}\s+(?:some\s+|your\s+)?"
                        r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
@@ -319,13 +321,14 @@ class CompositionStage(Extractor):
 
     def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """An exercise done in place of the usual one ("swap some walks for cycling or
-        swimming", "switch to swimming") is cross-training, and the one given up ("swap
+        swimming", "switch to swimming", "do swimming or cycling instead") is cross-training, and the one given up ("swap
         rowing for cycling") names no remedy: (given up, done instead)."""
         if _CROSS_TRAINING not in self.lexicon:
             return [], []
         exercises = [m for m in mentions if m.type == "Treatment" and _LOW_IMPACT in self.lexicon.ancestors(m.concept)]
         given_up = [m for m in exercises if _GIVEN_UP.search(text, max(0, m.start - 60), m.start)]
-        instead = [m for m in exercises if m not in given_up and _INSTEAD.search(text, max(0, m.start - 80), m.start)]
+        instead = [m for m in exercises if m not in given_up and (_INSTEAD.search(text, max(0, m.start - 80), m.start)
+                                                                  or _INSTEAD_AFTER.match(text, m.end))]
         return given_up, instead
 
     def _departments(self, text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -88,6 +88,10 @@ def test_a_generic_complaint_with_its_place_becomes_the_place_s_pain(text, expec
     assert expected <= set(names(text))
 
 
+def test_an_exercise_done_instead_is_cross_training():
+    assert names("Stop running for two weeks; you can do swimming or cycling instead.").count("cross-training") == 2
+
+
 def test_a_complaint_at_a_side_of_a_place_is_at_that_place():
     found = set(names("Pain at the thumb side of the wrist with lots of gripping."))
     assert "wrist pain" in found and "thumb pain" not in found, found
