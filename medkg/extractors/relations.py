@@ -676,14 +676,26 @@ _NAMED_OPENING = re.compile(r"\W*(?:[^:.!?]{0,40}:\s*)?(?:(?:yes|well|hmm|honest
 
 def _listed_after(text: str, offset: int, mentions: list[Mention], position: int) -> list[Mention]:
     """The first mention after ``position`` of a sentence and those listed with it ("X,
-    Y and Z"), not what a later clause names ("..., if ignored, can progress to Y")."""
+    Y and Z"), not what a later clause names ("..., if ignored, can progress to Y"); an
+    item's circumstance does not end the list ("pain below the knee when running,
+    jumping or kneeling, local swelling and a tender lump")."""
     after = sorted((m for m in mentions if m.start - offset >= position), key=lambda m: m.start)
     listed = after[:1]
-    for before, m in zip(after, after[1:]):
-        if not _COORDINATED.match(text[before.end - offset:m.start - offset]):
+    for m in after[1:]:
+        last = listed[-1]
+        circumstance = _CIRCUMSTANCE.match(text, last.end - offset)
+        if circumstance and m.start - offset < circumstance.end():
+            continue  # named in the circumstance ("jumping")
+        gap_start = circumstance.end() if circumstance else last.end - offset
+        if not _COORDINATED.match(text[gap_start:m.start - offset]):
             break
         listed.append(m)
     return listed
+
+
+#: the circumstance of a listed item, as far as the comma after it: " when running, jumping or kneeling, "
+_CIRCUMSTANCE = re.compile(r"\s+(?:when|while|during|after)\s+\w+ing(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)\w+ing)*\s*,\s*"
+                           r"(?:and\s+)?(?:(?:local|mild|severe|slight|some|a|an|the|tender)\s+)*", re.IGNORECASE)
 
 
 def _named_as(text: str, start: int, end: int) -> bool:

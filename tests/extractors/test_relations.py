@@ -385,6 +385,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "Doctor Wang Li, attending physician, Orthopedics, Third People's Hospital\n\n"
      "Hello, according to your description, considering iliotibial band syndrome.\n\nIce the knee 15 minutes.\n",
      {("cold therapy", "treats", "iliotibial band syndrome")}, {("cold therapy", "treats", "outer knee pain")}),
+    # a listed symptom's circumstance does not end the list of what "it" causes
+    ("Osgood-Schlatter disease\n\nThe most probable diagnosis is Osgood-Schlatter disease. It typically causes pain "
+     "below the knee when running, jumping or kneeling, local swelling and a tender bony lump below the kneecap.\n",
+     {("osgood-schlatter disease", "causes", "swelling"), ("osgood-schlatter disease", "causes", "lump below the kneecap")},
+     set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -405,7 +410,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
         "a-comparison-table", "did-nothing-sorted-mine-out-help",
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
-        "considering-x"])
+        "considering-x", "a-circumstance-in-a-list"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
