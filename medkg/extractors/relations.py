@@ -195,7 +195,9 @@ CUES: tuple[Cue, ...] = (
                        # "An orthopaedic surgeon is the right specialist for locking"
                        r"(?:right|best|appropriate) (?:specialist|doctor|person|place) (?:for|to see)|"
                        # "Heatstroke is a medical emergency", "Cauda equina syndrome needs emergency care"
-                       r"(?:is|are) (?:a |an )?(?:medical |surgical )?emergenc(?:y|ies)|needs? (?=emergency\b)"),
+                       r"(?:is|are) (?:a |an )?(?:medical |surgical )?emergenc(?:y|ies)|needs? (?=emergency\b)|"
+                       # "If a player collapses, call 999 straight away"
+                       r"(?:call|dial|ring|phone) (?=(?:999|911|112|000|an ambulance)\b)"),
     _cue("test", r"diagnos(?:e|es|ed|is|tic|ing)|confirm(?:s|ed|ing)?|reveal(?:s|ing)?|detect(?:s|ed|ing)?|rule out|"
                  r"to exclude|"
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|"

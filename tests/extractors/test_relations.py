@@ -343,9 +343,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
       ("osteoporosis", "diagnosed_by", "dual-energy x-ray absorptiometry"),
       ("achilles tendon rupture", "diagnosed_by", "thompson test")}, set()),
     # a condition that is an emergency, or needs emergency care, sends you to the emergency department
-    ("Heat illness\n\nHeatstroke is a medical emergency. Cauda equina syndrome needs emergency care.\n",
+    ("Heat illness\n\nHeatstroke is a medical emergency. Cauda equina syndrome needs emergency care. If a player "
+     "is confused, call 999 straight away.\n",
      {("heat stroke", "see_specialist", "emergency department"),
-      ("cauda equina syndrome", "see_specialist", "emergency department")}, set()),
+      ("cauda equina syndrome", "see_specialist", "emergency department"),
+      ("confusion", "see_specialist", "emergency department")}, set()),
     # a public health page's "Check if you have ...", "you'll feel:" and "How you can ease ..." frames
     ("Shin splints\n\nCheck if you have shin splints\n\nIf you have shin splints, you'll feel:\n"
      "- tenderness along the inside of the shin bone\n\nHow you can ease shin splints yourself\n\nDo\n\n"
