@@ -392,6 +392,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "below the knee when running, jumping or kneeling, local swelling and a tender bony lump below the kneecap.\n",
      {("osgood-schlatter disease", "causes", "swelling"), ("osgood-schlatter disease", "causes", "lump below the kneecap")},
      set()),
+    # what keeps a complaint from coming back, or cuts new ones, prevents it; returning to sport is no recurrence
+    ("Golfer's elbow\n\nEccentric exercises help stop golfer's elbow from coming back. Wearing a counterforce brace "
+     "can reduce new flare-ups of golfer's elbow. Build up gradually if you are returning to sport after a break.\n",
+     {("eccentric exercise", "prevents", "golfer's elbow"), ("forearm strap", "prevents", "golfer's elbow")},
+     {("gradual training progression", "prevents", "golfer's elbow")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -412,7 +417,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "is-an-emergency", "check-if-you-have-and-how-you-can-ease",
         "a-comparison-table", "did-nothing-sorted-mine-out-help",
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
-        "considering-x", "a-circumstance-in-a-list"])
+        "considering-x", "a-circumstance-in-a-list",
+        "from-coming-back"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
