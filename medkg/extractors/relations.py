@@ -221,7 +221,9 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         # "The probability of elbow injury increases at:", "likelihood of a sprain rises with:"
                         r"(?:probability|likelihood|chances?) of\b.{0,40}\b(?:increases?|rises?|goes up|is higher)|"
                         r"mak(?:e|es|ing) (?:\w+ ){0,2}worse)", re.I)),
-    ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|reduce the risk|protect|tips for|"
+    ("prevent", re.compile(r"\b(?:prevent|prevention|preventing|avoid|protect|tips for|"
+                           # "How to lower the risk:", "Reducing your risk"
+                           r"(?:reduc|lower|cut|decreas|minimi[sz])(?:e|es|ed|ing|s|ting)? (?:the |your |their )?risk|"
                            # "To reduce cramps in future:", "so it doesn't come back"
                            r"(?:reduce|lower|cut|fewer|stop)\b.{0,40}\b(?:in (?:the )?future|next time)|"
                            r"(?:coming|come|comes) back|from returning|recurr)", re.I)),

@@ -397,6 +397,9 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "can reduce new flare-ups of golfer's elbow. Build up gradually if you are returning to sport after a break.\n",
      {("eccentric exercise", "prevents", "golfer's elbow"), ("forearm strap", "prevents", "golfer's elbow")},
      {("gradual training progression", "prevents", "golfer's elbow")}),
+    # "How to lower the risk:" introduces prevention
+    ("Heat illness\n\nHow to lower the risk:\n- use cooling towels between games\n- drink sports drinks\n",
+     {("sports drink", "prevents", "exertional heat illness")}, {("sports drink", "treats", "exertional heat illness")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -418,7 +421,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-comparison-table", "did-nothing-sorted-mine-out-help",
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
         "considering-x", "a-circumstance-in-a-list",
-        "from-coming-back"])
+        "from-coming-back", "how-to-lower-the-risk"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
