@@ -315,6 +315,8 @@ _DIAGNOSIS_REACH = 4
 #: still count: "Overuse - running too far without enough rest"); after a line of symptoms,
 #: what they may mean ("... in the morning - plantar fasciitis")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
+#: what joins a second place to a condition named at one: "of the foot and (the) leg"
+_AND_PLACE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:the\s+|your\s+|lower\s+)?$", re.IGNORECASE)
 #: a comparison table's row about where each condition is felt: "Where it hurts", "Location"
 _WHERE = re.compile(r"\b(?:where|location|site|area)\b", re.IGNORECASE)
 
@@ -1086,6 +1088,7 @@ class RelationExtractor(Extractor):
                 if len({m.concept for m in named if m not in before}) == 1:
                     named = before or named
             if named:
+                named = [self._across_places(m, sentence, usable.get(index, [])) for m in named]
                 # "Pain in the buttock and leg: sciatica and piriformis syndrome": the page is
                 # about the conditions that explain the complaint
                 return self._narrowest([m for m in named if m.type == "Condition"] or named)
@@ -1098,6 +1101,17 @@ class RelationExtractor(Extractor):
             return []
         best = max(counts.values(), key=len)
         return [best[0]] if len(best) >= 2 else []
+
+    def _across_places(self, mention: Mention, sentence: Sentence, mentions: list[Mention]) -> Mention:
+        """A title's condition named at one place and then another ("Stress fractures of
+        the foot and leg") is the condition wherever it is: its broader kind with no place
+        of its own (stress fracture), when the vocabulary has one; else the mention."""
+        if mention.type != "Condition" or not self._placed(mention.concept):
+            return mention
+        further = [m for m in mentions if m.type == "BodyRegion" and m.start >= mention.end
+                   and _AND_PLACE.match(sentence.text, mention.end - sentence.start, m.start - sentence.start)]
+        kinds = [b for b in self.lexicon[mention.concept].broader if b not in self.generic and not self._placed(b)]
+        return replace(mention, concept=kinds[0]) if further and kinds else mention
 
     def _named_by_kind(self, usable: dict[int, list[Mention]], topic: list[Mention]) -> dict[int, list[Mention]]:
         """On a page about an ankle sprain, "a sprain" is the ankle sprain: a mention

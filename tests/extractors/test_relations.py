@@ -400,6 +400,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # "How to lower the risk:" introduces prevention
     ("Heat illness\n\nHow to lower the risk:\n- use cooling towels between games\n- drink sports drinks\n",
      {("sports drink", "prevents", "exertional heat illness")}, {("sports drink", "treats", "exertional heat illness")}),
+    # a title's condition named at one place and another is the condition wherever it is
+    ("Stress fractures of the foot and leg: how is the diagnosis made?\n\nYour doctor may order an MRI.\n",
+     {("stress fracture", "diagnosed_by", "magnetic resonance imaging")},
+     {("foot stress fracture", "diagnosed_by", "magnetic resonance imaging")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -421,7 +425,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-comparison-table", "did-nothing-sorted-mine-out-help",
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
         "considering-x", "a-circumstance-in-a-list",
-        "from-coming-back", "how-to-lower-the-risk"])
+        "from-coming-back", "how-to-lower-the-risk",
+        "a-title-at-two-places"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
