@@ -302,7 +302,9 @@ _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|
                         r"^\W*(?:consider(?:ing)?|considered)(?= \w))", re.IGNORECASE)
 #: a title's question about what the complaint is, right before the condition it asks
 #: about: "Groin pain when kicking, is it a hernia?" (the page is about the groin pain)
-_ASKED_ABOUT = re.compile(r"\b(?:(?:is|could|can|might|may|would) (?:it|this|that|mine)(?: be)?|do i have|have i got)"
+_ASKED_ABOUT = re.compile(r"\b(?:(?:is|could|can|might|may|would) (?:it|this|that|mine)(?: be)?|do i have|have i got|"
+                          # "..., is the muscle torn?", "... - is my tendon ruptured?"
+                          r"[,?-]\s*(?:is|are)(?= (?:the|my) ))"
                           r"\s+(?:(?:a|an|the|my)\s+)?$", re.IGNORECASE)
 #: where a title turns from the complaint to the question about it: "Arch pain after trail
 #: running - what is it??", "Knee pain on squats: arthritis or tendinitis?"

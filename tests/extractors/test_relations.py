@@ -404,6 +404,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Stress fractures of the foot and leg: how is the diagnosis made?\n\nYour doctor may order an MRI.\n",
      {("stress fracture", "diagnosed_by", "magnetic resonance imaging")},
      {("foot stress fracture", "diagnosed_by", "magnetic resonance imaging")}),
+    # a title's "..., is the muscle torn?" asks; the page's topic is what it goes on to name
+    ("Back of thigh suddenly pain when sprinting, is the muscle torn?\n\nThis is a hamstring strain. "
+     "The hamstring strain needs rest.\n\nIce the back of the thigh for 20 minutes.\n",
+     {("cold therapy", "treats", "hamstring strain")}, {("cold therapy", "treats", "muscle tear")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -426,7 +430,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
         "considering-x", "a-circumstance-in-a-list",
         "from-coming-back", "how-to-lower-the-risk",
-        "a-title-at-two-places"])
+        "a-title-at-two-places", "is-the-muscle-torn"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
