@@ -321,8 +321,9 @@ class CompositionStage(Extractor):
 
     def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """An exercise done in place of the usual one ("swap some walks for cycling or
-        swimming", "switch to swimming", "do swimming or cycling instead") is cross-training, and the one given up ("swap
-        rowing for cycling") names no remedy: (given up, done instead)."""
+        swimming", "switch to swimming", "do swimming or cycling instead") is
+        cross-training, and the one given up ("swap rowing for cycling") names no remedy:
+        (given up, done instead)."""
         if _CROSS_TRAINING not in self.lexicon:
             return [], []
         exercises = [m for m in mentions if m.type == "Treatment" and _LOW_IMPACT in self.lexicon.ancestors(m.concept)]

@@ -53,7 +53,8 @@ NEGATION_POST = re.compile(
     r"(?:really\s+|actually\s+|necessarily\s+|always\s+|seem\s+to\s+|appear\s+to\s+)?"
     r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat)|"
     # "Cortisone injection did nothing for me", "the brace made no difference", "ice was useless"
-    r"(?:did|does|do|has done|have done)\s+(?:absolutely\s+)?nothing|(?:made|makes|make)\s+no\s+(?:real\s+)?difference|"
+    r"(?:did|does|do|has done|have done)\s+(?:absolutely\s+)?nothing|"
+    r"(?:made|makes|make)\s+no\s+(?:real\s+)?difference|"
     r"(?:was|were|is|are)\s+(?:completely\s+|totally\s+)?useless|"
     # "PRP injections are sometimes offered, but studies have not shown that they help",
     # "..., but there is still not enough evidence of its effect"

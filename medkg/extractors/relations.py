@@ -322,10 +322,6 @@ _AND_PLACE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:the\s+|your\s+|lower\s+)?$", 
 #: a comparison table's row about where each condition is felt: "Where it hurts", "Location"
 _WHERE = re.compile(r"\b(?:where|location|site|area)\b", re.IGNORECASE)
 
-
-def _cell_of(row: str, position: int) -> int:
-    """Which cell of a table row ``position`` falls in (0 is the row's label)."""
-    return row.count("|", 0, position) - 1
 #: a colon after symptoms, before the condition they suggest: "Pain at the thumb side of
 #: the wrist with lots of gripping: De Quervain's tenosynovitis."
 _NAMED_AFTER = re.compile(r":\s")
@@ -757,6 +753,33 @@ def _sides(family: str, other: Mention, complaint: Mention) -> tuple[Mention, Me
     return (complaint, other) if family in ("specialist", "test") else (other, complaint)
 
 
+def _described(target: list[Mention], section: list[Mention], found: list[Assertion]) -> list[Mention]:
+    """What a paragraph's description is of: the complaint it opened with ("Heat stroke is
+    an emergency. Signs include confusion ..."), unless that is a cause of its section's
+    complaint ("Dehydration can trigger gout. The knee becomes hot, red, very swollen"),
+    else the section's. ``found`` is read only when the paragraph opened with its own."""
+    concepts = {t.concept for t in section}
+    if all(t.concept in concepts for t in target):
+        return target or section
+    causing = {a.subject for a in found if a.object in concepts and a.relation in ("causes", "risk_factor_for")}
+    return [t for t in target if t.concept not in causing] or section
+
+
+def _cell_of(row: str, position: int) -> int:
+    """Which cell of a table row ``position`` falls in (0 is the row's label)."""
+    return row.count("|", 0, position) - 1
+
+
+def _framed(family: str, item: Mention, target: Mention) -> tuple[Mention, Mention, str | None]:
+    """(subject, object, relation) that a frame of ``family`` makes of an item it lists
+    and the frame's target: a listed symptom is what the target causes, any other item
+    takes its side by the family (see :func:`_sides`); ``None`` if they do not relate."""
+    if family == "symptom":
+        return target, item, (_relation_for("cause", target, item) if item.type == "Symptom" else None)
+    subject, object_ = _sides(family, item, target)
+    return subject, object_, _relation_for(family, subject, object_)
+
+
 _STRONG = tuple(cue for cue in CUES if cue.strong)
 _WEAK = tuple(cue for cue in CUES if not cue.strong)
 
@@ -1028,14 +1051,7 @@ class RelationExtractor(Extractor):
                                                       sentence.start, under_prevention[sentence.block])
                           if (_framed_side(a), a.relation) not in own]
             if block.kind == "paragraph" and not asked and not stated:
-                # what the paragraph opened with ("Heat stroke is an emergency. Signs include
-                # confusion ..."), unless it opened with a cause of the section's complaint
-                # ("Dehydration can trigger gout. The knee becomes hot, red, very swollen")
-                sectioned = {t.concept for t in targets[sentence.block]}
-                causing = {a.subject for a in found
-                           if a.object in sectioned and a.relation in ("causes", "risk_factor_for")}
-                found += self._described_rule(index, mentions, [t for t in target if t.concept not in causing]
-                                              or targets[sentence.block])
+                found += self._described_rule(index, mentions, _described(target, targets[sentence.block], found))
             listed_for = [t for t in target if t.sentence != index]  # not what the list itself names
             if listed_for and (opening := _SELF_FRAMED.match(sentence.text)):
                 for family in _frame_families(opening.group()):
@@ -1110,10 +1126,12 @@ class RelationExtractor(Extractor):
         of its own (stress fracture), when the vocabulary has one; else the mention."""
         if mention.type != "Condition" or not self._placed(mention.concept):
             return mention
-        further = [m for m in mentions if m.type == "BodyRegion" and m.start >= mention.end
-                   and _AND_PLACE.match(sentence.text, mention.end - sentence.start, m.start - sentence.start)]
+        if not any(m.type == "BodyRegion" and m.start >= mention.end
+                   and _AND_PLACE.match(sentence.text, mention.end - sentence.start, m.start - sentence.start)
+                   for m in mentions):
+            return mention
         kinds = [b for b in self.lexicon[mention.concept].broader if b not in self.generic and not self._placed(b)]
-        return replace(mention, concept=kinds[0]) if further and kinds else mention
+        return replace(mention, concept=kinds[0]) if kinds else mention
 
     def _named_by_kind(self, usable: dict[int, list[Mention]], topic: list[Mention]) -> dict[int, list[Mention]]:
         """On a page about an ankle sprain, "a sprain" is the ankle sprain: a mention
@@ -1738,13 +1756,7 @@ class RelationExtractor(Extractor):
             for t in targets:
                 if m.concept == t.concept or self._related(m.concept, t.concept):
                     continue
-                if family == "symptom":
-                    if m.type != "Symptom":
-                        continue
-                    subject, object_, fam = t, m, "cause"
-                else:
-                    (subject, object_), fam = _sides(family, m, t), family
-                relation = _relation_for(fam, subject, object_)
+                subject, object_, relation = _framed(family, m, t)
                 if relation is None or relation == "see_specialist" or \
                         (rule == "frame-text" and (m.ambiguous or family not in text_families
                                                    or (family == "prevent" and m.type != "Treatment"))) \
@@ -1790,21 +1802,17 @@ class RelationExtractor(Extractor):
         place), each later cell what for the condition heading its column."""
         block = structure.blocks[sentence.block]
         label = block.text.strip("| ").split("|", 1)[0]
-        families = _frame_families(label) or (["place"] if _WHERE.search(label) else [])
+        families = _frame_families(label)
+        placed = not families and bool(_WHERE.search(label))
         out = []
         for m in mentions:
             cell = _cell_of(block.text, m.start - block.start)
-            for condition in (c for column, c in columns if column == cell and cell):
+            for condition in (c for column, c in columns if column == cell != 0):
+                if placed and m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
+                    out.append(self._assert(condition.concept, "located_in", m.concept, index, "frame", m))
                 for family in families:
-                    if family == "place":
-                        if m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
-                            out.append(self._assert(condition.concept, "located_in", m.concept, index, "frame", m))
-                        continue
-                    if family == "symptom":
-                        subject, object_, family = condition, m, ("cause" if m.type == "Symptom" else "")
-                    else:
-                        subject, object_ = _sides(family, m, condition)
-                    if family and (relation := _relation_for(family, subject, object_)):
+                    subject, object_, relation = _framed(family, m, condition)
+                    if relation:
                         out.append(self._assert(subject.concept, relation, object_.concept, index, "frame", m))
         return out
 

@@ -145,6 +145,19 @@ def _cut_mid_sentence(line: str) -> bool:
     return WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] and not line.endswith(_CLOSING)
 
 
+def _extend(block: Block, text: str, end: int) -> None:
+    """Let ``block`` run on to ``end`` of ``text``: the line there goes on it."""
+    block.end = end
+    block.text = text[block.start:end]
+
+
+def _close_sections(headings: list[tuple[int, int]], level: int) -> None:
+    """End the open sections (level, heading block) at ``level`` or deeper: a heading
+    of that level starts."""
+    while headings and headings[-1][0] >= level:
+        headings.pop()
+
+
 def _numbered(line: str) -> bool:
     """Whether a list item's marker is a number ("3.") rather than a bullet."""
     return line.lstrip()[:1].isdigit()
@@ -276,10 +289,7 @@ def parse_structure(document: SourceDocument) -> Structure:
         adjacent = True
         furniture = _furniture(line)
         if table == "spaced" and len(raw) - len(raw.lstrip()) >= _COLUMN_INDENT and not furniture:
-            # a cell of a spaced row wrapped onto a line of its own column: the row goes on
-            block = blocks[-1]
-            block.end = end
-            block.text = text[block.start:end]
+            _extend(blocks[-1], text, end)  # a cell of a spaced row wrapped onto its own column
             continue
         row = "bars" if TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
         if _goes_on(wrapped, line) and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
@@ -287,8 +297,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
             block = blocks[-1]
-            block.end = end
-            block.text = text[block.start:end]
+            _extend(block, text, end)
             wrapped = _wrap_state(line)
             if block.kind == "paragraph" and line.endswith(":"):
                 intro = len(blocks) - 1  # "Good point. Red flags that need a visit\nwith a doctor soon:"
@@ -303,8 +312,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             # a plain-text handout's numbered line with indented points below it heads
             # their section: "4. How your physiotherapist assesses you\n  - Hip movement tests."
             heading = blocks[-1]
-            while headings and headings[-1][0] >= 2:
-                headings.pop()
+            _close_sections(headings, 2)
             heading.kind, heading.level, heading.intro = "heading", 2, None
             heading.section = tuple(i for _, i in headings)
             headings.append((2, numbered))
@@ -348,8 +356,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             kind, level, body = "paragraph", 9, line
         end = start + len(body)
         if kind in ("title", "heading"):
-            while headings and headings[-1][0] >= level:
-                headings.pop()
+            _close_sections(headings, level)
         section = tuple(i for _, i in headings)
         block = Block(kind=kind, text=body, start=start, end=end, level=level, section=section,
                       intro=intro if kind == "item" else None, part=part,
