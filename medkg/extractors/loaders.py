@@ -14,6 +14,7 @@ import re
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urldefrag
 
 from rdflib import URIRef
 
@@ -152,16 +153,10 @@ def _html(path: Path, data: bytes) -> list[SourceDocument]:
                            title=title, format="html")]
 
 
-def _page(url: str) -> str:
-    """The page a record's address is part of: the address without its fragment
-    ("https://forum.example/t/812#post-4" is on "https://forum.example/t/812")."""
-    return url.split("#", 1)[0]
-
-
 def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
     documents = []
     #: the title of each page the records so far are on: a reply with no title of its
-    #: own is about its thread's ("| url: .../t/812#post-4 |" under ".../t/812")
+    #: own is about its thread ("./t/812#post-4" is on "./t/812", by its address without the fragment)
     titles: dict[str, str] = {}
     for number, line in enumerate(decode(data).splitlines(), start=1):
         if not line.strip():
@@ -177,9 +172,9 @@ def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
         title = clean_text(str(record.get("title") or "")).strip()
         url = str(record.get("url") or "")
         if url and not title:
-            title = titles.get(_page(url), "")
+            title = titles.get(urldefrag(url).url, "")
         elif url:
-            titles.setdefault(_page(url), title)
+            titles.setdefault(urldefrag(url).url, title)
         text = clean_text(record["text"])
         if title and not text.lstrip().startswith(title):
             text = f"{title}\n\n{text}"  # the record's title heads its text, as a page's does
