@@ -31,6 +31,9 @@ Texts often split a concept the vocabulary names in one piece:
 * an exercise done in place of the usual one: "swap some walks for cycling or swimming",
   "switch to swimming" name cross-training, and the exercise given up ("swap rowing for
   cycling") names no remedy;
+* training cut down: "cut back your running", "reduce the amount of running and
+  jumping", "back off the volume", "cut your running down" name a reduced training
+  load, and the activity cut down names no risk of its own there;
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
   strain of the calf" stays a strain).
@@ -113,6 +116,24 @@ _GIVEN_UP = re.compile(rf"\b{_SWAP}\s+(?:some\s+|your\s+)?"
 _CALLED = re.compile(r"^[^.;:!?]{0,100}?[,(]?\s*(?:also\s+|commonly\s+|often\s+)?"
                      r"(?:called|known as|termed|referred to as|named)\s+(?:an?\s+|the\s+)?[\"'\u201c]?$", re.IGNORECASE)
 _CROSS_TRAINING = CONCEPT["cross-training"]
+_REDUCED_LOAD = CONCEPT["reduced-training-load"]
+#: how much of an activity a reduction is of: "the amount of", "your weekly"
+_MEASURE = (r"(?:(?:the|your|their|his|her|my|some|of|a\s+bit|how\s+much|how\s+often|how\s+far|amount|length|"
+            r"intensity|number|frequency|weekly|daily|total|overall|and)\s+){0,6}")
+#: what training is measured in, named right after a reduction ("cut back the mileage")
+_TRAINING = (r"(?:running|runs?|mileage|miles|kilomet(?:re|er)s|km|distance|volume|training|rides?|riding|"
+             r"hills?|sprints?|sprinting|jumping|sessions?|workouts?|reps|pace|speed)\b")
+#: a reduction of training, before what is cut down: "cut back (on)", "reduce", "back off", "dial back"
+_REDUCING = re.compile(r"\b(?:cut(?:s|ting)?\s+(?:back|down)(?:\s+on)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
+                       r"decreas(?:e|es|ed|ing)|limit(?:s|ed|ing)?|back(?:s|ed|ing)?\s+off(?:\s+on)?|"
+                       r"eas(?:e|es|ed|ing)\s+off(?:\s+on)?|dial(?:s|led|ling)?\s+back(?:\s+on)?|"
+                       r"scal(?:e|es|ed|ing)\s+back(?:\s+on)?)\s+" + _MEASURE, re.IGNORECASE)
+#: what a reduction cuts down: "running and jumping", "hill running", "the volume"
+_TRAINING_CUT = re.compile(rf"(?:[\w-]+\s+)?{_TRAINING}(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:[\w-]+\s+)?{_TRAINING})*",
+                           re.IGNORECASE)
+#: a reduction with what is cut down inside it: "cut your running down", "dial it back"
+_REDUCED_INSIDE = re.compile(r"\b(?:cut(?:s|ting)?\s+(?:your|the|my)\s+(?:[\w-]+\s+)?" + _TRAINING + r"\s+(?:back|down)|"
+                             r"dial(?:s|led|ling)?\s+(?:it|things)\s+back)", re.IGNORECASE)
 _LOW_IMPACT = CONCEPT["low-impact-exercise"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
@@ -181,7 +202,13 @@ class CompositionStage(Extractor):
         added: list[Mention] = []
         #: spans whose mention a composed one replaces ("Hot" in "hot or cold packs")
         replaced: set[tuple[int, int]] = set()
-        for index, mentions in annotations.mentions_by_sentence().items():
+        by_sentence = annotations.mentions_by_sentence()
+        for index, sentence in enumerate(structure.sentences):
+            # training cut down may be named in a sentence with no other concept
+            reduced, cut_down = self._reductions(text, sentence, index, by_sentence.get(index, []))
+            replaced |= {(m.start, m.end) for m in cut_down}
+            added += reduced
+        for index, mentions in by_sentence.items():
             ordered = sorted(mentions, key=lambda m: m.start)
             placed: list[Mention] = []  # complaints composed with their place
             for position, (a, b) in enumerate(zip(ordered, ordered[1:])):
@@ -318,6 +345,27 @@ class CompositionStage(Extractor):
                     and not any(o.type == "Condition" and a.end <= o.start < named.start for o in mentions if o is not named):
                 found.append(a)
         return found
+
+    def _reductions(self, text: str, sentence: Sentence, index: int, mentions: list[Mention]
+                    ) -> tuple[list[Mention], list[Mention]]:
+        """Training cut down ("cut back your running", "reduce the amount of running
+        and jumping", "cut your running down") names a reduced training load: (its
+        mentions, the mentions of the activities cut down, which name no risk there).
+        A reduction the vocabulary names already ("reduce your mileage") is left alone."""
+        if _REDUCED_LOAD not in self.lexicon:
+            return [], []
+        spans = [(verb.start(), training.end()) for verb in _REDUCING.finditer(text, sentence.start, sentence.end)
+                 if (training := _TRAINING_CUT.match(text, verb.end()))]
+        spans += [phrase.span() for phrase in _REDUCED_INSIDE.finditer(text, sentence.start, sentence.end)]
+        concept = self.lexicon[_REDUCED_LOAD]
+        found, cut_down = [], []
+        for start, end in spans:
+            if any(m.start < end and start < m.end and m.type == "Treatment" for m in mentions):
+                continue  # named by the vocabulary already
+            found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
+                                 text=text[start:end], sentence=index))
+            cut_down += [m for m in mentions if start <= m.start and m.end <= end and m.type == "RiskFactor"]
+        return found, cut_down
 
     def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """An exercise done in place of the usual one ("swap some walks for cycling or

@@ -92,6 +92,21 @@ def test_an_exercise_done_instead_is_cross_training():
     assert names("Stop running for two weeks; you can do swimming or cycling instead.").count("cross-training") == 2
 
 
+@pytest.mark.parametrize("text,cut_down", [
+    ("Cut back your running for two weeks.", None),
+    ("Reduce the amount of hill running and jumping until it settles.", "hill running"),
+    ("If it flares up, cut your running down for a while.", None),
+], ids=["cut-back", "reduce-the-amount", "cut-down-after"])
+def test_training_cut_down_is_a_reduced_training_load(text, cut_down):
+    found = names(text)
+    assert "reduced training load" in found, found
+    assert cut_down is None or cut_down not in found, found
+
+
+def test_a_reduction_of_something_else_is_no_training_cut_down():
+    assert "reduced training load" not in names("Limit coffee and lower the load on your ankles; ibuprofen can reduce the pain.")
+
+
 def test_a_complaint_at_a_side_of_a_place_is_at_that_place():
     found = set(names("Pain at the thumb side of the wrist with lots of gripping."))
     assert "wrist pain" in found and "thumb pain" not in found, found
