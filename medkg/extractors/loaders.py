@@ -73,21 +73,33 @@ def clean_text(text: str) -> str:
     return sanitize_text(text.replace("\u00a0", " "), line_breaks="lf")
 
 
-_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)")
+_EMPHASIS = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"
+                       r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+#: a character Markdown writers escape ("\[edit\]" in trafilatura's output)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+#: inline HTML a Markdown text keeps for what Markdown cannot say (superscripts)
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|span|small|abbr|cite|mark|u|ins|s|del|font)\b[^>]*>", re.IGNORECASE)
+#: an encyclopedia's reference marks and section links: "[6]", "[3, 7]", "[edit]", "[citation needed]"
+_REFERENCE_MARK = re.compile(r"\[(?:\d+(?:\s*[,\u2013-]\s*\d+)*|edit|hide|show|citation needed|note \d+)\]",
+                             re.IGNORECASE)
 
 
 def strip_inline_markdown(text: str) -> str:
-    """Markdown text without inline markup that is not words: **bold**, __bold__,
-    `code` and [links](url) keep their text; headings and list markers stay, as the
-    structure reader uses them.
+    """Markdown text without inline markup that is not words: **bold**, *italic*,
+    __bold__, `code`, [links](url), escapes ("\\[") and inline HTML (<sup>) keep their
+    text; an encyclopedia's reference marks ("[6]", "[edit]") go; headings and list
+    markers stay, as the structure reader uses them.
 
     Example:
         >>> strip_inline_markdown("**Ankle sprain** - see [a GP](https://x.org), `now`, __ok__ a__b__c")
         'Ankle sprain - see a GP, now, ok a__b__c'
+        >>> strip_inline_markdown("A *labral tear* causes groin pain.<sup>\\[6\\]</sup> Causes \\[edit\\]")
+        'A labral tear causes groin pain. Causes '
     """
-    text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _LINK.sub(r"\1", _INLINE_TAG.sub("", _ESCAPED.sub(r"\1", text)))
+    text = _REFERENCE_MARK.sub("", text)
+    text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2) or m.group(3), text)
     return text.replace("`", "")
 
 

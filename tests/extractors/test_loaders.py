@@ -113,3 +113,19 @@ def test_markdown_front_matter_is_data_not_text_and_gives_the_title(tmp_path):
     (document,) = load_paths([page])
     assert document.title == "Knee Pain From Squats"
     assert document.text.startswith("Knee Pain From Squats\n") and "tags" not in document.text
+
+
+def test_an_encyclopedia_pages_reference_marks_and_markup_are_not_text(tmp_path):
+    page = tmp_path / "wiki.html"
+    page.write_text("<html><head><title>Hip pain in runners</title></head><body><article>"
+                    "<h1>Hip pain in runners</h1><h2>Causes <span class='edit'>[edit]</span></h2>"
+                    "<p>A <i>labral tear</i> produces deep groin pain together with clicking of the hip."
+                    "<sup>[6]</sup> It is seen on MRI arthrography.<sup>[7][8]</sup> Most tears in runners "
+                    "are associated with femoroacetabular impingement, a mismatch of the ball and socket "
+                    "that the team sees often in distance runners and that needs a careful examination.</p>"
+                    "</article></body></html>")
+    (document,) = load_paths([page])
+    for markup in ("<sup>", "[6]", "[7]", "\\[", "[edit]", "*labral"):
+        assert markup not in document.text, (markup, document.text)
+    assert "A labral tear produces deep groin pain together with clicking of the hip. It is seen on MRI" \
+        in document.text, document.text
