@@ -770,6 +770,16 @@ def _cell_of(row: str, position: int) -> int:
     return row.count("|", 0, position) - 1
 
 
+#: a table row of a label and one value: "| Risk factors | Sudden increase in mileage, female sex |"
+_LABELLED_ROW = re.compile(r"^\|\s*(?P<label>[^|]{2,40}?)\s*\|[^|]+\|$")
+
+
+def _row_label(text: str) -> str:
+    """The label of a two-cell table row ("Causes" in "| Causes | GTPS, labral tear |"), or ""."""
+    row = _LABELLED_ROW.match(text)
+    return row.group("label") if row else ""
+
+
 def _framed(family: str, item: Mention, target: Mention) -> tuple[Mention, Mention, str | None]:
     """(subject, object, relation) that a frame of ``family`` makes of an item it lists
     and the frame's target: a listed symptom is what the target causes, any other item
@@ -1637,6 +1647,12 @@ class RelationExtractor(Extractor):
         topic.
         """
         block = structure.blocks[block_index]
+        label = _row_label(block.text) if block.kind == "item" else ""
+        if label and (families := _frame_families(label)):
+            # a labelled row ("| Causes | GTPS, labral tear |" in an encyclopedia's
+            # infobox) frames its value by its label, about the section's subject
+            targets = self._section_target(structure, block_index, usable) or topic
+            return [(family, targets) for family in families] if targets else []
         sources = [block.intro] if block.intro is not None else []
         headings = self._preceding_headings(structure, block_index)
         if block.kind in ("item", "heading") and not headings:

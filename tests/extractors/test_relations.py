@@ -408,6 +408,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Back of thigh suddenly pain when sprinting, is the muscle torn?\n\nThis is a hamstring strain. "
      "The hamstring strain needs rest.\n\nIce the back of the thigh for 20 minutes.\n",
      {("cold therapy", "treats", "hamstring strain")}, {("cold therapy", "treats", "muscle tear")}),
+    # an infobox's labelled rows frame their values by the label, about the page's topic
+    ("Hip pain in runners\n\n| Hip pain in runners |  |\n| --- | --- |\n| Causes | Greater trochanteric pain "
+     "syndrome, labral tear |\n| Risk factors | Female sex, weak hip abductors |\n| Diagnostic method | X-ray, "
+     "MRI |\n\nHip pain in runners is pain felt in or around the hip.\n",
+     {("greater trochanteric pain syndrome", "causes", "hip pain"), ("labral tear", "causes", "hip pain"),
+      ("female sex", "risk_factor_for", "hip pain"), ("hip pain", "diagnosed_by", "x-ray"),
+      ("hip pain", "diagnosed_by", "magnetic resonance imaging")},
+     {("female sex", "causes", "hip pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -430,7 +438,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
         "considering-x", "a-circumstance-in-a-list",
         "from-coming-back", "how-to-lower-the-risk",
-        "a-title-at-two-places", "is-the-muscle-torn"])
+        "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
