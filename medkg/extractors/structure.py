@@ -91,12 +91,15 @@ _NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^
                          r"^(?i:home)\s/\s(?:[^/]{1,60}\s/\s)*[^/]{1,100}$")
 #: words of a first line that can be the page's title; a longer one is a paragraph
 _TITLE_WORDS = 20
-#: the heading of a list of links to other pages ("Related articles", "You may also like"),
-#: alone on its line or before a colon
+#: the heading of a list of links to other pages ("Related articles", "You may also like")
+#: or of an article's sources ("References"), alone on its line or before a colon
 _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|information|faqs?|topics?|stories|content|"
                     r"reading|threads?)|similar (?:threads?|questions?|posts?|topics?|articles?)|"
                     r"you (?:may|might) also like|read (?:more|next)|see also|more (?:articles|stories|posts)|"
-                    r"popular (?:posts|articles)|recommended (?:articles|reading|posts)|trending)\s*(?::|$)", re.IGNORECASE)
+                    r"popular (?:posts|articles)|recommended (?:articles|reading|posts)|trending|"
+                    # an article's sources: "References", "Further reading", "External links"
+                    r"references|bibliography|sources|citations|works cited|further reading|external links)"
+                    r"\s*(?::|$)", re.IGNORECASE)
 #: words of a line below such a heading for it to be content, not the title of a link
 _ASIDE_CONTENT_WORDS = 20
 _ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient|"

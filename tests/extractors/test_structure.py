@@ -198,6 +198,14 @@ def test_links_under_a_related_heading_are_furniture_until_a_blank_line():
                      ("meta", "Related po")]
 
 
+def test_an_articles_references_and_external_links_are_furniture():
+    structure = _structure("Hip pain in runners\n\nRest eases it.\n\n## References\n"
+                           "1. Lindqvist A (2020). Running Injuries: A Clinical Handbook. Nordvik Press.\n"
+                           "2. Marsh T (2018). J Endurance Sport Med. 9 (3): 201-9.\n\n## External links\n"
+                           "- Hip pain in runners at MedPortal Encyclopedia\n")
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "meta", "meta", "meta", "meta", "meta"]
+
+
 def test_breadcrumbs_and_menus_are_furniture_and_the_title_is_the_first_line_of_content():
     structure = _structure("HealthAnswers > Ask a Doctor > Leg cramps at night\n"
                            "Home | Ask a question | Browse topics | Sign in\n\n"
