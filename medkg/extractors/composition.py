@@ -422,9 +422,10 @@ class CompositionStage(Extractor):
     def _specialise(self, structure: Structure, annotations: Annotations) -> None:
         """Generic conditions become the region-specific one of the page's main region."""
         title = {i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"}
+        # (a tissue is no region: "a strain" in the title is in a muscle, not a second place)
         regions = [self.lexicon[site] for m in annotations.mentions if m.sentence in title
                    and m.concept in self.lexicon for site in self.lexicon[m.concept].sites
-                   if site in self.lexicon]
+                   if site in self.lexicon and self.lexicon.is_region(site)]
         regions += [self.lexicon[m.concept] for m in annotations.mentions
                     if m.sentence in title and m.type == "BodyRegion"]
         if len({r.iri for r in regions}) != 1:

@@ -131,6 +131,12 @@ def test_generic_injury_on_a_page_about_one_region_is_that_region_s_injury():
     assert facts(text) >= {("ankle sprain", "causes", "ankle pain")}
 
 
+def test_a_generic_injury_in_the_title_is_the_title_s_region_s_injury():
+    # the strain's own site is a tissue (muscle), not a second region beside the groin
+    text = "Groin pain after every match, is this a strain?\n\nI felt a pull while stretching for the ball.\n"
+    assert "groin strain" in names(text) and "strain" not in names(text), names(text)
+
+
 def test_generic_injury_with_its_place_becomes_the_specific_injury():
     assert "calf strain" in names("Last week I got a strain in my calf while sprinting.")
 
