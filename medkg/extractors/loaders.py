@@ -129,27 +129,39 @@ def _markdown(path: Path, data: bytes) -> list[SourceDocument]:
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data), title=title, format="md")]
 
 
+#: the least share of a page's visible words that main-content extraction must keep;
+#: below it, the page's text is all of its visible text (see :func:`html_to_text`)
+_MAIN_CONTENT_SHARE = 0.5
+
+
 def html_to_text(html: str) -> tuple[str, str]:
     """Main text of an HTML page as Markdown-like text (headings, lists kept), and its title.
 
     Uses trafilatura, which drops navigation, scripts, styles, cookie banners and
-    footers; falls back to all visible text when it finds no main content.
+    footers. Where it keeps less than half of the page's visible words (on a forum
+    thread it keeps the opening post and drops the replies), or nothing, the page's
+    text is every visible block (:func:`medkg.extractors.page_text.page_text`):
+    measured on the benchmark pages, articles keep 88-97% of their words and a
+    thread 11%.
     """
     import trafilatura
     from lxml import html as lxml_html
+    from lxml.etree import ParserError
+
+    from medkg.extractors.page_text import page_text
 
     text = trafilatura.extract(html, output_format="markdown", include_comments=False,
-                               include_tables=True, include_links=False, favor_recall=True)
+                               include_tables=True, include_links=False, favor_recall=True) or ""
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title if metadata and metadata.title else "") or ""
-    if not text:
-        try:
-            tree = lxml_html.fromstring(html)
-        except Exception as err:  # lxml raises several parser errors
-            raise DocumentError(f"cannot parse HTML: {err}") from err
-        for bad in tree.xpath("//script|//style|//noscript|//template"):
-            bad.drop_tree()
-        text = "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())
+    try:
+        visible = page_text(lxml_html.fromstring(html))
+    except (ParserError, ValueError) as err:
+        if text:
+            return text, title
+        raise DocumentError(f"cannot parse HTML: {err}") from err
+    if len(text.split()) < _MAIN_CONTENT_SHARE * len(visible.split()):
+        text = visible
     return text, title
 
 

@@ -129,3 +129,22 @@ def test_an_encyclopedia_pages_reference_marks_and_markup_are_not_text(tmp_path)
         assert markup not in document.text, (markup, document.text)
     assert "A labral tear produces deep groin pain together with clicking of the hip. It is seen on MRI" \
         in document.text, document.text
+
+
+def test_a_forum_threads_replies_and_their_lists_are_text(tmp_path):
+    page = tmp_path / "thread.html"
+    page.write_text("<html><head><title>Groin pain after every match</title></head><body>"
+                    "<header><a href='/'>threadit</a> <a href='/login'>Log In</a></header>"
+                    "<div id='post'><h1>Groin pain after every match</h1><div class='body'><p>Two weeks ago I "
+                    "stretched for a loose ball and felt a sharp pull high up on the inside of my thigh.</p></div>"
+                    "</div><div class='comment' id='c1'><div class='meta'>level 1 · PhysioPete · 356 points</div>"
+                    "<p>That fits an adductor strain, a groin strain, near where the muscle attaches to the pubic "
+                    "bone.</p><p>Classic risk factors:</p><ul><li>no proper warm-up</li><li>a previous groin strain"
+                    "</li></ul><p>What I'd do: ice for 15 minutes a few times a day and rest from football.</p>"
+                    "</div><div class='comment' id='c2'><p>Had osteitis pubis for a whole season, it only showed "
+                    "up on an MRI.</p></div><footer>About · Careers · Terms</footer></body></html>")
+    (document,) = load_paths([page])
+    text = document.text
+    assert "- no proper warm-up\n- a previous groin strain" in text, text
+    assert text.index("sharp pull") < text.index("adductor strain") < text.index("osteitis pubis"), text
+    assert "Log In" not in text and "Careers" not in text, text

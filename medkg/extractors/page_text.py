@@ -1,0 +1,95 @@
+"""All the visible text of an HTML page, as Markdown-like lines.
+
+Main-content extraction (trafilatura) keeps an article and drops its surroundings;
+on a forum thread it keeps the opening post and drops the replies, where most of
+what the thread says is, and a reply's lists even when asked for comments. This
+reader keeps every visible block in page order: headings as ``#`` lines, list items
+as ``-`` lines, table rows as ``| a | b |``, other blocks as paragraphs. Only what is
+never content goes (scripts, styles, forms, the page's header, navigation, footer
+and asides, hidden elements); the structure reader tells the rest of the furniture
+("Reply · Share · Report") from the text.
+"""
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+__all__ = ["page_text"]
+
+_NEVER_CONTENT = frozenset({"script", "style", "noscript", "template", "head", "header", "nav", "footer", "aside",
+                            "form", "button", "select", "option", "input", "textarea", "label", "svg", "iframe"})
+_HEADING = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK = frozenset({"html", "body", "main", "article", "section", "div", "p", "blockquote", "pre", "ul", "ol", "li",
+                    "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "figcaption",
+                    "details", "summary", "address", "center", "fieldset", "hr"})
+
+
+class _Lines:
+    """Lines of text, each made of the inline text gathered since the last block ended."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._pieces: list[str] = []
+        #: what the next line starts with ("- " in a list item, "## " in a heading)
+        self.marker = ""
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self._pieces.append(text)
+
+    def end_line(self) -> None:
+        line = " ".join("".join(self._pieces).split())
+        self._pieces = []
+        if line:
+            self.lines.append(self.marker + line)
+            self.marker = ""
+
+
+def _hidden(element: HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return element.get("hidden") is not None or element.get("aria-hidden") == "true" or "display:none" in style
+
+
+def _read(element: HtmlElement, out: _Lines) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else None  # None: a comment or processing instruction
+    if tag is None or tag in _NEVER_CONTENT or _hidden(element):
+        out.add(element.tail)
+        return
+    if tag in _HEADING:
+        out.end_line()
+        out.marker = "#" * _HEADING[tag] + " "
+        out.add(element.text_content())
+        out.end_line()
+    elif tag == "tr":
+        out.end_line()
+        cells = [" ".join(cell.text_content().split()) for cell in element
+                 if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")]
+        if any(cells):
+            out.lines.append("| " + " | ".join(cells) + " |")
+    elif tag == "br":
+        out.end_line()
+    else:
+        block = tag in _BLOCK
+        if block:
+            out.end_line()
+        if tag == "li":
+            out.marker = "- "
+        out.add(element.text)
+        for child in element:
+            _read(child, out)
+        if block:
+            out.end_line()
+    out.add(element.tail)
+
+
+def page_text(tree: HtmlElement) -> str:
+    """Every visible block of a parsed page, in order, one a line (see the module's docstring)."""
+    out = _Lines()
+    _read(tree, out)
+    out.end_line()
+    # blocks apart by a blank line, as in Markdown, except the items of a list and the rows of a table
+    return "".join(line if not n else ("\n" if _same_run(out.lines[n - 1], line) else "\n\n") + line
+                   for n, line in enumerate(out.lines))
+
+
+def _same_run(before: str, line: str) -> bool:
+    return any(before.startswith(marker) and line.startswith(marker) for marker in ("- ", "| "))
