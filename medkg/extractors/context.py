@@ -51,7 +51,7 @@ NEGATION_POST = re.compile(
     # "paracetamol does not seem to help"
     r"(?:does|do|did|will|wo|would|can|ca)\s*(?:n[o']t|not)\s+"
     r"(?:really\s+|actually\s+|necessarily\s+|always\s+|seem\s+to\s+|appear\s+to\s+)?"
-    r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat)|"
+    r"(?:help|work|cause|prevent|stop|speed up|reduce|relieve|fix|cure|treat|heal)|"
     # "Cortisone injection did nothing for me", "the brace made no difference", "ice was useless"
     r"(?:did|does|do|has done|have done)\s+(?:absolutely\s+)?nothing|"
     r"(?:made|makes|make)\s+no\s+(?:real\s+)?difference|"

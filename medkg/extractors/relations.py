@@ -236,7 +236,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ ){0,2}helps?|"
-                         r"what (?:to|you can|you should|should you|can you|can i|should i) do|things you can do|"
+                         r"what (?:to|you can|you should|should you|can you|can i|should i|i'd|i would|we'd|we would) do|"
+                         r"things you can do|"
                          r"what (?:works|worked|has worked|helped)(?: (?:for|best for) (?:me|us|you))?\W*$|"
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|(?:you|can) ease\b|how to (?:ease|cure|fix|"

@@ -416,6 +416,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
       ("female sex", "risk_factor_for", "hip pain"), ("hip pain", "diagnosed_by", "x-ray"),
       ("hip pain", "diagnosed_by", "magnetic resonance imaging")},
      {("female sex", "causes", "hip pain")}),
+    # a reply's "What I'd do:" introduces remedies; "won't heal" denies one
+    ("Groin strain\n\nWhat I'd do:\n- ice for 15 minutes a few times a day\n- rest from football\n\n"
+     "Cupping won't heal a torn muscle, mate.\n",
+     {("cold therapy", "treats", "groin strain")}, {("cupping", "treats", "groin strain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -438,7 +442,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "make-a-test-to-exclude", "signs-of-the-opening-complaint", "signs-not-of-its-cause",
         "considering-x", "a-circumstance-in-a-list",
         "from-coming-back", "how-to-lower-the-risk",
-        "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows"])
+        "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
+        "what-i-d-do-won-t-heal"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
