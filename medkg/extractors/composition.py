@@ -71,6 +71,10 @@ _VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "spra
           "hurt": "pain", "ache": "pain", "aching": "pain", "damag": "injury", "tear": "tear", "tore": "tear", "torn": "tear",
           "swell": "swelling", "swoll": "swelling", "cramp": "cramp"}
 _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
+#: verbs of a movement, which tell an injury when done ("twisted the wrist") or to someone's
+#: own part ("twist your ankle"), not in general ("moves that twist the wrist under load")
+_MOVEMENTS = frozenset({"twist", "roll", "turn", "pull"})
+_INJURED_BY_MOVEMENT = re.compile(r"^\w+ed\b|\b(?:my|your|his|her|their)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an?|one|both|left|right)\s+){{0,3}}$",
                           re.IGNORECASE)
 _VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|being|badly|slightly|also|"
@@ -313,6 +317,8 @@ class CompositionStage(Extractor):
             if m.type != "BodyRegion" or m.ambiguous:
                 continue
             before = _VERB_BEFORE.search(text[max(0, m.start - 40):m.start])
+            if before and before.group(1).lower() in _MOVEMENTS and not _INJURED_BY_MOVEMENT.search(before.group()):
+                before = None  # "moves that twist the wrist under load": a movement, not an injury
             after = _VERB_AFTER.match(text[m.end:m.end + 40])
             for verb in (v for v in (before, after) if v):
                 composed = self._compose(self.lexicon[m.concept], _VERBS[verb.group(1).lower()])

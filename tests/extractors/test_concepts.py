@@ -235,6 +235,18 @@ def test_a_complaint_told_with_a_verb_after_its_region_and_an_adverb(text, expec
     assert expected in names(text), names(text)
 
 
+@pytest.mark.parametrize("text,injured", [
+    ("I twisted the wrist on a sloper last week.", True),
+    ("Be careful not to twist your ankle on the trail.", True),
+    ("I sprained the ankle on a root.", True),
+    ("Gastons twist the wrist under load.", False),
+    ("Turn the ankle in and out ten times.", False),
+], ids=["twisted-the", "twist-your", "sprained-the", "moves-that-twist-the", "turn-the"])
+def test_a_movement_verb_tells_an_injury_when_done_or_to_ones_own_part(text, injured):
+    found = names(text)
+    assert any(name.endswith("sprain") for name in found) == injured, found
+
+
 @pytest.mark.parametrize("text", ["I used to pop ibuprofen before every workout.", "Pop two Advil before each session."])
 def test_popping_pills_is_no_pop_of_an_injury(text):
     found = names(text)
