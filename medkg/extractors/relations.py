@@ -771,6 +771,9 @@ def _cell_of(row: str, position: int) -> int:
     return row.count("|", 0, position) - 1
 
 
+#: a short line that says what its list is for: "For the neck and shoulders:", "For the numb hands:"
+_FOR_WHAT = re.compile(r"^\W*(?:for|with)\s+(?:the\s+|your\s+|a\s+|an\s+)?[^.:;!?]{2,40}:\s*$", re.IGNORECASE)
+
 #: a table row of a label and one value: "| Risk factors | Sudden increase in mileage, female sex |"
 _LABELLED_ROW = re.compile(r"^\|\s*(?P<label>[^|]{2,40}?)\s*\|[^|]+\|$")
 
@@ -962,7 +965,8 @@ class RelationExtractor(Extractor):
             section = (self._headings_before[sentence.block] or [None])[0]
             if sentence.block not in targets:
                 about = diagnosed if diagnosed and block.part == "answer" else topic
-                targets[sentence.block] = self._section_target(structure, sentence.block, usable) or about
+                targets[sentence.block] = (block.intro is not None and self._introduced(structure, block.intro, usable)
+                                           or self._section_target(structure, sentence.block, usable) or about)
                 if featured[1] and featured[0] == section \
                         and self._featured_wins(structure, section, targets[sentence.block], usable):
                     targets[sentence.block] = featured[1]
@@ -1668,8 +1672,31 @@ class RelationExtractor(Extractor):
                 targets = (self._heading_mentions(structure, source, usable)
                            or self._section_target(structure, under, usable)
                            or topic)
+                if block.intro is not None and source != block.intro:
+                    # a line with no cue between ("For the neck and shoulders:", "For the numb
+                    # hands:") says which complaints its list is about
+                    targets = self._introduced(structure, block.intro, usable) or targets
                 return [(family, targets) for family in families] if targets else []
         return []
+
+    def _introduced(self, structure: Structure, intro: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+        """The complaints a short introducing line names ("For the numb hands:"), or the
+        page's complaints at the regions it names ("For the neck and shoulders:" is about
+        neck pain and shoulder pain when the page names them)."""
+        if not _FOR_WHAT.match(structure.blocks[intro].text):
+            return []
+        named = self._heading_mentions(structure, intro, usable)
+        regions = {m.concept for i in structure.by_block.get(intro, ()) for m in usable.get(i, [])
+                   if m.type == "BodyRegion" and not m.ambiguous}
+        if named or not regions:
+            return named
+        complaints: dict[URIRef, Mention] = {}
+        for mentions in usable.values():
+            for m in mentions:
+                if m.type == "Symptom" and self._specific(m) and m.concept in self.lexicon \
+                        and regions.intersection(self.lexicon[m.concept].sites):
+                    complaints.setdefault(m.concept, m)
+        return list(complaints.values())
 
     def _section_families(self, structure: Structure, heading: int) -> list[str]:
         """The frame families of a heading or introducing line, widened by its section's

@@ -278,9 +278,11 @@ def parse_structure(document: SourceDocument) -> Structure:
             aside = "" if aside == "links" else aside
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
-        if (turn := _SPEAKER.match(line)) and turn.end() < len(line):
+        turn = _SPEAKER.match(line)
+        if turn and turn.end() < len(line):
             # a transcript's turn: what is said is the line ("[00:01:40] HOST: So what
-            # causes it?" is a question that heads the answer below it)
+            # causes it?" is a question that heads the answer below it), and it goes on
+            # no line before it ("- ibuprofen for a few days" then "14:16 You: should I stop?")
             line, start = line[turn.end():], start + turn.end()
         end = start + len(line)
         if (not wrapped and line[0].islower() and blocks and blocks[-1].kind == "heading" and adjacent
@@ -295,7 +297,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             _extend(blocks[-1], text, end)  # a cell of a spaced row wrapped onto its own column
             continue
         row = "bars" if TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
-        if _goes_on(wrapped, line) and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
+        if _goes_on(wrapped, line) and not turn and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.

@@ -420,6 +420,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Groin strain\n\nWhat I'd do:\n- ice for 15 minutes a few times a day\n- rest from football\n\n"
      "Cupping won't heal a torn muscle, mate.\n",
      {("cold therapy", "treats", "groin strain")}, {("cupping", "treats", "groin strain")}),
+    # a chat's turn starts its own line; "For the X:" says which complaints the list under it is for
+    ("Neck pain on the bike\n\n14:03 You: I get neck pain and shoulder pain after long rides, and my hands go numb\n"
+     "14:13 You: What can I do in the meantime?\n14:15 Nurse Priya: For the numb hands:\n"
+     "  * wear a wrist splint at night\nFor the neck and shoulders:\n  * get a professional bike fit\n"
+     "  * paracetamol if you need it\n14:16 You: should I stop riding until it goes?\n",
+     {("wrist splint", "treats", "hand numbness"), ("bike fit", "treats", "shoulder pain"),
+      ("bike fit", "treats", "neck pain"), ("acetaminophen", "treats", "shoulder pain")},
+     {("wrist splint", "treats", "neck pain"), ("bike fit", "treats", "hand numbness")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -443,7 +451,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "considering-x", "a-circumstance-in-a-list",
         "from-coming-back", "how-to-lower-the-risk",
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
-        "what-i-d-do-won-t-heal"])
+        "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
