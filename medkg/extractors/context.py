@@ -77,6 +77,8 @@ _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|w
                          r",\s+and\s+(?=(?:a|an|the|this|that|it|you|your|they|he|she|we|i|there|most|many|some)\b)|"
                          # a comma and a consequence: "there is no lump, so it is more likely a strain"
                          r",\s+(?:so|therefore|thus|hence)\b(?!\s+(?:much|many|far|long)\b)|"
+                         # "and" before a second verb of the same subject: "is not typical and needs a GP visit"
+                         r"\band\s+(?=(?:needs?|requires?|should|must|warrants?)\b)|"
                          r"\s[\u2013\u2014-]\s")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
 #: to sprains", "If not treated in time, it causes chronic pain") reaches only to the

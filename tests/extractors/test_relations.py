@@ -428,6 +428,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("wrist splint", "treats", "hand numbness"), ("bike fit", "treats", "shoulder pain"),
       ("bike fit", "treats", "neck pain"), ("acetaminophen", "treats", "shoulder pain")},
      {("wrist splint", "treats", "neck pain"), ("bike fit", "treats", "hand numbness")}),
+    # "is not typical" denies nothing after "and needs"; "needs a GP check" sends you to the GP
+    ("Heel pain\n\nNumbness in the foot is not typical and needs a GP visit. A lump in the groin could be an "
+     "inguinal hernia and needs a GP check.\n",
+     {("foot numbness", "see_specialist", "general practitioner"),
+      ("inguinal hernia", "see_specialist", "general practitioner")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -451,7 +456,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "considering-x", "a-circumstance-in-a-list",
         "from-coming-back", "how-to-lower-the-risk",
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
-        "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x"])
+        "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
