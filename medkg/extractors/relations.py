@@ -781,6 +781,10 @@ _FOR_WHAT = re.compile(r"^\W*(?:for|with)\s+(?:the\s+|your\s+|a\s+|an\s+)?[^.:;!
 _LABELLED_ROW = re.compile(r"^\|\s*(?P<label>[^|]{2,40}?)\s*\|[^|]+\|$")
 
 
+#: an infobox row's label for the clinicians who deal with its topic
+_SPECIALTY = re.compile(r"^(?:medical\s+)?specialt(?:y|ies)$", re.IGNORECASE)
+
+
 def _row_label(text: str) -> str:
     """The label of a two-cell table row ("Causes" in "| Causes | GTPS, labral tear |"), or ""."""
     row = _LABELLED_ROW.match(text)
@@ -991,6 +995,11 @@ class RelationExtractor(Extractor):
             if compared is not None:
                 # a row of a table that compares conditions column by column: each cell is about its column's
                 found += self._comparison_rule(index, structure, sentence, mentions, compared)
+                continue
+            if block.kind == "item" and _SPECIALTY.match(_row_label(block.text)):
+                # "| Specialty | Sports medicine |" in an encyclopedia's infobox: whom to see for its topic
+                found += [self._assert(t.concept, "see_specialist", m.concept, index, "frame", m)
+                          for m in mentions if m.type == "Specialist" for t in targets[sentence.block]]
                 continue
             if (named := self._singled_out(structure, sentence, section, mentions, featured[0])):
                 # "The representative disease is Achilles tendinopathy": the section's later

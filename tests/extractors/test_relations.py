@@ -409,12 +409,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "The hamstring strain needs rest.\n\nIce the back of the thigh for 20 minutes.\n",
      {("cold therapy", "treats", "hamstring strain")}, {("cold therapy", "treats", "muscle tear")}),
     # an infobox's labelled rows frame their values by the label, about the page's topic
-    ("Hip pain in runners\n\n| Hip pain in runners |  |\n| --- | --- |\n| Causes | Greater trochanteric pain "
+    ("Hip pain in runners\n\n| Hip pain in runners |  |\n| --- | --- |\n| Specialty | Sports medicine |\n"
+     "| Causes | Greater trochanteric pain "
      "syndrome, labral tear |\n| Risk factors | Female sex, weak hip abductors |\n| Diagnostic method | X-ray, "
      "MRI |\n\nHip pain in runners is pain felt in or around the hip.\n",
      {("greater trochanteric pain syndrome", "causes", "hip pain"), ("labral tear", "causes", "hip pain"),
       ("female sex", "risk_factor_for", "hip pain"), ("hip pain", "diagnosed_by", "x-ray"),
-      ("hip pain", "diagnosed_by", "magnetic resonance imaging")},
+      ("hip pain", "diagnosed_by", "magnetic resonance imaging"), ("hip pain", "see_specialist", "sports medicine clinic")},
      {("female sex", "causes", "hip pain")}),
     # a reply's "What I'd do:" introduces remedies; "won't heal" denies one
     ("Groin strain\n\nWhat I'd do:\n- ice for 15 minutes a few times a day\n- rest from football\n\n"
