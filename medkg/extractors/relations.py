@@ -588,7 +588,8 @@ def _list_gap(text: str, offset: int, a: Mention, b: Mention, ordered: list[Ment
     return ",".join(pieces)
 
 
-def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URIRef]) -> list[Mention]:
+def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URIRef],
+             section: list[Mention]) -> list[Mention]:
     """The complaint a paragraph opens with as its subject ("Foot pain is also common.
     ... taking painkillers can relieve the pain"): the topic of the paragraph's later
     sentences. Only a mention in the first words counts: one named in passing ("Unlike
@@ -596,15 +597,26 @@ def _leading(sentence: Sentence, mentions: list[Mention], generic: frozenset[URI
     sentence about one complaint ("It is also common to get cramps while running.") is
     about that complaint wherever it names it. A complaint named as what "it" is ("For
     me it was dehydration", "Flat feet are also risk factors") explains the topic, it is
-    not a new one."""
+    not a new one. A paragraph that opens by saying its complaint is the condition its
+    section is about ("FLEXOR TENDINITIS", then "Aching along the forearm ... is often
+    flexor tendinitis.") stays about that condition."""
     if _LIST_PREDICATE.search(sentence.text):
         return []
     named = [m for m in mentions if m.type in PATIENT and m.concept not in generic and not m.ambiguous
              and not _named_as(sentence.text, m.start - sentence.start, m.end - sentence.start)]
+    about = {m.concept for m in section}
+    identified = [m for m in named if m.concept in about and _IDENTIFIED.search(sentence.text, 0, m.start - sentence.start)]
+    if identified:
+        return identified
     if len({m.concept for m in named}) == 1 and len(words(sentence.text)) <= _SHORT_OPENING \
             and not _SUBORDINATE.intersection(words(sentence.text[:named[0].start - sentence.start])):
         return named
     return [m for m in named if _opens(words(sentence.text[:m.start - sentence.start]))]
+
+
+#: what a complaint is said to be, right before the condition's name: "... is often", "... is most likely a"
+_IDENTIFIED = re.compile(r"\b(?:is|are)\s+(?:(?:often|usually|typically|commonly|probably|most\s+often|"
+                         r"most\s+likely|most\s+commonly|likely)\s+)?(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _opens(before: list[str]) -> bool:
@@ -983,7 +995,7 @@ class RelationExtractor(Extractor):
                     # answer before named, and so are the lists under it
                     targets[sentence.block] = featured[1]
                     frames[sentence.block] = [(family, featured[1]) for family, _ in frames[sentence.block]]
-                leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic)
+                leads[sentence.block] = _leading(sentence, usable.get(index, []), self.generic, targets[sentence.block])
                 under_prevention[sentence.block] = section is not None \
                     and self._about_prevention(structure, section, usable)
                 preventing[sentence.block] = bool(_PREVENTING.match(sentence.text)) or (

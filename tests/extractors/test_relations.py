@@ -434,6 +434,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "inguinal hernia and needs a GP check.\n",
      {("foot numbness", "see_specialist", "general practitioner"),
       ("inguinal hernia", "see_specialist", "general practitioner")}, set()),
+    # a paragraph that opens by saying what a complaint is goes on about that condition
+    ("Climbing injuries\n\nFLEXOR TENDINITIS\nAching along the palm side of the forearm after sessions is often "
+     "flexor tendinitis. Ice can calm it after a session.\n",
+     {("cold therapy", "treats", "tendinopathy")}, {("cold therapy", "treats", "forearm pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -457,7 +461,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "considering-x", "a-circumstance-in-a-list",
         "from-coming-back", "how-to-lower-the-risk",
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
-        "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check"])
+        "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
+        "a-complaint-is-often-x"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
