@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-__all__ = ["page_text"]
+__all__ = ["page_text", "definitions_as_sections"]
 
 _NEVER_CONTENT = frozenset({"script", "style", "noscript", "template", "head", "header", "nav", "footer", "aside",
                             "form", "button", "select", "option", "input", "textarea", "label", "svg", "iframe"})
@@ -93,3 +93,14 @@ def page_text(tree: HtmlElement) -> str:
 
 def _same_run(before: str, line: str) -> bool:
     return any(before.startswith(marker) and line.startswith(marker) for marker in ("- ", "| "))
+
+
+def definitions_as_sections(tree: HtmlElement) -> None:
+    """Make each term of a definition list (``<dt>``) a heading and its definition
+    (``<dd>``) a block under it, in place: main-content extraction flattens both into
+    list items side by side, which loses which definition is the term's ("- Patellofemoral
+    pain", "- Often caused by a low saddle ...")."""
+    for term in tree.iter("dt"):
+        term.tag = "h4"
+    for definition in tree.iter("dd"):
+        definition.tag = "div"

@@ -148,3 +148,16 @@ def test_a_forum_threads_replies_and_their_lists_are_text(tmp_path):
     assert "- no proper warm-up\n- a previous groin strain" in text, text
     assert text.index("sharp pull") < text.index("adductor strain") < text.index("osteitis pubis"), text
     assert "Log In" not in text and "Careers" not in text, text
+
+
+def test_a_definition_lists_terms_head_their_definitions(tmp_path):
+    page = tmp_path / "glossary.html"
+    page.write_text("<html><head><title>Knee pain in cyclists: a glossary</title></head><body><main>"
+                    "<h1>Knee pain in cyclists: a glossary</h1><p>Knee pain is the most common overuse complaint "
+                    "in cyclists; here are the problems we see most often and what helps with each of them.</p>"
+                    "<dl><dt>Patellofemoral pain</dt><dd>Pain behind the kneecap, often caused by a saddle that is "
+                    "too low.</dd><dt>Iliotibial band syndrome</dt><dd>Pain on the outside of the knee. Foam rolling "
+                    "helps.</dd></dl></main></body></html>")
+    (document,) = load_paths([page])
+    assert "#### Patellofemoral pain\n\nPain behind the kneecap" in document.text, document.text
+    assert "#### Iliotibial band syndrome\n\nPain on the outside" in document.text, document.text
