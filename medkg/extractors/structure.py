@@ -68,6 +68,9 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read
                         # a line of buttons: "[Login] [Register] [Download APP, consult doctor anytime]"
                         r"^(?:\[[^\]]{1,60}\]\s*){2,}$|"
                         r"\b(?:views|replies)\s*:\s*[\d,]+|^#\d+\s+\S+|^(?:posted|last edited)\s*(?:on\s*)?:|"
+                        # a messaging app's placeholders: "<Media omitted>", "This message was deleted"
+                        r"^<[\w ]+omitted>$|^(?:this message was deleted|you deleted this message)\W*$|"
+                        r"\bmessages and calls are end-to-end encrypted\b|"
                         # contact details: "Unit 4, Riverside Business Park | Tel 01632 960 418 | www.example"
                         r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+",
                         re.IGNORECASE)
@@ -190,8 +193,11 @@ _INLINE_BULLET = re.compile(r"\s*\u25b2")
 
 #: a row of a table, as the loaders write HTML tables and Markdown writes its own: "| Ice | Strain | 2 days |"
 TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
-#: who speaks in a transcript, and when: "[00:01:40] HOST: ", "12:05 Dr. Ortiz: ", "INTERVIEWER: "
+#: who speaks in a transcript or chat, and when: "[00:01:40] HOST: ", "12:05 Dr. Ortiz: ", "INTERVIEWER: "
 _SPEAKER = re.compile(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:\s+)?|"
+                      # a messaging app's export: "[12/03/24, 18:02] Maya Ruiz: ", "12/03/2024, 18:02 - Tom B: "
+                      r"\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\]?"
+                      r"\s*(?:-\s+)?[^:\n]{1,40}?:\s+|"
                       r"(?:HOST|CO-HOST|GUEST|INTERVIEWER|MODERATOR|PRESENTER|NARRATOR|SPEAKER ?\d*|"
                       r"DR\.? [A-Z][A-Z'-]+):\s+)")
 #: a row of a table laid out in columns of spaces, as print exports flatten them:

@@ -143,6 +143,17 @@ def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item
     assert blocks[5].intro is None
 
 
+def test_a_chat_exports_messages_are_blocks_without_date_and_sender_and_its_placeholders_are_furniture():
+    structure = _structure("Shin pain chat\n\n[12/03/24, 18:02] Maya Ruiz: anyone else getting shin pain since we "
+                           "upped the mileage\n[12/03/24, 18:05] Tom B: yes inside of my left shin\n"
+                           "[12/03/24, 18:09] Maya Ruiz: <Media omitted>\n[12/03/24, 18:10] Tom B: This message was "
+                           "deleted\n12/03/2024, 18:11 - Priya (physio): Ice after runs helps.\n")
+    assert [(b.kind, b.text) for b in structure.blocks[1:]] == [
+        ("paragraph", "anyone else getting shin pain since we upped the mileage"),
+        ("paragraph", "yes inside of my left shin"), ("meta", "<Media omitted>"),
+        ("meta", "This message was deleted"), ("paragraph", "Ice after runs helps.")]
+
+
 def test_a_transcript_turn_is_read_without_its_time_and_speaker_so_a_question_heads_its_answer():
     text = ("Episode 42: Plantar fasciitis\n\n[00:01:40] HOST: So what actually causes plantar fasciitis?\n"
             "[00:01:45] DR. ORTIZ: Mostly overload. Tight calves are the usual suspects.\n"
