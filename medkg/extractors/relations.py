@@ -144,6 +144,9 @@ CUES: tuple[Cue, ...] = (
                   r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly )?used (?:for|against|in)|"
                   rf"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to(?! {_PREVENTION_AIM})|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
+                  # a guideline's recommendation: "Offer advice to stay active and exercise therapy."
+                  # (not "we offer", which the clinic's services say)
+                  r"(?<!\w )(?:offer|prescribe)(?= )|"
                   # "... can help." at the end: the topic is what it helps
                   r"(?:(?:can|may|might|will|should|could|often|also|usually|generally|really) help|help(?:s|ed)?)"
                   r"(?=[^\w?]*$)|"
@@ -234,7 +237,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
                               r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112|nhs)|get (?:urgent )?help|"
                               # "Red flags that need an in-person visit with a doctor soon:"
-                              r"visit (?:with|to) (?:a|an|your|the)|"
+                              r"visit (?:with|to) (?:a|an|your|the)|refer(?:red|ral)? (?:urgently |immediately )?to|"
                               r"(?:an |urgent )+appointment)",
                               re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),

@@ -34,6 +34,8 @@ _ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013\uf0b7\uf0a7
 _NUMBER_COMMA = re.compile(r"^\s*\d{1,2},")
 #: a numbered line at the margin that may head a section: "4. How your physiotherapist assesses you"
 _SECTION_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S.*[^.,:;!]$")
+#: a numbered subsection's title at the margin: "3.2 Risk factors", "4.1.3 Imaging"
+_SUBSECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][^.,:;!?]{0,50}$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
                   "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
@@ -45,6 +47,8 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old|"
                    # a label and a date: "Asked: 14.03.2024", "Posted on 2024-03-14"
                    r"(?:asked|answered|posted|updated|published|date)(?:\s+on)?\s*:?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$|"
+                   # a guideline's grading of its advice: "Strength of evidence: moderate", "Quality of evidence: low"
+                   r"(?:strength|quality|level|grade|certainty) of (?:evidence|recommendation)\s*:\s*\w+(?:\s+\w+)?\W*$|"
                    # a doctor's signature: "Doctor Wang Li, attending physician, Orthopedics, Third People's Hospital"
                    r"(?:dr\.?|doctor)\s[^.!?,]{1,40},[^.!?]{0,120}\b(?:physician|surgeon|doctor|hospital|department|"
                    r"clinic|specialist|attending|chief|resident|professor)\b[^.!?]*$|"
@@ -164,6 +168,15 @@ def _close_sections(headings: list[tuple[int, int]], level: int) -> None:
         headings.pop()
 
 
+def _promote(blocks: list[Block], headings: list[tuple[int, int]], index: int, level: int) -> None:
+    """Make an item read as a list point the heading of the section that follows it."""
+    heading = blocks[index]
+    _close_sections(headings, level)
+    heading.kind, heading.level, heading.intro = "heading", level, None
+    heading.section = tuple(i for _, i in headings)
+    headings.append((level, index))
+
+
 def _numbered(line: str) -> bool:
     """Whether a list item's marker is a number ("3.") rather than a bullet."""
     return line.lstrip()[:1].isdigit()
@@ -273,6 +286,8 @@ def parse_structure(document: SourceDocument) -> Structure:
     titled = False  # the first line of content has been read: the title, or a paragraph if too long
     table = ""  # the line before was a row of a table, "bars" or "spaced" (rules such as "|---|" do not count)
     numbered = -1  # the block of the last numbered line at the margin, which may head a section
+    #: the block of the last numbered subsection line ("3.2 Risk factors"), and the level it would head
+    subsection: tuple[int, int] | None = None
     #: an item that introduces a list of its own ("3. Treatment is conservative:"), with its
     #: marker's kind and the intro it had: the next item marked as it is ends that list
     opened: tuple[int, bool, int | None] | None = None
@@ -322,11 +337,13 @@ def parse_structure(document: SourceDocument) -> Structure:
         if item and numbered == len(blocks) - 1 and raw[0].isspace():
             # a plain-text handout's numbered line with indented points below it heads
             # their section: "4. How your physiotherapist assesses you\n  - Hip movement tests."
-            heading = blocks[-1]
-            _close_sections(headings, 2)
-            heading.kind, heading.level, heading.intro = "heading", 2, None
-            heading.section = tuple(i for _, i in headings)
-            headings.append((2, numbered))
+            _promote(blocks, headings, numbered, 2)
+            intro = None
+        elif not item and not md and subsection and subsection[0] == len(blocks) - 1:
+            # a guideline's numbered subsection over its text: "3.2 Risk factors\nLow back
+            # pain is more common in people who ..." (consecutive "2.1 A poor bike fit",
+            # "2.2 Tight hip flexors" stay the points of a list)
+            _promote(blocks, headings, *subsection)
             intro = None
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
@@ -378,6 +395,8 @@ def parse_structure(document: SourceDocument) -> Structure:
         wrapped = _wrap_state(line) if kind in ("paragraph", "item") and not row else ""
         if kind == "item" and document.format not in ("md", "html") and _SECTION_NUMBER.match(raw):
             numbered = index
+        if kind == "item" and document.format not in ("md", "html") and _SUBSECTION_NUMBER.match(raw):
+            subsection = (index, 2 + line.split(maxsplit=1)[0].rstrip(".").count("."))
         table = row if kind in ("paragraph", "item") else ""
         if kind in ("title", "heading"):
             headings.append((level, index))

@@ -438,6 +438,12 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Climbing injuries\n\nFLEXOR TENDINITIS\nAching along the palm side of the forearm after sessions is often "
      "flexor tendinitis. Ice can calm it after a session.\n",
      {("cold therapy", "treats", "tendinopathy")}, {("cold therapy", "treats", "forearm pain")}),
+    # a guideline: "Refer ... to" frames whom to see; an imperative "Offer X" recommends a remedy, "we offer" does not
+    ("Low back pain\n\n3.3 Red flags\nRefer urgently to the emergency department if there is:\n"
+     "   - saddle numbness\n\n4.2 Treatment\nRecommendation 9: Offer advice to stay active and ibuprofen.\n"
+     "We offer massage.\n",
+     {("saddle numbness", "see_specialist", "emergency department"), ("ibuprofen", "treats", "lower back pain")},
+     {("massage", "treats", "lower back pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -462,7 +468,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "from-coming-back", "how-to-lower-the-risk",
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
-        "a-complaint-is-often-x"])
+        "a-complaint-is-often-x", "a-guideline-refers-and-offers"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

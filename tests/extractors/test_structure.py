@@ -143,6 +143,19 @@ def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item
     assert blocks[5].intro is None
 
 
+def test_a_guidelines_numbered_subsections_head_their_text_and_its_evidence_grades_are_furniture():
+    structure = _structure("Low back pain: guideline excerpt\n\n3 Assessment\n\n3.2 Risk factors\nLow back pain is "
+                           "more common in people who smoke.\n\n4 Management\n\n4.2 Treatment\nOffer exercise "
+                           "therapy.\nStrength of evidence: moderate\n\n5 Exercise points\n\n5.1 Bridges\n"
+                           "5.2 Side planks\n")
+    kinds = [(b.kind, b.text) for b in structure.blocks]
+    assert kinds[2:8] == [("heading", "Risk factors"), ("paragraph", "Low back pain is more common in people who smoke."),
+                          ("heading", "4 Management"), ("heading", "Treatment"), ("paragraph", "Offer exercise therapy."),
+                          ("meta", "Strength of evidence: moderate")], kinds
+    assert kinds[-2:] == [("item", "Bridges"), ("item", "Side planks")], kinds
+    assert structure.blocks[3].section == (0, 1, 2)
+
+
 def test_a_chat_exports_messages_are_blocks_without_date_and_sender_and_its_placeholders_are_furniture():
     structure = _structure("Shin pain chat\n\n[12/03/24, 18:02] Maya Ruiz: anyone else getting shin pain since we "
                            "upped the mileage\n[12/03/24, 18:05] Tom B: yes inside of my left shin\n"
