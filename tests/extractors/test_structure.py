@@ -143,6 +143,13 @@ def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item
     assert blocks[5].intro is None
 
 
+def test_a_qa_sites_signatures_are_furniture():
+    structure = _structure("Shoulder pain\n\nI swim a lot.\n\nasked Mar 2, 2023 at 10:14 by lap_swimmer\n\n"
+                           "It is tendinopathy.\n\nanswered Mar 2, 2023 at 12:40 by physio_jo (12.4k reputation)\n\n"
+                           "edited 2 days ago\n\nAsked about it yesterday, my physio said rest.\n")
+    assert [b.kind for b in structure.blocks] == ["title", "paragraph", "meta", "paragraph", "meta", "meta", "paragraph"]
+
+
 def test_a_guidelines_numbered_subsections_head_their_text_and_its_evidence_grades_are_furniture():
     structure = _structure("Low back pain: guideline excerpt\n\n3 Assessment\n\n3.2 Risk factors\nLow back pain is "
                            "more common in people who smoke.\n\n4 Management\n\n4.2 Treatment\nOffer exercise "
