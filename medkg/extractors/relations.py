@@ -217,7 +217,9 @@ CUES: tuple[Cue, ...] = (
                  r"(?:checked|assessed|evaluated|measured|identified) (?:with|by|on)|suggest(?:s|ing)?|indicat(?:e|es|ing)|"
                  # "An MRI is useful when a labral tear is suspected", "needed to check"
                  r"(?:needed|used|done|ordered|required|useful|helpful|requested|indicated) "
-                 r"(?:if|when|to (?:check|look|see|find|confirm|exclude))"),
+                 r"(?:if|when|to (?:check|look|see|find|confirm|exclude))|"
+                 # "That could be a fracture, and you'll need an X-ray"
+                 r"needs? (?:an? )?(?=(?:x-?rays?|mri|ct|scans?|ultrasound|blood tests?|bone scan)\b)"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 

@@ -47,6 +47,8 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old|"
                    # a label and a date: "Asked: 14.03.2024", "Posted on 2024-03-14"
                    r"(?:asked|answered|posted|updated|published|date)(?:\s+on)?\s*:?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$|"
+                   # a news article's byline and photo caption: "By Jamie Cole, Health Reporter | March 4, 2024"
+                   r"by\s+(?-i:[A-Z][\w.'-]+\s+[A-Z][\w.'-]+)\s*(?:,|\||$).{0,80}$|(?:photo|image|picture|caption)s?\s*(?:credit)?\s*:|"
                    # a Q&A site's signature: "asked Mar 2, 2023 at 10:14 by lap_swimmer", "edited 2 days ago"
                    r"(?:asked|answered|edited|modified|commented)\s+(?:on\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2},?\s+(?:\d{4}\s+)?"
                    r"(?:at\s+\d{1,2}:\d{2})?|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|yesterday|today)"

@@ -444,6 +444,9 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "We offer massage.\n",
      {("saddle numbness", "see_specialist", "emergency department"), ("ibuprofen", "treats", "lower back pain")},
      {("massage", "treats", "lower back pain")}),
+    # "you'll need an X-ray" names the test for what the sentence suspects
+    ("Wrist pain\n\nYour wrist is badly swollen after a fall. That could be a fracture, and you'll need an X-ray.\n",
+     {("wrist fracture", "diagnosed_by", "x-ray")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -468,7 +471,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "from-coming-back", "how-to-lower-the-risk",
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
-        "a-complaint-is-often-x", "a-guideline-refers-and-offers"])
+        "a-complaint-is-often-x", "a-guideline-refers-and-offers",
+        "you-ll-need-an-x-ray"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

@@ -143,6 +143,12 @@ def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item
     assert blocks[5].intro is None
 
 
+def test_a_news_articles_byline_and_photo_caption_are_furniture():
+    structure = _structure("Ankle sprains\n\nBy Jamie Cole, Health Reporter | March 4, 2024\n\nBy stretching daily, "
+                           "you reduce the risk.\n\nPhoto: A player ices his ankle. (Getty Images)\n\nIt hurts.\n")
+    assert [b.kind for b in structure.blocks] == ["title", "meta", "paragraph", "meta", "paragraph"]
+
+
 def test_a_qa_sites_signatures_are_furniture():
     structure = _structure("Shoulder pain\n\nI swim a lot.\n\nasked Mar 2, 2023 at 10:14 by lap_swimmer\n\n"
                            "It is tendinopathy.\n\nanswered Mar 2, 2023 at 12:40 by physio_jo (12.4k reputation)\n\n"
