@@ -447,6 +447,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # "you'll need an X-ray" names the test for what the sentence suspects
     ("Wrist pain\n\nYour wrist is badly swollen after a fall. That could be a fracture, and you'll need an X-ray.\n",
      {("wrist fracture", "diagnosed_by", "x-ray")}, set()),
+    # advice may open by stopping what brought the complaint on
+    ("Calf cramps\n\nStop and gently stretch the calf.\n", {("calf stretch", "treats", "calf cramp")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -472,7 +474,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
-        "you-ll-need-an-x-ray"])
+        "you-ll-need-an-x-ray", "stop-and-stretch"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
