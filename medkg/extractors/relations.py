@@ -264,7 +264,9 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"(?:watch|look)(?: out)? for\W*$|warning signs|"
                            r"you(?:'ll| will| may| might| usually| often)? (?:feel|notice|experience)\W*$)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
-                         r"contribut(?:e|ed|es|ing|ors?)|"
+                         r"contribut(?:e|ed|es|ing|ors?)|culprits?|usual suspects|"
+                         # "The things that usually drive neck and shoulder pain on the bike are:"
+                         r"driv(?:e|es)(?=\s(?:[\w-]+\s){0,4}?(?:pain|aches?|injur\w*|cramps?|problems?)\b)|"
                          # "a few other things can give arch pain too:" (not "your physio may give you:")
                          r"(?:can|may|might|could|often|also) (?:also )?(?:give(?! (?:you|your|them|him|her)\b)|lead to|bring on|"
                          r"result in))\b", re.I)),

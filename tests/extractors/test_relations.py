@@ -449,6 +449,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("wrist fracture", "diagnosed_by", "x-ray")}, set()),
     # advice may open by stopping what brought the complaint on
     ("Calf cramps\n\nStop and gently stretch the calf.\n", {("calf stretch", "treats", "calf cramp")}, set()),
+    # "The things that drive X are:" and "The usual culprits are:" introduce causes
+    ("Neck pain on the bike\n\nThe things that usually drive neck pain on the bike are:\n- a big jump in riding time\n"
+     "- weak neck muscles\n",
+     {("weak neck muscles", "risk_factor_for", "neck pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -474,7 +478,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
-        "you-ll-need-an-x-ray", "stop-and-stretch"])
+        "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
