@@ -213,13 +213,15 @@ CUES: tuple[Cue, ...] = (
                  r"(?:check(?:s|ed)?|test(?:s|ed)?|screen(?:s|ed)?|scan(?:s|ned)?) for|(?:will|can|may) show|"
                  # "a labral tear is best seen on an MR arthrogram", "checked with a nerve conduction
                  # study", "The DEXA ... finds osteoporosis", "Pain with the FADIR test suggests FAI"
-                 r"(?:seen|visible|shows? up) on|pick(?:s|ed)? up|finds|found on|"
+                 r"(?:seen|visible|show(?:s|ed)? up|turn(?:s|ed)? up) on|pick(?:s|ed)? up|finds|found on|"
                  r"(?:checked|assessed|evaluated|measured|identified) (?:with|by|on)|suggest(?:s|ing)?|indicat(?:e|es|ing)|"
                  # "An MRI is useful when a labral tear is suspected", "needed to check"
                  r"(?:needed|used|done|ordered|required|useful|helpful|requested|indicated) "
                  r"(?:if|when|to (?:check|look|see|find|confirm|exclude))|"
-                 # "That could be a fracture, and you'll need an X-ray"
-                 r"needs? (?:an? )?(?=(?:x-?rays?|mri|ct|scans?|ultrasound|blood tests?|bone scan)\b)"),
+                 # "That could be a fracture, and you'll need an X-ray", "the GP may arrange an MRI",
+                 # "they may refer you for nerve conduction studies"
+                 r"(?:needs?|arrange[sd]?|book(?:s|ed)?|request(?:s|ed)?|refer(?:s|red)?(?: you)? for) (?:an? |some )?"
+                 r"(?=(?:x-?rays?|mri|ct|scans?|ultrasound|blood tests?|bone scan|nerve conduction)\b)"),
     _cue("test", r"x-?rays?|scans?|tests?|examin(?:e|es|ed|ation|ations)|show(?:s)?|imaging|order(?:s)?", strong=False),
 )
 

@@ -453,6 +453,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Neck pain on the bike\n\nThe things that usually drive neck pain on the bike are:\n- a big jump in riding time\n"
      "- weak neck muscles\n",
      {("weak neck muscles", "risk_factor_for", "neck pain")}, set()),
+    # tests arranged, referred for or shown up on
+    ("Hand numbness\n\nIf the numbness is not settling, the GP may refer you for nerve conduction studies. "
+     "Cervical radiculopathy is possible, and the GP may arrange an MRI of your neck to look for it. "
+     "My osteitis pubis only showed up on an MRI.\n",
+     {("numbness", "diagnosed_by", "nerve conduction study"),
+      ("cervical radiculopathy", "diagnosed_by", "magnetic resonance imaging"),
+      ("osteitis pubis", "diagnosed_by", "magnetic resonance imaging")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -478,7 +485,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-title-at-two-places", "is-the-muscle-torn", "an-infobox-s-labelled-rows",
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
-        "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive"])
+        "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
+        "refer-for-arrange-showed-up-on"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
