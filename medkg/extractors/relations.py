@@ -244,7 +244,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"visit (?:with|to) (?:a|an|your|the)|refer(?:red|ral)? (?:urgently |immediately )?to|"
                               r"(?:an |urgent )+appointment)",
                               re.I)),
-    ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging)", re.I)),
+    ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging|(?:we|they|doctors?|physios?) assess\b|"
+                        r"assessment\b)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ ){0,2}helps?|"
                          r"what (?:to|you can|you should|should you|can you|can i|should i|i'd|i would|we'd|we would) do|"
                          r"things you can do|"

@@ -460,6 +460,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("numbness", "diagnosed_by", "nerve conduction study"),
       ("cervical radiculopathy", "diagnosed_by", "magnetic resonance imaging"),
       ("osteitis pubis", "diagnosed_by", "magnetic resonance imaging")}, set()),
+    # "How we assess you" introduces the tests
+    ("Lower back pain from lifting\n\n## How we assess you\n\n1. A neurological examination (reflexes, sensation "
+     "and strength).\n2. An X-ray if we suspect a fracture.\n",
+     {("lower back pain", "diagnosed_by", "neurological examination")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -486,7 +490,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
-        "refer-for-arrange-showed-up-on"])
+        "refer-for-arrange-showed-up-on", "how-we-assess-you"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
