@@ -152,7 +152,7 @@ CUES: tuple[Cue, ...] = (
                   r"(?=[^\w?]*$)|"
                   # "Topical diclofenac gel is another option."
                   r"(?:is|are) (?:also |often |usually )?(?:another|an|one|a|the|good|other)\s+"
-                  r"(?:(?:good|useful|reasonable|first-line|main|best|treatment|other)\s+)?options?\b|"
+                  r"(?:[\w-]+,?\s+){0,2}options?\b|"
                   r"sort(?:s|ed)? (?:it|that|this|things|me|mine) out|(?:was|were|got|is) sorted\b|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|"

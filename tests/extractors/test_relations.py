@@ -464,6 +464,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Lower back pain from lifting\n\n## How we assess you\n\n1. A neurological examination (reflexes, sensation "
      "and strength).\n2. An X-ray if we suspect a fracture.\n",
      {("lower back pain", "diagnosed_by", "neurological examination")}, set()),
+    ("Heel pain\n\nAn off-the-shelf insole is a reasonable, cheap option.\n", {("insole", "treats", "heel pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -490,7 +491,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "what-i-d-do-won-t-heal", "a-chat-turn-and-for-the-x", "and-needs-a-gp-check",
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
-        "refer-for-arrange-showed-up-on", "how-we-assess-you"])
+        "refer-for-arrange-showed-up-on", "how-we-assess-you",
+        "a-reasonable-cheap-option"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
