@@ -44,6 +44,7 @@ concept, so it cannot invent concepts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from medkg.extractors.base import Annotations, Extractor
@@ -52,6 +53,7 @@ from medkg.extractors.relations import GENERIC
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Concept, Lexicon
 from medkg.ontology.namespace import CONCEPT
+from medkg.text import lower
 
 __all__ = ["CompositionStage"]
 
@@ -128,16 +130,16 @@ _MEASURE = (r"(?:(?:the|your|their|his|her|my|some|of|a\s+bit|how\s+much|how\s+o
 _TRAINING = (r"(?:running|runs?|mileage|miles|kilomet(?:re|er)s|km|distance|volume|training|rides?|riding|"
              r"hills?|sprints?|sprinting|jumping|sessions?|workouts?|reps|pace|speed)\b")
 #: a reduction of training, before what is cut down: "cut back (on)", "reduce", "back off", "dial back"
+#: (these three are matched against lower-case text, :func:`medkg.text.lower`)
 _REDUCING = re.compile(r"\b(?:cut(?:s|ting)?\s+(?:back|down)(?:\s+on)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
                        r"decreas(?:e|es|ed|ing)|limit(?:s|ed|ing)?|back(?:s|ed|ing)?\s+off(?:\s+on)?|"
                        r"eas(?:e|es|ed|ing)\s+off(?:\s+on)?|dial(?:s|led|ling)?\s+back(?:\s+on)?|"
-                       r"scal(?:e|es|ed|ing)\s+back(?:\s+on)?)\s+" + _MEASURE, re.IGNORECASE)
+                       r"scal(?:e|es|ed|ing)\s+back(?:\s+on)?)\s+" + _MEASURE)
 #: what a reduction cuts down: "running and jumping", "hill running", "the volume"
-_TRAINING_CUT = re.compile(rf"(?:[\w-]+\s+)?{_TRAINING}(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:[\w-]+\s+)?{_TRAINING})*",
-                           re.IGNORECASE)
+_TRAINING_CUT = re.compile(rf"(?:[\w-]+\s+)?{_TRAINING}(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:[\w-]+\s+)?{_TRAINING})*")
 #: a reduction with what is cut down inside it: "cut your running down", "dial it back"
 _REDUCED_INSIDE = re.compile(r"\b(?:cut(?:s|ting)?\s+(?:your|the|my)\s+(?:[\w-]+\s+)?" + _TRAINING + r"\s+(?:back|down)|"
-                             r"dial(?:s|led|ling)?\s+(?:it|things)\s+back)", re.IGNORECASE)
+                             r"dial(?:s|led|ling)?\s+(?:it|things)\s+back)")
 _LOW_IMPACT = CONCEPT["low-impact-exercise"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
@@ -207,11 +209,10 @@ class CompositionStage(Extractor):
         #: spans whose mention a composed one replaces ("Hot" in "hot or cold packs")
         replaced: set[tuple[int, int]] = set()
         by_sentence = annotations.mentions_by_sentence()
-        for index, sentence in enumerate(structure.sentences):
-            # training cut down may be named in a sentence with no other concept
-            reduced, cut_down = self._reductions(text, sentence, index, by_sentence.get(index, []))
-            replaced |= {(m.start, m.end) for m in cut_down}
-            added += reduced
+        # training cut down may be named in a sentence with no other concept
+        reduced, cut_down = self._reductions(structure, by_sentence)
+        replaced |= {(m.start, m.end) for m in cut_down}
+        added += reduced
         for index, mentions in by_sentence.items():
             ordered = sorted(mentions, key=lambda m: m.start)
             placed: list[Mention] = []  # complaints composed with their place
@@ -352,20 +353,29 @@ class CompositionStage(Extractor):
                 found.append(a)
         return found
 
-    def _reductions(self, text: str, sentence: Sentence, index: int, mentions: list[Mention]
+    def _reductions(self, structure: Structure, by_sentence: dict[int, list[Mention]]
                     ) -> tuple[list[Mention], list[Mention]]:
         """Training cut down ("cut back your running", "reduce the amount of running
         and jumping", "cut your running down") names a reduced training load: (its
         mentions, the mentions of the activities cut down, which name no risk there).
-        A reduction the vocabulary names already ("reduce your mileage") is left alone."""
+        A reduction the vocabulary names already ("reduce your mileage") is left alone.
+        The document is searched once, not sentence by sentence (a tenth of the stage's
+        time, measured)."""
         if _REDUCED_LOAD not in self.lexicon:
             return [], []
-        spans = [(verb.start(), training.end()) for verb in _REDUCING.finditer(text, sentence.start, sentence.end)
-                 if (training := _TRAINING_CUT.match(text, verb.end()))]
-        spans += [phrase.span() for phrase in _REDUCED_INSIDE.finditer(text, sentence.start, sentence.end)]
+        text = structure.document.text
+        lowered = lower(text)
+        spans = [(verb.start(), training.end()) for verb in _REDUCING.finditer(lowered)
+                 if (training := _TRAINING_CUT.match(lowered, verb.end()))]
+        spans += [phrase.span() for phrase in _REDUCED_INSIDE.finditer(lowered)]
+        starts = [sentence.start for sentence in structure.sentences]
         concept = self.lexicon[_REDUCED_LOAD]
         found, cut_down = [], []
         for start, end in spans:
+            index = bisect_right(starts, start) - 1
+            if index < 0 or end > structure.sentences[index].end:
+                continue  # outside the sentences, or across two
+            mentions = by_sentence.get(index, [])
             if any(m.start < end and start < m.end and m.type == "Treatment" for m in mentions):
                 continue  # named by the vocabulary already
             found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
