@@ -33,7 +33,9 @@ Texts often split a concept the vocabulary names in one piece:
   cycling") names no remedy;
 * training cut down: "cut back your running", "reduce the amount of running and
   jumping", "back off the volume", "cut your running down" name a reduced training
-  load, and the activity cut down names no risk of its own there;
+  load, and training stepped up too fast ("a sudden jump in weekly distance",
+  "increase their mileage very quickly") a sudden increase in training; the activity
+  changed names no risk or remedy of its own there;
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
   strain of the calf" stays a strain).
@@ -122,24 +124,37 @@ _GIVEN_UP = re.compile(rf"\b{_SWAP}\s+(?:some\s+|your\s+)?"
 _CALLED = re.compile(r"^[^.;:!?]{0,100}?[,(]?\s*(?:also\s+|commonly\s+|often\s+)?"
                      r"(?:called|known as|termed|referred to as|named)\s+(?:an?\s+|the\s+)?[\"'\u201c]?$", re.IGNORECASE)
 _CROSS_TRAINING = CONCEPT["cross-training"]
-_REDUCED_LOAD = CONCEPT["reduced-training-load"]
-#: how much of an activity a reduction is of: "the amount of", "your weekly"
+#: how much of an activity a change is of: "the amount of", "your weekly"
 _MEASURE = (r"(?:(?:the|your|their|his|her|my|some|of|a\s+bit|how\s+much|how\s+often|how\s+far|amount|length|"
             r"intensity|number|frequency|weekly|daily|total|overall|and)\s+){0,6}")
-#: what training is measured in, named right after a reduction ("cut back the mileage")
+#: what training is measured in, named right after a change ("cut back the mileage")
 _TRAINING = (r"(?:running|runs?|mileage|miles|kilomet(?:re|er)s|km|distance|volume|training|rides?|riding|"
-             r"hills?|sprints?|sprinting|jumping|sessions?|workouts?|reps|pace|speed)\b")
-#: a reduction of training, before what is cut down: "cut back (on)", "reduce", "back off", "dial back"
-#: (these three are matched against lower-case text, :func:`medkg.text.lower`)
-_REDUCING = re.compile(r"\b(?:cut(?:s|ting)?\s+(?:back|down)(?:\s+on)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
+             r"hills?|sprints?|sprinting|jumping|sessions?|workouts?|reps|pace|speed|matches|games|"
+             r"climbing|bouldering|cycling|swimming)\b")
+#: what a change is of: "running and jumping", "hill running", "the volume"
+_ACTIVITY = rf"(?:[\w-]+\s+)?{_TRAINING}(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:[\w-]+\s+)?{_TRAINING})*"
+#: training cut down: "cut back (on)", "reduce", "back off", "dial back" before what is cut
+#: down, or with it inside: "cut your running down", "dial it back"
+_REDUCING = re.compile(r"\b(?:(?:cut(?:s|ting)?\s+(?:back|down)(?:\s+on)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|"
                        r"decreas(?:e|es|ed|ing)|limit(?:s|ed|ing)?|back(?:s|ed|ing)?\s+off(?:\s+on)?|"
                        r"eas(?:e|es|ed|ing)\s+off(?:\s+on)?|dial(?:s|led|ling)?\s+back(?:\s+on)?|"
-                       r"scal(?:e|es|ed|ing)\s+back(?:\s+on)?)\s+" + _MEASURE)
-#: what a reduction cuts down: "running and jumping", "hill running", "the volume"
-_TRAINING_CUT = re.compile(rf"(?:[\w-]+\s+)?{_TRAINING}(?:\s*(?:,|,?\s+and|,?\s+or)\s+(?:[\w-]+\s+)?{_TRAINING})*")
-#: a reduction with what is cut down inside it: "cut your running down", "dial it back"
-_REDUCED_INSIDE = re.compile(r"\b(?:cut(?:s|ting)?\s+(?:your|the|my)\s+(?:[\w-]+\s+)?" + _TRAINING + r"\s+(?:back|down)|"
-                             r"dial(?:s|led|ling)?\s+(?:it|things)\s+back)")
+                       r"scal(?:e|es|ed|ing)\s+back(?:\s+on)?)\s+" + _MEASURE + _ACTIVITY + "|"
+                       r"cut(?:s|ting)?\s+(?:your|the|my)\s+(?:[\w-]+\s+)?" + _TRAINING + r"\s+(?:back|down)|"
+                       r"dial(?:s|led|ling)?\s+(?:it|things)\s+back)")
+_SUDDENLY = r"(?:sudden(?:ly)?|sharp(?:ly)?|rapid(?:ly)?|abrupt(?:ly)?|quick(?:ly)?|steep|big|large|huge|massive)"
+_INCREASING = (r"(?:increas(?:e|es|ed|ing)|ramp(?:s|ed|ing)?\s+up|up(?:s|ped|ping)|doubl(?:e|es|ed|ing)|"
+               r"add(?:s|ed|ing)?|build(?:s|ing)?\s+up|buil[dt]\s+up)")
+#: training stepped up too fast: "a sudden jump in weekly distance", "suddenly increase
+#: the running distance", "increasing suddenly the number of matches", "increase their
+#: mileage very quickly" (and not "increase it gradually")
+_INCREASED = re.compile(
+    rf"\b(?:{_SUDDENLY}\s+(?:increases?|jumps?|rises?|spikes?|hikes?|surges?|ramp-?ups?)\s+(?:in|of)\s+{_MEASURE}{_ACTIVITY}|"
+    rf"{_SUDDENLY}\s+{_INCREASING}\s+{_MEASURE}{_ACTIVITY}|"
+    rf"{_INCREASING}\s+(?:{_SUDDENLY}\s+{_MEASURE}{_ACTIVITY}|{_MEASURE}{_ACTIVITY}\s+(?:[\w-]+\s+)?"
+    r"(?:too\s+(?:quickly|fast|soon|much|rapidly|suddenly)|(?:very\s+|so\s+)?(?:quickly|suddenly|rapidly|sharply))))\b")
+#: changes of training the text names in words of its own: (the concept, its type, the phrases)
+_TRAINING_CHANGES = ((CONCEPT["reduced-training-load"], "Treatment", _REDUCING),
+                     (CONCEPT["sudden-increase-in-training"], "RiskFactor", _INCREASED))
 _LOW_IMPACT = CONCEPT["low-impact-exercise"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
@@ -209,10 +224,10 @@ class CompositionStage(Extractor):
         #: spans whose mention a composed one replaces ("Hot" in "hot or cold packs")
         replaced: set[tuple[int, int]] = set()
         by_sentence = annotations.mentions_by_sentence()
-        # training cut down may be named in a sentence with no other concept
-        reduced, cut_down = self._reductions(structure, by_sentence)
-        replaced |= {(m.start, m.end) for m in cut_down}
-        added += reduced
+        # a change of training may be named in a sentence with no other concept
+        changes, changed = self._training_changes(structure, by_sentence)
+        replaced |= {(m.start, m.end) for m in changed}
+        added += changes
         for index, mentions in by_sentence.items():
             ordered = sorted(mentions, key=lambda m: m.start)
             placed: list[Mention] = []  # complaints composed with their place
@@ -353,35 +368,38 @@ class CompositionStage(Extractor):
                 found.append(a)
         return found
 
-    def _reductions(self, structure: Structure, by_sentence: dict[int, list[Mention]]
-                    ) -> tuple[list[Mention], list[Mention]]:
-        """Training cut down ("cut back your running", "reduce the amount of running
-        and jumping", "cut your running down") names a reduced training load: (its
-        mentions, the mentions of the activities cut down, which name no risk there).
-        A reduction the vocabulary names already ("reduce your mileage") is left alone.
-        The document is searched once, not sentence by sentence (a tenth of the stage's
-        time, measured)."""
-        if _REDUCED_LOAD not in self.lexicon:
-            return [], []
+    def _training_changes(self, structure: Structure, by_sentence: dict[int, list[Mention]]
+                          ) -> tuple[list[Mention], list[Mention]]:
+        """Training changed in words of the text's own: cut down ("cut back your
+        running", "reduce the amount of running and jumping", "cut your running down")
+        names a reduced training load, stepped up too fast ("a sudden jump in weekly
+        distance", "increase their mileage very quickly") a sudden increase in
+        training. Returns their mentions and those of the activities changed, which
+        name nothing of their own there. A change the vocabulary names already
+        ("reduce your mileage") is left alone. The document is searched once, not
+        sentence by sentence (a tenth of the stage's time, measured)."""
         text = structure.document.text
         lowered = lower(text)
-        spans = [(verb.start(), training.end()) for verb in _REDUCING.finditer(lowered)
-                 if (training := _TRAINING_CUT.match(lowered, verb.end()))]
-        spans += [phrase.span() for phrase in _REDUCED_INSIDE.finditer(lowered)]
         starts = [sentence.start for sentence in structure.sentences]
-        concept = self.lexicon[_REDUCED_LOAD]
-        found, cut_down = [], []
-        for start, end in spans:
-            index = bisect_right(starts, start) - 1
-            if index < 0 or end > structure.sentences[index].end:
-                continue  # outside the sentences, or across two
-            mentions = by_sentence.get(index, [])
-            if any(m.start < end and start < m.end and m.type == "Treatment" for m in mentions):
-                continue  # named by the vocabulary already
-            found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
-                                 text=text[start:end], sentence=index))
-            cut_down += [m for m in mentions if start <= m.start and m.end <= end and m.type == "RiskFactor"]
-        return found, cut_down
+        found, changed = [], []
+        for iri, type_, phrases in _TRAINING_CHANGES:
+            if iri not in self.lexicon:
+                continue
+            concept = self.lexicon[iri]
+            for phrase in phrases.finditer(lowered):
+                start, end = phrase.span()
+                index = bisect_right(starts, start) - 1
+                if index < 0 or end > structure.sentences[index].end:
+                    continue  # outside the sentences, or across two
+                mentions = by_sentence.get(index, [])
+                if any(m.type == type_ and m.start < end and start < m.end
+                       and (m.start <= start or m.end > end) for m in mentions):
+                    continue  # named by the vocabulary already (not just the activity inside)
+                found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
+                                     text=text[start:end], sentence=index))
+                changed += [m for m in mentions if start <= m.start and m.end <= end
+                            and m.type in ("RiskFactor", "Treatment")]
+        return found, changed
 
     def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """An exercise done in place of the usual one ("swap some walks for cycling or

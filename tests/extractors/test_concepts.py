@@ -103,6 +103,27 @@ def test_training_cut_down_is_a_reduced_training_load(text, cut_down):
     assert cut_down is None or cut_down not in found, found
 
 
+@pytest.mark.parametrize("text,stepped_up", [
+    ("Most had a sudden jump in weekly distance before the pain began.", None),
+    ("It is common in walkers who increase their mileage very quickly.", None),
+    ("The risk grows when players keep increasing suddenly the number of matches.", None),
+    ("Middle-aged runners who suddenly increase the running distance are most at risk.", "running"),
+    ("Watch out for a big jump in hard bouldering after time off.", "bouldering"),
+], ids=["sudden-jump-in", "too-quickly-after", "suddenly-after-verb", "suddenly-before-verb", "activity-inside"])
+def test_training_stepped_up_too_fast_is_a_sudden_increase_in_training(text, stepped_up):
+    found = names(text)
+    assert "sudden increase in training" in found, found
+    assert stepped_up is None or stepped_up not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Increase your mileage gradually, by no more than 10% a week.",
+    "Build up the number of matches step by step.",
+], ids=["gradually", "step-by-step"])
+def test_training_stepped_up_slowly_is_no_sudden_increase(text):
+    assert "sudden increase in training" not in names(text)
+
+
 def test_a_reduction_of_something_else_is_no_training_cut_down():
     assert "reduced training load" not in names("Limit coffee and lower the load on your ankles; ibuprofen can reduce the pain.")
 
