@@ -36,6 +36,8 @@ Texts often split a concept the vocabulary names in one piece:
   load, and training stepped up too fast ("a sudden jump in weekly distance",
   "increase their mileage very quickly") a sudden increase in training; the activity
   changed names no risk or remedy of its own there;
+* an age told in numbers: "aged between 40 and 60", "players in their 40s" name
+  middle age, "people over 60" older age, "aged 12 to 16" adolescence;
 * a load, not an injury: "puts a lot of strain on the knee", "stress on the joints",
   "the strain of movement" name no strain or stress injury, and are dropped ("a
   strain of the calf" stays a strain).
@@ -48,6 +50,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+
+from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention, Sentence
@@ -152,9 +156,29 @@ _INCREASED = re.compile(
     rf"{_SUDDENLY}\s+{_INCREASING}\s+{_MEASURE}{_ACTIVITY}|"
     rf"{_INCREASING}\s+(?:{_SUDDENLY}\s+{_MEASURE}{_ACTIVITY}|{_MEASURE}{_ACTIVITY}\s+(?:[\w-]+\s+)?"
     r"(?:too\s+(?:quickly|fast|soon|much|rapidly|suddenly)|(?:very\s+|so\s+)?(?:quickly|suddenly|rapidly|sharply))))\b")
-#: changes of training the text names in words of its own: (the concept, its type, the phrases)
-_TRAINING_CHANGES = ((CONCEPT["reduced-training-load"], "Treatment", _REDUCING),
-                     (CONCEPT["sudden-increase-in-training"], "RiskFactor", _INCREASED))
+#: changes of training the text names in words of its own: (the concept, the phrases)
+_TRAINING_CHANGES = ((CONCEPT["reduced-training-load"], _REDUCING),
+                     (CONCEPT["sudden-increase-in-training"], _INCREASED))
+#: ages in numbers, with how many years the second number adds to its span: "aged 40
+#: to 60", "between 35 and 55 years", "in their 40s and 50s"; "over 60" has no upper end
+_AGES = ((re.compile(r"\baged\s+(?:between\s+|from\s+)?(\d{2})\s*(?:-|\u2013|to|and)\s*(\d{2})\b"), 0),
+         (re.compile(r"\b(?:between|from)\s+(\d{2})\s*(?:-|\u2013|to|and)\s*(\d{2})\s*(?:years|yrs|year-olds)\b"), 0),
+         (re.compile(r"\bin\s+(?:their|your|his|her|my|the)\s+([1-9]0)s(?:\s*(?:and|or|to|-|\u2013)\s*([1-9]0)s)?\b"), 9),
+         (re.compile(r"\b(?:aged|are|people|adults|anyone|those|you(?:'re|\s+are))\s+(?:over|above|older\s+than)\s+(\d{2})"
+                     r"(?=[ \t]*(?:years|yrs|$|[,;.)]|and\b|or\b))", re.MULTILINE), None))
+_OLDER_AGE, _MIDDLE_AGE, _ADOLESCENCE = CONCEPT["older-age"], CONCEPT["middle-age"], CONCEPT["adolescence"]
+
+
+def _age_group(low: int, high: int | None) -> URIRef | None:
+    """The age group a span of ages falls in (``high`` ``None``: "over ``low``")."""
+    if high is None:
+        return _OLDER_AGE if low >= 60 else _MIDDLE_AGE if low >= 40 else None
+    if high < 20:
+        return _ADOLESCENCE
+    middle = (low + high) / 2
+    return _OLDER_AGE if middle >= 60 else _MIDDLE_AGE if middle >= 35 else None
+
+
 _LOW_IMPACT = CONCEPT["low-impact-exercise"]
 _HEADS = ("pain", "cramp", "swelling", "stiffness", "injury", "sprain", "strain", "fracture", "weakness", "ache")
 #: generic complaints that name no head of a composed concept, and the head that stands
@@ -224,10 +248,10 @@ class CompositionStage(Extractor):
         #: spans whose mention a composed one replaces ("Hot" in "hot or cold packs")
         replaced: set[tuple[int, int]] = set()
         by_sentence = annotations.mentions_by_sentence()
-        # a change of training may be named in a sentence with no other concept
-        changes, changed = self._training_changes(structure, by_sentence)
-        replaced |= {(m.start, m.end) for m in changed}
-        added += changes
+        # a phrase may name a concept in a sentence with no other one
+        phrased, inside = self._phrased(structure, by_sentence)
+        replaced |= {(m.start, m.end) for m in inside}
+        added += phrased
         for index, mentions in by_sentence.items():
             ordered = sorted(mentions, key=lambda m: m.start)
             placed: list[Mention] = []  # complaints composed with their place
@@ -368,38 +392,56 @@ class CompositionStage(Extractor):
                 found.append(a)
         return found
 
-    def _training_changes(self, structure: Structure, by_sentence: dict[int, list[Mention]]
-                          ) -> tuple[list[Mention], list[Mention]]:
-        """Training changed in words of the text's own: cut down ("cut back your
-        running", "reduce the amount of running and jumping", "cut your running down")
-        names a reduced training load, stepped up too fast ("a sudden jump in weekly
-        distance", "increase their mileage very quickly") a sudden increase in
-        training. Returns their mentions and those of the activities changed, which
-        name nothing of their own there. A change the vocabulary names already
-        ("reduce your mileage") is left alone. The document is searched once, not
-        sentence by sentence (a tenth of the stage's time, measured)."""
+    def _phrased(self, structure: Structure, by_sentence: dict[int, list[Mention]]
+                 ) -> tuple[list[Mention], list[Mention]]:
+        """Concepts a phrase of the text's own names (see :meth:`_training_changes` and
+        :meth:`_ages`): their mentions, and those of the concepts inside them, which
+        name nothing of their own there (the activity of "cut back your running"). A
+        phrase the vocabulary names already ("reduce your mileage", "middle-aged")
+        is left alone. The document is searched once, not sentence by sentence (a
+        tenth of the stage's time, measured)."""
         text = structure.document.text
         lowered = lower(text)
         starts = [sentence.start for sentence in structure.sentences]
-        found, changed = [], []
-        for iri, type_, phrases in _TRAINING_CHANGES:
+        found, inside = [], []
+        for start, end, iri in (*self._training_changes(lowered), *self._ages(lowered)):
             if iri not in self.lexicon:
                 continue
             concept = self.lexicon[iri]
-            for phrase in phrases.finditer(lowered):
-                start, end = phrase.span()
-                index = bisect_right(starts, start) - 1
-                if index < 0 or end > structure.sentences[index].end:
-                    continue  # outside the sentences, or across two
-                mentions = by_sentence.get(index, [])
-                if any(m.type == type_ and m.start < end and start < m.end
-                       and (m.start <= start or m.end > end) for m in mentions):
-                    continue  # named by the vocabulary already (not just the activity inside)
-                found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
-                                     text=text[start:end], sentence=index))
-                changed += [m for m in mentions if start <= m.start and m.end <= end
-                            and m.type in ("RiskFactor", "Treatment")]
-        return found, changed
+            index = bisect_right(starts, start) - 1
+            if index < 0 or end > structure.sentences[index].end:
+                continue  # outside the sentences, or across two
+            mentions = by_sentence.get(index, [])
+            if any(m.type == concept.type and m.start < end and start < m.end
+                   and (m.start <= start or m.end > end) for m in mentions):
+                continue  # named by the vocabulary already (not just something inside)
+            found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
+                                 text=text[start:end], sentence=index))
+            inside += [m for m in mentions if start <= m.start and m.end <= end
+                       and m.type in ("RiskFactor", "Treatment")]
+        return found, inside
+
+    @staticmethod
+    def _training_changes(lowered: str) -> list[tuple[int, int, URIRef]]:
+        """Training cut down ("cut back your running", "reduce the amount of running
+        and jumping", "cut your running down") names a reduced training load, stepped
+        up too fast ("a sudden jump in weekly distance", "increase their mileage very
+        quickly") a sudden increase in training."""
+        return [(*phrase.span(), iri) for iri, phrases in _TRAINING_CHANGES for phrase in phrases.finditer(lowered)]
+
+    @staticmethod
+    def _ages(lowered: str) -> list[tuple[int, int, URIRef]]:
+        """Ages told in numbers name their age group: "aged between 40 and 60" and
+        "players in their 40s" middle age, "are over 60" older age."""
+        found = []
+        for pattern, more in _AGES:
+            for age in pattern.finditer(lowered):
+                low = int(age.group(1))
+                high = age.group(2) if pattern.groups == 2 else None
+                group = _age_group(low, None if more is None else int(high or low) + more)
+                if group is not None:
+                    found.append((*age.span(), group))
+        return found
 
     def _alternatives(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """An exercise done in place of the usual one ("swap some walks for cycling or

@@ -124,6 +124,27 @@ def test_training_stepped_up_slowly_is_no_sudden_increase(text):
     assert "sudden increase in training" not in names(text)
 
 
+@pytest.mark.parametrize("text,group", [
+    ("It is most common in people aged between 40 and 60.", "middle age"),
+    ("We mostly see amateurs between 35 and 55 years of age.", "middle age"),
+    ("Golfers in their 40s and 50s are most affected.", "middle age"),
+    ("You are more likely to get it if you:\n- are over 60\n- stand all day", "older age"),
+    ("Boys aged 12 to 15 get it most.", "adolescence"),
+], ids=["aged-between", "between-years", "decades", "over", "young"])
+def test_an_age_in_numbers_names_its_age_group(text, group):
+    assert group in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Most runners cover between 40 and 60 km a week.",
+    "He has logged over 20,000 km on foot.",
+    "Hold each stretch for over 30 seconds.",
+], ids=["distance", "thousands", "seconds"])
+def test_numbers_that_are_no_ages_name_no_age_group(text):
+    found = names(text)
+    assert not {"middle age", "older age", "adolescence"} & set(found), found
+
+
 def test_a_reduction_of_something_else_is_no_training_cut_down():
     assert "reduced training load" not in names("Limit coffee and lower the load on your ankles; ibuprofen can reduce the pain.")
 
