@@ -1,4 +1,5 @@
-"""Loading documents: files and folders of .txt, .md, .html/.htm and .jsonl.
+"""Loading documents: files and folders of .txt, .md, .html/.htm, .jsonl and captions
+(.vtt, .srt, or captions saved as .txt).
 
 Each format has a loader registered by file suffix (``medkg.registry`` kind
 ``loaders``). Loading decodes bytes (BOM, UTF-8, UTF-16, then Windows-1252/Latin-1),
@@ -20,6 +21,7 @@ from rdflib import URIRef
 
 from medkg import registry
 from medkg.exceptions import DocumentError
+from medkg.extractors.captions import captions_to_text, is_captions
 from medkg.extractors.document import SourceDocument
 from medkg.text import sanitize_text
 
@@ -30,7 +32,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 #: the loader registered for each file suffix
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+            ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".vtt": "captions", ".srt": "captions"}
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -105,9 +107,18 @@ def strip_inline_markdown(text: str) -> str:
 
 def _text(path: Path, data: bytes) -> list[SourceDocument]:
     text = clean_text(decode(data))
+    if is_captions(text):  # a transcript saved as .txt
+        return _captions(path, data)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
                            title=title, format="txt")]
+
+
+def _captions(path: Path, data: bytes) -> list[SourceDocument]:
+    """A caption file's speech (see :mod:`medkg.extractors.captions`); it has no title."""
+    text = captions_to_text(clean_text(decode(data)))
+    return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data), title="",
+                           format="captions")]
 
 
 #: a Markdown file's YAML front matter: "---", then "key: value" lines, then "---"
@@ -215,7 +226,8 @@ def _jsonl(path: Path, data: bytes) -> list[SourceDocument]:
     return documents
 
 
-for _name, _loader in (("text", _text), ("markdown", _markdown), ("html", _html), ("jsonl", _jsonl)):
+for _name, _loader in (("text", _text), ("markdown", _markdown), ("html", _html), ("jsonl", _jsonl),
+                       ("captions", _captions)):
     registry.register("loaders", _name, _loader)
 
 

@@ -161,3 +161,28 @@ def test_a_definition_lists_terms_head_their_definitions(tmp_path):
     (document,) = load_paths([page])
     assert "#### Patellofemoral pain\n\nPain behind the kneecap" in document.text, document.text
     assert "#### Iliotibial band syndrome\n\nPain on the outside" in document.text, document.text
+
+
+_CAPTIONS = {
+    "webvtt": ("talk.vtt", "WEBVTT\nKind: captions\nLanguage: en\n\n"
+               "1\n00:00:01.000 --> 00:00:04.500\n[Music]\n\n"
+               "2\n00:00:04.500 --> 00:00:08.200 align:start\n>> ANNA: Hi everyone, today we talk about\nknee pain in skiers.\n\n"
+               "3\n00:00:08.200 --> 00:00:12.900\nThe most common injury is an <c.yellow>MCL sprain</c>,\n"
+               "which is caused by the knee falling inwards.\n\n"
+               "4\n00:00:12.900 --> 00:00:17.000\n>> TOM: And how do you treat it?\n"),
+    "subrip-as-txt": ("talk.txt", "1\n00:00:04,500 --> 00:00:08,200\nANNA: Hi everyone, today we talk about\n\n"
+                      "2\n00:00:08,200 --> 00:00:10,000\nknee pain in skiers.\n\n"
+                      "3\n00:00:10,000 --> 00:00:12,900\nThe most common injury is an MCL sprain,\n\n"
+                      "4\n00:00:12,900 --> 00:00:14,900\nwhich is caused by the knee falling inwards.\n\n"
+                      "5\n00:00:14,900 --> 00:00:17,000\nTOM: And how do you treat it?\n"),
+}
+
+
+@pytest.mark.parametrize("kind", list(_CAPTIONS))
+def test_captions_are_speech_in_paragraphs_by_speaker_without_cues(tmp_path, kind):
+    name, content = _CAPTIONS[kind]
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    [doc] = load_paths([tmp_path])
+    assert doc.text == ("ANNA: Hi everyone, today we talk about knee pain in skiers. The most common injury is an "
+                        "MCL sprain, which is caused by the knee falling inwards.\n\nTOM: And how do you treat it?")
+    assert doc.title == ""
