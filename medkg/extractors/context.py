@@ -70,7 +70,7 @@ HEDGE = re.compile(
     r"\b(?:may|might|could|possibl[ey]|perhaps|maybe|probabl[ey]|(?<!more )(?<!most )(?<!less )likely|suspect(?:ed)?|suggests?|"
     r"seems?|appears? to|worried|concerned|afraid|i think|i guess|i wonder|potential(?:ly)?|indicative of|"
     r"consistent with|a sign of|if|to rule out|to exclude|(?:can|may|will|could|helps?) rule out)\b")
-_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because|if|unless)\b|[;:.!?()]|"
+_TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|while|which|because|if|unless)\b|[;:.!?()|]|"
                          # a comma before the next instruction: "do not climb stairs, apply ice"
                          r",\s+(?=(?:can|could|should|then|and then|take|apply|use|try|do|wear|rest|keep)\b)|"
                          # a comma and a new clause: "rules out a fracture, and an MRI is the test for ..."

@@ -237,7 +237,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            # "To reduce cramps in future:", "so it doesn't come back"
                            r"(?:reduce|lower|cut|fewer|stop)\b.{0,40}\b(?:in (?:the )?future|next time)|"
                            r"(?:coming|come|comes) back|from returning|recurr)", re.I)),
-    ("specialist", re.compile(r"\b(?:when to see|see (?:a|your)|seek|medical (?:help|attention|advice)|"
+    ("specialist", re.compile(r"\b(?:when to see|see (?:a|your|someone|somebody)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"
                               r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112|nhs)|get (?:urgent )?help|"
                               # "Red flags that need an in-person visit with a doctor soon:"
@@ -260,7 +260,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (not the symptoms of a condition: "tell us if your symptoms change:")
     ("symptom", re.compile(r"\b(?:(?:symptoms?|signs?)(?! (?:change|get worse|worsen|persist|continue|last|improve|"
                            r"return|come back|go away|do not|don't|settle))|what (?:will|does|do|might|may) (?:i|you|it) feel|"
-                           r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like|"
+                           r"how (?:does|will|do) (?:it|i|you) feel|what does it feel like|what (?:it|they|this) feels? like|"
                            # "Check if you have shin splints", "If you have shin splints, you'll feel:"
                            r"check if (?:you have|you've got|it's|it is)|"
                            # "Watch for:", "Look out for:", "Warning signs:"
@@ -798,6 +798,25 @@ def _cell_of(row: str, position: int) -> int:
     return row.count("|", 0, position) - 1
 
 
+def _columns(structure: Structure, block_index: int) -> dict[int, tuple[list[str], bool]] | None:
+    """The frames of each column of a table (and whether the column says where),
+    when ``block_index`` is a row under a header whose columns say what they hold
+    ("| Problem | Why it happens | What helps | See someone if |"); else ``None``."""
+    block = structure.blocks[block_index]
+    if block.kind != "item" or block.intro is None or not TABLE_ROW.match(block.text):
+        return None
+    # the header is the row that introduces the others, or the one after a caption
+    for header in structure.blocks[block.intro:min(block.intro + 2, block_index)]:
+        if not TABLE_ROW.match(header.text):
+            continue
+        labels = header.text.strip().strip("|").split("|")
+        columns = {cell: (_frame_families(label), bool(_WHERE.search(label)))
+                   for cell, label in enumerate(labels) if cell}
+        if sum(1 for families, placed in columns.values() if families or placed) >= 2:
+            return columns
+    return None
+
+
 #: a short line that says what its list is for: "For the neck and shoulders:", "For the numb hands:"
 _FOR_WHAT = re.compile(r"^\W*(?:for|with)\s+(?:the\s+|your\s+|a\s+|an\s+)?[^.:;!?]{2,40}:\s*$", re.IGNORECASE)
 
@@ -1019,6 +1038,11 @@ class RelationExtractor(Extractor):
             if compared is not None:
                 # a row of a table that compares conditions column by column: each cell is about its column's
                 found += self._comparison_rule(index, structure, sentence, mentions, compared)
+                continue
+            columns = _columns(structure, sentence.block)
+            if columns is not None:
+                # a row of a table whose columns say what they hold ("| Problem | Why it happens | What helps |")
+                found += self._column_rule(index, structure, sentence, usable, columns, targets[sentence.block])
                 continue
             if block.kind == "item" and _SPECIALTY.match(_row_label(block.text)):
                 # "| Specialty | Sports medicine |" in an encyclopedia's infobox: whom to see for its topic
@@ -1874,6 +1898,35 @@ class RelationExtractor(Extractor):
         if len({cell for cell, _ in columns}) < 2 or any(cell == 0 for cell, _ in columns):
             return None
         return columns
+
+    def _column_rule(self, index: int, structure: Structure, sentence: Sentence, usable: dict[int, list[Mention]],
+                     columns: dict[int, tuple[list[str], bool]], targets: list[Mention]) -> list[Assertion]:
+        """A row under "| Problem | What it feels like | Why it happens | What helps |":
+        the condition its first cell names (the section's target if none) relates to
+        what each later cell names by the frames of that cell's column; a test or a
+        specialist in any cell is how it is found or whom to see for it."""
+        block = structure.blocks[sentence.block]
+        heads = [m for i in structure.by_block[sentence.block] for m in usable.get(i, [])
+                 if _cell_of(block.text, m.start - block.start) == 0 and self._specific(m, ("Condition", "Symptom"))]
+        # a condition in a table of a complaint's problems is a cause of the complaint
+        out = [self._assert(head.concept, "causes", target.concept, index, "frame", head)
+               for head in heads if index == structure.by_block[sentence.block][0] and head.type == "Condition"
+               for target in targets if target.type == "Symptom" and target.concept != head.concept]
+        for m in usable.get(index, []):
+            cell = _cell_of(block.text, m.start - block.start)
+            if cell <= 0:
+                continue
+            families, placed = columns.get(cell, ([], False))
+            families = [*families, *(family for family, kind in (("test", "Test"), ("specialist", "Specialist"))
+                                     if m.type == kind and family not in families)]
+            for head in heads or targets:
+                if placed and m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
+                    out.append(self._assert(head.concept, "located_in", m.concept, index, "frame", m))
+                for family in families:
+                    subject, object_, relation = _framed(family, m, head)
+                    if relation:
+                        out.append(self._assert(subject.concept, relation, object_.concept, index, "frame", m))
+        return out
 
     def _comparison_rule(self, index: int, structure: Structure, sentence: Sentence, mentions: list[Mention],
                          columns: list[tuple[int, Mention]]) -> list[Assertion]:

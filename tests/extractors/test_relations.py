@@ -465,6 +465,21 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "and strength).\n2. An X-ray if we suspect a fracture.\n",
      {("lower back pain", "diagnosed_by", "neurological examination")}, set()),
     ("Heel pain\n\nAn off-the-shelf insole is a reasonable, cheap option.\n", {("insole", "treats", "heel pain")}, set()),
+    # a table whose columns say what they hold: each row's cells are about the row's condition
+    ("Shoulder pain\n\n| Common causes of shoulder pain | | | | |\n"
+     "| Problem | What it feels like | Why it happens | What helps | See someone if |\n"
+     "| Frozen shoulder | Stiffness, you cannot lift your arm | More common with diabetes | Steroid injection, "
+     "gentle stretching | See a physiotherapist |\n"
+     "| Dislocation | Severe pain after a fall | A fall onto an outstretched arm | Do not try to put it back "
+     "yourself | Go to A&E now; you will need an X-ray |\n",
+     {("frozen shoulder", "causes", "shoulder pain"), ("frozen shoulder", "causes", "stiffness"),
+      ("diabetes mellitus", "causes", "frozen shoulder"), ("corticosteroid injection", "treats", "frozen shoulder"),
+      ("stretching", "treats", "frozen shoulder"), ("frozen shoulder", "see_specialist", "physical therapist"),
+      ("accidental fall", "risk_factor_for", "shoulder dislocation"),
+      ("shoulder dislocation", "see_specialist", "emergency department"),
+      ("shoulder dislocation", "diagnosed_by", "x-ray")},
+     {("diabetes mellitus", "causes", "stiffness"), ("diabetes mellitus", "see_specialist", "physical therapist"),
+      ("stretching", "treats", "shoulder dislocation")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -492,7 +507,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
-        "a-reasonable-cheap-option"])
+        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
