@@ -1920,12 +1920,20 @@ class RelationExtractor(Extractor):
             families = [*families, *(family for family, kind in (("test", "Test"), ("specialist", "Specialist"))
                                      if m.type == kind and family not in families)]
             for head in heads or targets:
-                if placed and m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
-                    out.append(self._assert(head.concept, "located_in", m.concept, index, "frame", m))
-                for family in families:
-                    subject, object_, relation = _framed(family, m, head)
-                    if relation:
-                        out.append(self._assert(subject.concept, relation, object_.concept, index, "frame", m))
+                out += self._cell_facts(index, m, head, families, placed)
+        return out
+
+    def _cell_facts(self, index: int, m: Mention, about: Mention, families: list[str], placed: bool
+                    ) -> list[Assertion]:
+        """What a table cell's mention says of the condition the cell is about, by the
+        frames of the cell's row or column (``placed``: it says where)."""
+        out = []
+        if placed and m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
+            out.append(self._assert(about.concept, "located_in", m.concept, index, "frame", m))
+        for family in families:
+            subject, object_, relation = _framed(family, m, about)
+            if relation:
+                out.append(self._assert(subject.concept, relation, object_.concept, index, "frame", m))
         return out
 
     def _comparison_rule(self, index: int, structure: Structure, sentence: Sentence, mentions: list[Mention],
@@ -1941,12 +1949,7 @@ class RelationExtractor(Extractor):
         for m in mentions:
             cell = _cell_of(block.text, m.start - block.start)
             for condition in (c for column, c in columns if column == cell != 0):
-                if placed and m.type == "BodyRegion" and self.lexicon.is_region(m.concept):
-                    out.append(self._assert(condition.concept, "located_in", m.concept, index, "frame", m))
-                for family in families:
-                    subject, object_, relation = _framed(family, m, condition)
-                    if relation:
-                        out.append(self._assert(subject.concept, relation, object_.concept, index, "frame", m))
+                out += self._cell_facts(index, m, condition, families, placed)
         return out
 
     def _site_rule(self, usable: dict[int, list[Mention]], found: list[Assertion],
