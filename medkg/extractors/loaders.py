@@ -23,6 +23,7 @@ from medkg import registry
 from medkg.exceptions import DocumentError
 from medkg.extractors.captions import captions_to_text, is_captions
 from medkg.extractors.document import SourceDocument
+from medkg.extractors.email_thread import email_to_text, is_email_thread
 from medkg.text import sanitize_text
 
 __all__ = ["load_paths", "load_file", "decode", "clean_text", "strip_inline_markdown", "Skipped", "DEFAULT_MAX_BYTES",
@@ -109,7 +110,10 @@ def _text(path: Path, data: bytes) -> list[SourceDocument]:
     text = clean_text(decode(data))
     if is_captions(text):  # a transcript saved as .txt
         return _captions(path, data)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if is_email_thread(text):
+        title, text = email_to_text(text)
+    else:
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data),
                            title=title, format="txt")]
 

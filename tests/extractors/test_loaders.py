@@ -186,3 +186,63 @@ def test_captions_are_speech_in_paragraphs_by_speaker_without_cues(tmp_path, kin
     assert doc.text == ("ANNA: Hi everyone, today we talk about knee pain in skiers. The most common injury is an "
                         "MCL sprain, which is caused by the knee falling inwards.\n\nTOM: And how do you treat it?")
     assert doc.title == ""
+
+
+_THREAD = """Subject: RE: RE: Mia - wrist pain on vault
+From: Jo Park <jo.park@clinic.example>
+To: Coach Dan <dan@gymclub.example>
+Date: Thu, 5 Mar 2026 08:14
+
+Hi Dan,
+
+Thanks for the update. She needs an X-ray to rule out a scaphoid fracture.
+
+Best,
+Jo
+
+Jo Park, MCSP
+Sports Physiotherapist | Riverside Sports Clinic
+Sent from my iPhone
+
+On Wed, 4 Mar 2026 at 19:02, Coach Dan <dan@gymclub.example> wrote:
+> Hi Jo,
+> Mia has had wrist pain for three weeks. It gets worse on vault and
+> handstands.
+>
+> > On Mon, 2 Mar 2026, Jo Park wrote:
+> > Gymnast's wrist is irritation of the growth plate from
+> > repeated loading.
+> >
+> > Cheers,
+> > Jo
+> > 07700 900123
+
+CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential
+and intended solely for the addressee.
+"""
+
+
+def test_an_email_thread_is_its_messages_words_without_quote_marks_or_furniture(tmp_path):
+    (tmp_path / "thread.txt").write_text(_THREAD, encoding="utf-8")
+    [doc] = load_paths([tmp_path])
+    assert doc.title == "Mia - wrist pain on vault"
+    assert doc.text == ("Mia - wrist pain on vault\n\n"
+                        "Thanks for the update. She needs an X-ray to rule out a scaphoid fracture.\n\n"
+                        "Mia has had wrist pain for three weeks. It gets worse on vault and\nhandstands.\n\n"
+                        "Gymnast's wrist is irritation of the growth plate from\nrepeated loading.")
+
+
+def test_a_text_that_only_quotes_is_no_email_thread(tmp_path):
+    text = "Knee pain\n\nAs the saying goes:\n> No pain, no gain.\nThat is wrong for knees.\n"
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    [doc] = load_paths([tmp_path])
+    assert doc.text == text
+
+
+def test_a_forum_post_after_a_sign_off_is_kept(tmp_path):
+    text = ("Re: shin pain\n\nQuote from: runner_ann wrote:\n> Does ice help?\n\nIt does for me.\nThanks,\nBen\n\n"
+            "trail_tom\nI had shin splints last year and rest fixed it.\n")
+    (tmp_path / "thread.txt").write_text(text, encoding="utf-8")
+    [doc] = load_paths([tmp_path])
+    assert "Does ice help?" in doc.text and "I had shin splints last year and rest fixed it." in doc.text
+    assert "wrote:" not in doc.text and "Ben" not in doc.text

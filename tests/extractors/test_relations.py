@@ -480,6 +480,10 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
       ("shoulder dislocation", "diagnosed_by", "x-ray")},
      {("diabetes mellitus", "causes", "stiffness"), ("diabetes mellitus", "see_specialist", "physical therapist"),
       ("stretching", "treats", "shoulder dislocation")}),
+    # advice after a time of its own: "Until then ...", "In the meantime, ..."
+    ("Wrist pain\n\nUntil then keep her off weight-bearing on the hands and use a wrist splint. "
+     "In the meantime, ice it twice a day.\n",
+     {("wrist splint", "treats", "wrist pain"), ("cold therapy", "treats", "wrist pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -507,7 +511,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
-        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold"])
+        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
