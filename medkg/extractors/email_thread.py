@@ -45,8 +45,8 @@ _DEVICE = re.compile(r"^(?:sent from my\b.*|get outlook for\b.*|sent via\b.*)$",
 _NOTICE = re.compile(r"^(?:confidentiality(?: notice)?|disclaimer|privileged and confidential|"
                      r"this (?:e-?mail|message)\b.{0,60}\b(?:confidential|intended (?:solely |only )?for))",
                      re.IGNORECASE)
-#: a line of prose, which no signature has: a sentence's end, or eight words
-_PROSE = re.compile(r"[.!?]$|^(?:\S+\s+){7}\S")
+#: a line of prose, which no signature has: a sentence's end, or nine words
+_PROSE = re.compile(r"[.!?]$|^\W*(?:[^\W\d_]+\W+){8}[^\W\d_]+")
 #: a line's quote marks: "> ", "> > ", ">>"
 _QUOTE = re.compile(r"^(?:\s*>)+ ?")
 #: a signature's delimiter line

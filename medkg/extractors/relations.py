@@ -256,7 +256,10 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"first aid|exercises?|stretch|"
                          # a doctor's advice: "What I would recommend:", "My suggestions"
                          r"(?:i|we) (?:would |usually |strongly )?(?:recommend|suggest|advise)|"
-                         r"(?:my|our) (?:advice|suggestions?|recommendations?)|^\W*(?:advice|recommendations?)\W*$)", re.I)),
+                         r"(?:my|our) (?:advice|suggestions?|recommendations?)|^\W*(?:advice|recommendations?)\W*$|"
+                         # a clinician's plan: "Plan:", "Treatment plan", "The plan for the next three weeks:"
+                         r"^\W*(?:(?:the|my|our|your|a|treatment|management|rehab\w*|recovery)\s+)*plan\b"
+                         r"(?!\s+(?:your|ahead|a|an|the|to)\b))", re.I)),
     # (not the symptoms of a condition: "tell us if your symptoms change:")
     ("symptom", re.compile(r"\b(?:(?:symptoms?|signs?)(?! (?:change|get worse|worsen|persist|continue|last|improve|"
                            r"return|come back|go away|do not|don't|settle))|what (?:will|does|do|might|may) (?:i|you|it) feel|"
@@ -331,6 +334,17 @@ _DIAGNOSIS_REACH = 4
 #: still count: "Overuse - running too far without enough rest"); after a line of symptoms,
 #: what they may mean ("... in the morning - plantar fasciitis")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
+#: a short label and its colon opening a line: "Posterior ankle impingement: pain at the back of the ankle"
+#: (a name, not a clause: "A strain is different: ...", "the signs that it is infected: ..." are none)
+_LABEL = re.compile(r"^(?![^:]*\b(?:is|are|was|were|be|been|that|which|if|when|signs?|symptoms?)\b)[^:.;!?]{2,60}?:\s",
+                    re.IGNORECASE)
+_COLON = re.compile(r":\s")
+
+
+def _label_colon(text: str) -> re.Match[str] | None:
+    """The colon after a short label that opens ``text``, if one does."""
+    label = _LABEL.match(text)
+    return _COLON.search(text, label.end() - 2) if label else None
 #: what joins a second place to a condition named at one: "of the foot and (the) leg"
 _AND_PLACE = re.compile(r"\s*(?:,|and|or|&|/)\s*(?:the\s+|your\s+|lower\s+)?$", re.IGNORECASE)
 #: a comparison table's row about where each condition is felt: "Where it hurts", "Location"
@@ -1392,15 +1406,18 @@ class RelationExtractor(Extractor):
         syndrome": a line that gives symptoms, a dash (or a colon), then a short name of conditions
         says what the symptoms may mean (a common shape of "check if" lists); and the
         other way round, a glossary line, "gout - an acute attack with sharp pain, redness
-        and swelling of the big toe joint": a short name of conditions, a dash, then
-        symptoms says what the conditions cause."""
+        and swelling of the big toe joint" or "Hamstring strain: pain at the back of the
+        thigh": a short name of conditions, a dash or colon, then symptoms says what the
+        conditions cause."""
         dashes = list(_GLOSS.finditer(text))
         # symptoms may also come before a colon, then what they suggest
         separators = sorted([*dashes, *_NAMED_AFTER.finditer(text)], key=lambda m: m.start())
-        if not separators:
+        label = None if dashes else _label_colon(text)
+        if not separators and not (separators := [label] if label else []):
             return []
         pairs: list[tuple[Mention, Mention]] = []
-        last, first = separators[-1], (dashes[0] if dashes else None)
+        # the glossary's separator may be a label's colon: "Posterior ankle impingement: pain at the back of the ankle"
+        last, first = separators[-1], (dashes[0] if dashes else label)
         if len(words(text[last.end():])) <= _EXPLANATION_WORDS:
             pairs += [(c, s) for c in mentions if c.type == "Condition" and c.start - offset >= last.end()
                       and not c.ambiguous

@@ -215,6 +215,7 @@ On Wed, 4 Mar 2026 at 19:02, Coach Dan <dan@gymclub.example> wrote:
 > >
 > > Cheers,
 > > Jo
+> > Riverside Sports Clinic | Studio 3, Mill Lane
 > > 07700 900123
 
 CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential

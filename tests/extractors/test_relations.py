@@ -484,6 +484,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     ("Wrist pain\n\nUntil then keep her off weight-bearing on the hands and use a wrist splint. "
      "In the meantime, ice it twice a day.\n",
      {("wrist splint", "treats", "wrist pain"), ("cold therapy", "treats", "wrist pain")}, set()),
+    # a clinician's plan lists remedies
+    ("Lower back pain\n\nPlan:\n- Physiotherapy twice a week\n- Ibuprofen for up to a week if needed\n",
+     {("physical therapy", "treats", "lower back pain"), ("ibuprofen", "treats", "lower back pain")}, set()),
+    # a condition's name, a colon, then its symptoms (not a clause before the colon)
+    ("Ankle pain in dancers\n\nFlexor hallucis longus tendinopathy: swelling behind the inner ankle bone.\n\n"
+     "For the record, the signs that a blister is infected: redness, warmth, pus.\n",
+     {("flexor hallucis longus tendinopathy", "causes", "swelling")},
+     {("blister", "causes", "redness"), ("blister", "causes", "pus")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -511,7 +519,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
-        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime"])
+        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
