@@ -161,7 +161,7 @@ CUES: tuple[Cue, ...] = (
                   r"(?:may|can|might|will|could|usually|often) offer|(?:good|strong|some|the best) evidence for|"
                   # "... and shock wave therapy are also used." at the end: the topic is what it treats
                   r"(?:is|are) (?:also |often |commonly |sometimes |widely )?used(?=\W*$)|"
-                  r"settles? (?:down )?with|"
+                  r"settles? (?:down )?with|(?:usually|often|generally|normally|always) works?(?=\W*$)|"
                   r"respond(?:s)? (?:well )?to|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"(?:reduc|settl|calm)(?:e|es|ed|ing) (?:down )?(?:the )?(?:pain|swelling|"
@@ -334,6 +334,8 @@ _DIAGNOSIS_REACH = 4
 #: still count: "Overuse - running too far without enough rest"); after a line of symptoms,
 #: what they may mean ("... in the morning - plantar fasciitis")
 _GLOSS = re.compile(r"\s[-\u2013\u2014]\s")
+#: the words before a sentence's subject, when it opens the sentence: "", "The ", "An "
+_OPENING = re.compile(r"^\W*(?:(?:the|a|an|your|my)\s+)?$", re.IGNORECASE)
 #: a short label and its colon opening a line: "Posterior ankle impingement: pain at the back of the ankle"
 #: (a name, not a clause: "A strain is different: ...", "the signs that it is infected: ..." are none)
 _LABEL = re.compile(r"^(?![^:]*\b(?:is|are|was|were|be|been|that|which|if|when|signs?|symptoms?)\b)[^:.;!?]{2,60}?:\s",
@@ -469,7 +471,11 @@ _DIAGNOSING = re.compile(r"(?:\s*(?:,|or|and|/)\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)
 #: an opening that makes every test of the sentence a diagnostic one: "For the diagnosis,
 #: the doctor presses the tendon, and ultrasound is used ..."
 _DIAGNOSIS_OPENING = re.compile(r"^\W*(?:for (?:the |a |an )?(?:accurate |correct )?diagnosis|"
-                                r"to (?:make (?:the |a )?diagnosis|diagnose (?:it|this|them)))\b", re.IGNORECASE)
+                                r"to (?:make (?:the |a )?diagnosis|diagnose (?:it|this|them))|"
+                                # "It's confirmed with a compartment pressure test", "This is usually diagnosed by"
+                                r"(?:it|this|they)(?:'s|'re|\s+is|\s+are|\s+can\s+be|\s+may\s+be|\s+will\s+be)"
+                                r"(?:\s+(?:usually|often|best|only|easily|mostly))?\s+(?:confirmed|diagnosed|detected|"
+                                r"picked\s+up|identified|seen)\s+(?:with|by|on|using|through|via))\b", re.IGNORECASE)
 #: characters before a test's name that :data:`_ORDERED` looks at
 _ORDER_REACH = 30
 #: words after the dash (or, in a glossary line, before it) for them to name conditions
@@ -1279,6 +1285,21 @@ class RelationExtractor(Extractor):
             self._heading_memo[block_index] = [m for m in named if m in narrowest or not _plural(m.text)]
         return self._heading_memo[block_index]
 
+    def _lead_conditions(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+        """The conditions that open the section under a heading that names none and
+        frames nothing, a listicle's "3. Your muscles are running out of room" over
+        "Chronic exertional compartment syndrome (CECS) is a tight, burning pain ...":
+        the first sentence's subject is what the section is about."""
+        block = heading + 1
+        if block >= len(structure.blocks) or structure.blocks[block].kind not in ("paragraph", "item") \
+                or heading not in structure.blocks[block].section \
+                or _frame_families(_framing_text(structure, heading)) or not structure.by_block.get(block):
+            return []
+        first = structure.by_block[block][0]
+        sentence = structure.sentences[first]
+        return [m for m in usable.get(first, []) if self._specific(m, ("Condition",))
+                and _OPENING.match(sentence.text, 0, m.start - sentence.start)]
+
     def _preceding_headings(self, structure: Structure, block_index: int) -> list[int]:
         """The headings before a block (see :func:`_headings_before`)."""
         return self._headings_before[block_index]
@@ -1296,7 +1317,7 @@ class RelationExtractor(Extractor):
         for position, index in enumerate(headings):
             if position and _OTHERS.match(_framing_text(structure, index)):
                 continue
-            named = self._heading_mentions(structure, index, usable)
+            named = self._heading_mentions(structure, index, usable) or self._lead_conditions(structure, index, usable)
             parent = headings[position + 1] if position + 1 < len(headings) else None
             if named and not (position and parent is not None and self._lists_causes(structure, parent, usable)):
                 return named

@@ -492,6 +492,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "For the record, the signs that a blister is infected: redness, warmth, pus.\n",
      {("flexor hallucis longus tendinopathy", "causes", "swelling")},
      {("blister", "causes", "redness"), ("blister", "causes", "pus")}),
+    # a listicle's heading names no condition: the section's opening sentence does; "It's
+    # confirmed with" a test; a remedy that "usually works"
+    ("Shin pain\n\n## 3. Your muscles are running out of room\n\nChronic exertional compartment syndrome "
+     "(CECS) is a tight, burning pain that builds in every run.\n\nIt's confirmed with a compartment pressure "
+     "test. If it doesn't settle, surgery to release the compartment (fasciotomy) usually works.\n",
+     {("chronic exertional compartment syndrome", "diagnosed_by", "compartment pressure test"),
+      ("fasciotomy", "treats", "chronic exertional compartment syndrome")},
+     {("fasciotomy", "treats", "shin pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -519,7 +527,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
-        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms"])
+        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
