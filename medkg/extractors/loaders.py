@@ -106,8 +106,18 @@ def strip_inline_markdown(text: str) -> str:
     return text.replace("`", "")
 
 
+#: a line of a box drawn around text in a plain-text page: "|  RED FLAGS     |", "+-------+"
+_BOX_SIDES = re.compile(r"^[ \t]*\|[ \t]?(?P<inner>[^|\n]*?)[ \t]*\|[ \t]*$|^[ \t]*\+[-=+]{3,}\+[ \t]*$", re.MULTILINE)
+
+
+def _unboxed(text: str) -> str:
+    """Plain text with the sides of its boxes taken off, so that a sentence wrapped
+    inside a box reads as one ("may mean a   |\n|   hamstring avulsion")."""
+    return _BOX_SIDES.sub(lambda m: (m.group("inner") or "").strip(), text)
+
+
 def _text(path: Path, data: bytes) -> list[SourceDocument]:
-    text = clean_text(decode(data))
+    text = _unboxed(clean_text(decode(data)))
     if is_captions(text):  # a transcript saved as .txt
         return _captions(path, data)
     if is_email_thread(text):

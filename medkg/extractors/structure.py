@@ -27,6 +27,8 @@ _INTRODUCES = re.compile(r"\b(?:the following|as follows|include|includes|includ
 #: "\u25e6", "\u27a2", "\u2713"), a number or a letter
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25cf\u25aa\u25b2\u2013\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u25e6\u25cb\u25ab"
                    r"\u25ba\u27a2\u27a4\u2713\u2714\u2756\u2043\u2219\u2023]|\(?\d{1,2}[.),:](?!\d)|\(?[a-z][.)](?=\s)|"
+                   # a bullet a scan's text recognition read as a letter: "o First 2-3 days: rest"
+                   r"o(?=\s+[A-Z0-9])|"
                    # a numbered section's points: "2.1 A poor bike fit", "3.2. Tight hip flexors"
                    r"\d{1,2}\.\d{1,2}\.?(?=\s+[A-Z]))\s*")
 #: a number and a comma, which opens a list item ("1, the landing is wrong") but not a
@@ -36,6 +38,8 @@ _NUMBER_COMMA = re.compile(r"^\s*\d{1,2},")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S.*[^.,:;!]$")
 #: a numbered subsection's title at the margin: "3.2 Risk factors", "4.1.3 Imaging"
 _SUBSECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][^.,:;!?]{0,50}$")
+#: the most words of a numbered section's name (see :func:`parse_structure`)
+_NUMBERED_TITLE_WORDS = 5
 _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
                   "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
@@ -144,6 +148,33 @@ def _furniture(line: str) -> bool:
                                                    or _LETTERHEAD.match(line))
 
 
+#: a page's number on a line of its own: "- 1 -", "Page 2 of 3", "2/3"
+_PAGE_NUMBER = re.compile(r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?[-\u2013\u2014\s]*$",
+                          re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+#: a page's number at either end of a line: "2/3", "Page 2 of 3", "- 2 -"
+_PAGE_AT_END = re.compile(r"^\W*(?:page\s+)?\d{1,3}\b|\b\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\W*$", re.IGNORECASE)
+
+
+def _digitless(line: str) -> str:
+    return _DIGITS.sub("#", line.strip())
+
+
+def _running_heads(text: str, format: str) -> frozenset[str]:
+    """A printed document's running heads: a line with a page number at one end that
+    comes back on each page ("CITY SPORTS CLINIC - Patient Information 2/3"), with its
+    digits made "#" (see :func:`_digitless`). Web pages have none (their title comes
+    back as the first heading)."""
+    if format in ("md", "html"):
+        return frozenset()
+    seen: dict[str, int] = {}
+    for line in text.split("\n"):
+        if _PAGE_AT_END.search(line) and len(line.strip()) <= _FURNITURE_LENGTH:
+            key = _digitless(line)
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(key for key, count in seen.items() if count > 1)
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or len(line) > 90:
@@ -159,6 +190,26 @@ def _cut_mid_sentence(line: str) -> bool:
     """A line of a hard wrap's width (50 to 100 characters) that stops without closing
     punctuation was wrapped, not ended. Longer lines are paragraphs of their own."""
     return WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1] and not line.endswith(_CLOSING)
+
+
+#: the share of a document's lines under which its column width is measured (not all: boxes and running heads are wider)
+_WIDTH_SHARE = 0.8
+#: the fewest lines a document needs for its column width to be measured
+_WIDTH_LINES = 20
+
+
+def _shortest_wrap(text: str, format: str) -> int:
+    """The shortest line a hard wrap may have cut in this document: a wrap's usual
+    width (:data:`WRAP_WIDTH`), or, in plain text set in narrow columns (a scanned
+    handout's two columns flattened, four lines in five under 50 characters), a little
+    over half the column's width."""
+    if format in ("md", "html"):
+        return WRAP_WIDTH[0]
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if len(line.strip()) > 3)
+    if len(lengths) < _WIDTH_LINES:
+        return WRAP_WIDTH[0]
+    width = lengths[int(len(lengths) * _WIDTH_SHARE)]
+    return WRAP_WIDTH[0] if width >= WRAP_WIDTH[0] else max(15, width * 11 // 20)
 
 
 def _extend(block: Block, text: str, end: int) -> None:
@@ -188,14 +239,18 @@ def _numbered(line: str) -> bool:
     return line.lstrip()[:1].isdigit()
 
 
-def _wrap_state(line: str) -> str:
+def _wrap_state(line: str, shortest: int = WRAP_WIDTH[0]) -> str:
     """How a paragraph's or item's line ends: "cut" by a hard wrap (the next line goes
     on it), "open" if longer than a wrap's width but without closing punctuation (a
     wider wrap, as print exports have: the next line goes on it if it starts in lower
-    case, "...that is related\nto cycling."), or "" if ended."""
-    if _cut_mid_sentence(line):
+    case, "...that is related\nto cycling."), or "" if ended. In narrow columns
+    (``shortest``, see :func:`_shortest_wrap`) a shorter line is "open", and "cut" if
+    a hyphen split its last word ("compres-\nsion")."""
+    if _cut_mid_sentence(line) or (len(line) >= shortest and line.endswith("-") and line[-2:-1].isalpha()):
         return "cut"
-    return "open" if len(line) > WRAP_WIDTH[1] and not line.endswith(_CLOSING) else ""
+    if line.endswith(_CLOSING):
+        return ""
+    return "open" if len(line) > WRAP_WIDTH[1] or shortest <= len(line) < WRAP_WIDTH[0] else ""
 
 
 def _goes_on(state: str, line: str) -> bool:
@@ -285,6 +340,8 @@ def parse_structure(document: SourceDocument) -> Structure:
     intro: int | None = None
     part = ""
     text = document.text
+    shortest = _shortest_wrap(text, document.format)
+    running = _running_heads(text, document.format)
     wrapped = ""  # how the line before ended (see _wrap_state)
     adjacent = False  # the line before was not blank
     #: under a heading of links to other pages: "heading", then "links" until a blank line
@@ -299,7 +356,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     opened: tuple[int, bool, int | None] | None = None
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
-        if not line or _BARE_NUMBER.match(line) or not any(c.isalnum() for c in line):
+        if not line or _BARE_NUMBER.match(line) or _PAGE_NUMBER.match(line) or not any(c.isalnum() for c in line):
             wrapped, adjacent = "", False  # a blank line or a rule ("-----") ends a paragraph
             table = "" if table == "spaced" else table  # and a spaced table, which has no rules
             aside = "" if aside == "links" else aside
@@ -313,13 +370,13 @@ def parse_structure(document: SourceDocument) -> Structure:
             line, start = line[turn.end():], start + turn.end()
         end = start + len(line)
         if (not wrapped and line[0].islower() and blocks and blocks[-1].kind == "heading" and adjacent
-                and document.format not in ("md", "html") and _cut_mid_sentence(blocks[-1].text)):
+                and document.format not in ("md", "html") and _wrap_state(blocks[-1].text, shortest)):
             # what looked like a heading was the first line of a wrapped paragraph
             blocks[-1].kind, blocks[-1].level = "paragraph", 9
             headings = [h for h in headings if h[1] != len(blocks) - 1]
             wrapped = "cut"
-        adjacent = True
-        furniture = _furniture(line)
+        follows, adjacent = adjacent, True  # whether the line goes right on the one before
+        furniture = _furniture(line) or _digitless(line) in running
         if table == "spaced" and len(raw) - len(raw.lstrip()) >= _COLUMN_INDENT and not furniture:
             _extend(blocks[-1], text, end)  # a cell of a spaced row wrapped onto its own column
             continue
@@ -330,7 +387,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             # the paragraph or item it continues, so sentences are not cut in two.
             block = blocks[-1]
             _extend(block, text, end)
-            wrapped = _wrap_state(line)
+            wrapped = _wrap_state(line, shortest)
             if block.kind == "paragraph" and line.endswith(":"):
                 intro = len(blocks) - 1  # "Good point. Red flags that need a visit\nwith a doctor soon:"
             continue
@@ -350,6 +407,15 @@ def parse_structure(document: SourceDocument) -> Structure:
             # pain is more common in people who ..." (consecutive "2.1 A poor bike fit",
             # "2.2 Tight hip flexors" stay the points of a list)
             _promote(blocks, headings, *subsection)
+            intro = None
+        elif not item and not md and follows and blocks and numbered == len(blocks) - 1 \
+                and blocks[-1].intro is None and line[0].isupper() \
+                and len(blocks[-1].text.split()) <= _NUMBERED_TITLE_WORDS:
+            # a handout's numbered section, its name right over its text, in no list:
+            # "1. Hamstring strain\nA hamstring strain is a tear of muscle fibres." ("What
+            # to do:\n1. Rest for two weeks\nThen ..." stays a point of its list, and so do
+            # a listicle's "1. Ankle Sprain", a blank line over its paragraph)
+            _promote(blocks, headings, numbered, 2)
             intro = None
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
@@ -398,7 +464,7 @@ def parse_structure(document: SourceDocument) -> Structure:
         blocks.append(block)
         titled = titled or kind != "meta"
         index = len(blocks) - 1
-        wrapped = _wrap_state(line) if kind in ("paragraph", "item") and not row else ""
+        wrapped = _wrap_state(line, shortest) if kind in ("paragraph", "item") and not row else ""
         if kind == "item" and document.format not in ("md", "html") and _SECTION_NUMBER.match(raw):
             numbered = index
         if kind == "item" and document.format not in ("md", "html") and _SUBSECTION_NUMBER.match(raw):

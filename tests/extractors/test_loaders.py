@@ -247,3 +247,13 @@ def test_a_forum_post_after_a_sign_off_is_kept(tmp_path):
     [doc] = load_paths([tmp_path])
     assert "Does ice help?" in doc.text and "I had shin splints last year and rest fixed it." in doc.text
     assert "wrote:" not in doc.text and "Ben" not in doc.text
+
+
+def test_a_plain_text_box_is_read_without_its_sides(tmp_path):
+    text = ("Thigh pain\n\n+----------------------------------+\n|  WHEN TO SEEK HELP               |\n"
+            "|  A pop with sudden pain may mean  |\n|    a hamstring avulsion.         |\n"
+            "+----------------------------------+\n| Ice | Strain | 2 days |\n")
+    (tmp_path / "leaflet.txt").write_text(text, encoding="utf-8")
+    [doc] = load_paths([tmp_path])
+    assert doc.text == ("Thigh pain\n\n\nWHEN TO SEEK HELP\nA pop with sudden pain may mean\n"
+                        "a hamstring avulsion.\n\n| Ice | Strain | 2 days |\n")

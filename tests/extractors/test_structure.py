@@ -385,3 +385,50 @@ def test_a_forum_s_controls_counters_and_post_headers_are_furniture():
                            "#1  FlowMama   (Member, joined Mar 2019, posts: 212)\nPosted: 14 Jan 2024, 07:42\n\n"
                            "My wrist hurts when I do push-ups.\n")
     assert [b.kind for b in structure.blocks] == ["meta", "title", "meta", "meta", "meta", "paragraph"]
+
+
+_HANDOUT = """CITY SPORTS CLINIC - Patient Information          1/3
+
+Back of the thigh pain
+About your hamstrings
+The hamstrings are three
+muscles at the back of the
+thigh. They run from the sit
+bone to just below the
+knee, and they work hard-
+est when you sprint.
+
+1. Hamstring strain
+A hamstring strain is a tear
+of muscle fibres. It usually
+happens suddenly during
+sprinting or a fast kick.
+
+Treatment
+o First 2-3 days: rest, ice,
+  compression and elevation.
+o Then a graded programme.
+
+What to do:
+1. Rest
+Then start gentle running.
+
+                                                   - 1 -
+CITY SPORTS CLINIC - Patient Information          2/3
+Cramp in the hamstring is a
+sudden, painful tightening.
+"""
+
+
+def test_a_handout_in_narrow_columns_reads_as_sentences_sections_and_points_without_its_page_furniture():
+    structure = _structure(_HANDOUT)
+    kinds = [(b.kind, b.text.replace("\n", " ")[:30]) for b in structure.blocks]
+    assert kinds == [("meta", "CITY SPORTS CLINIC - Patient I"), ("title", "Back of the thigh pain"),
+                     ("heading", "About your hamstrings"), ("paragraph", "The hamstrings are three muscl"),
+                     ("heading", "Hamstring strain"), ("paragraph", "A hamstring strain is a tear o"),
+                     ("heading", "Treatment"), ("item", "First 2-3 days: rest, ice,   c"),
+                     ("item", "Then a graded programme."), ("paragraph", "What to do:"), ("item", "Rest"),
+                     ("paragraph", "Then start gentle running."), ("meta", "CITY SPORTS CLINIC - Patient I"),
+                     ("paragraph", "Cramp in the hamstring is a su")]
+    assert [s.text for s in structure.sentences if s.text.startswith("It usually")] == \
+        ["It usually\nhappens suddenly during\nsprinting or a fast kick."]
