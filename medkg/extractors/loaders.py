@@ -168,13 +168,14 @@ def html_to_text(html: str) -> tuple[str, str]:
     text is every visible block (:func:`medkg.extractors.page_text.page_text`):
     measured on the benchmark pages, articles keep 88-97% of their words and a
     thread 11%. A definition list's terms head their definitions (see
-    :func:`medkg.extractors.page_text.definitions_as_sections`).
+    :func:`medkg.extractors.page_text.definitions_as_sections`), headings lose their
+    badges, and a heading main-content extraction wrote as a plain line is marked again.
     """
     import trafilatura
     from lxml import html as lxml_html
     from lxml.etree import ParserError
 
-    from medkg.extractors.page_text import definitions_as_sections, page_text
+    from medkg.extractors.page_text import definitions_as_sections, headings_marked, page_text, without_badges
 
     try:
         tree = lxml_html.fromstring(html)
@@ -183,6 +184,7 @@ def html_to_text(html: str) -> tuple[str, str]:
     visible = ""
     if tree is not None:
         definitions_as_sections(tree)
+        without_badges(tree)
         html = lxml_html.tostring(tree, encoding="unicode")
         visible = page_text(tree)
     text = trafilatura.extract(html, output_format="markdown", include_comments=False,
@@ -193,7 +195,7 @@ def html_to_text(html: str) -> tuple[str, str]:
         raise DocumentError(f"cannot parse HTML: {error}") from error
     if len(text.split()) < _MAIN_CONTENT_SHARE * len(visible.split()):
         text = visible
-    return text, title
+    return headings_marked(text, visible), title
 
 
 def _html(path: Path, data: bytes) -> list[SourceDocument]:

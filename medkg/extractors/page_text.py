@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-__all__ = ["page_text", "definitions_as_sections"]
+__all__ = ["page_text", "definitions_as_sections", "without_badges", "headings_marked"]
 
 _NEVER_CONTENT = frozenset({"script", "style", "noscript", "template", "head", "header", "nav", "footer", "aside",
                             "form", "button", "select", "option", "input", "textarea", "label", "svg", "iframe"})
@@ -104,3 +104,32 @@ def definitions_as_sections(tree: HtmlElement) -> None:
         term.tag = "h4"
     for definition in tree.iter("dd"):
         definition.tag = "div"
+
+
+#: class words of a badge, pill or chip: a web app's label beside a heading ("Very common", "Needs urgent check")
+_BADGE_CLASSES = frozenset({"badge", "pill", "chip", "tag", "label", "lozenge"})
+
+
+def without_badges(tree: HtmlElement) -> None:
+    """Take badges out of headings, in place: "<h3>Calf strain <span class="badge">Very
+    common</span></h3>" names the calf strain, and the badge is the app's label of how
+    likely it is, not words of the name ("Calf strain Very common")."""
+    for heading in tree.iter(*_HEADING):
+        for element in list(heading.iterdescendants()):
+            classes = set((element.get("class") or "").lower().replace("-", " ").replace("_", " ").split())
+            if classes & _BADGE_CLASSES:
+                element.drop_tree()  # its tail stays
+
+
+def headings_marked(text: str, visible: str) -> str:
+    """``text`` (main-content extraction's) with the heading marks of ``visible``
+    (:func:`page_text`'s) put back on lines that are a heading there and plain here:
+    main-content extraction writes some pages' headings as plain lines ("Possible causes"
+    for "<h2>Possible causes</h2>" in a section), and the sections are lost."""
+    marks = {}
+    for line in visible.split("\n"):
+        if line.startswith("#"):
+            mark, _, heading = line.partition(" ")
+            marks.setdefault(heading.strip(), mark)
+    return "\n".join(f"{marks[line.strip()]} {line.strip()}" if line.strip() in marks and not line.startswith("#")
+                     else line for line in text.split("\n"))

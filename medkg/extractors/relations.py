@@ -1766,8 +1766,11 @@ class RelationExtractor(Extractor):
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)
             if families:
-                # a heading's own section starts after it (a page may end in one: "## Causes")
-                under = min(block_index + (block.kind == "heading"), len(structure.blocks) - 1)
+                # a heading's own section starts after it (a page may end in one: "## Causes");
+                # one that frames nothing itself ("### Meniscus tear" under "## Causes") is one
+                # of its frame's items, about what that frame's section is about
+                listed = block.kind == "heading" and not _frame_families(_framing_text(structure, block_index))
+                under = source + 1 if listed else min(block_index + (block.kind == "heading"), len(structure.blocks) - 1)
                 targets = (self._heading_mentions(structure, source, usable)
                            or self._section_target(structure, under, usable)
                            or topic)

@@ -86,7 +86,9 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read
                         r"^<[\w ]+omitted>$|^(?:this message was deleted|you deleted this message)\W*$|"
                         r"\bmessages and calls are end-to-end encrypted\b|"
                         # contact details: "Unit 4, Riverside Business Park | Tel 01632 960 418 | www.example"
-                        r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+",
+                        r"\b(?:tel|telephone|phone|call us)\b\.?:?\s*\+?\d[\d ()-]{6,}|\bwww\.\S+\.\S+|"
+                        # a form's answers in a row: "Swelling of the whole calf: no \u00b7 Recent long journey: no"
+                        r"^(?:[^:\u00b7|]{2,40}:\s*(?:\S+\s*){1,5}[\u00b7|]\s*)+[^:\u00b7|]{2,40}:\s*(?:\S+\s*){1,5}$",
                         re.IGNORECASE)
 #: a leaflet's letterhead in capitals: "NORTHVALE SPORTS INJURY & PHYSIOTHERAPY CLINIC",
 #: "PATIENT INFORMATION LEAFLET" (in other case, such a line may be a heading of content,

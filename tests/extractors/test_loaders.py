@@ -257,3 +257,19 @@ def test_a_plain_text_box_is_read_without_its_sides(tmp_path):
     [doc] = load_paths([tmp_path])
     assert doc.text == ("Thigh pain\n\n\nWHEN TO SEEK HELP\nA pop with sudden pain may mean\n"
                         "a hamstring avulsion.\n\n| Ice | Strain | 2 days |\n")
+
+
+def test_a_web_apps_badges_are_not_words_of_a_heading_and_lost_heading_marks_come_back():
+    from lxml import html as lxml_html
+
+    from medkg.extractors.page_text import headings_marked, page_text, without_badges
+
+    tree = lxml_html.fromstring("<html><body><h2>Possible causes</h2><p>These match your answers.</p>"
+                                "<h3>Calf strain <span class='badge badge-green'>Very common</span></h3>"
+                                "<p>A tear of some fibres.</p></body></html>")
+    without_badges(tree)
+    visible = page_text(tree)
+    assert visible == "## Possible causes\n\nThese match your answers.\n\n### Calf strain\n\nA tear of some fibres."
+    # main-content extraction wrote the headings as plain lines
+    extracted = "Possible causes\n\nThese match your answers.\n\nCalf strain\n\nA tear of some fibres."
+    assert headings_marked(extracted, visible) == visible

@@ -500,6 +500,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("chronic exertional compartment syndrome", "diagnosed_by", "compartment pressure test"),
       ("fasciotomy", "treats", "chronic exertional compartment syndrome")},
      {("fasciotomy", "treats", "shin pain")}),
+    # headings under a heading of causes that names nothing are causes of the page's complaint
+    ("# Knee pain\n\n## Causes\n\n### Meniscus tear\n\nA tear of cartilage.\n\n### Patellar tendinopathy\n\n"
+     "Pain below the kneecap.\n\n## Exercises for knee pain\n\nSquats help.\n",
+     {("meniscus tear", "causes", "knee pain"), ("patellar tendinopathy", "causes", "knee pain")},
+     {("meniscus tear", "causes", "patellar tendinopathy")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -527,7 +532,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-complaint-is-often-x", "a-guideline-refers-and-offers",
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
-        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition"])
+        "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition",
+        "subheadings-of-causes"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

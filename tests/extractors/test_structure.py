@@ -161,8 +161,12 @@ def test_an_item_ending_in_a_colon_introduces_its_own_points_until_the_next_item
      "It is tendinopathy.\n\nanswered Mar 2, 2023 at 12:40 by physio_jo (12.4k reputation)\n\n"
      "edited 2 days ago\n\nAsked about it yesterday, my physio said rest.\n",
      ["title", "paragraph", "meta", "paragraph", "meta", "meta", "paragraph"]),
+    ("Your results: calf pain\n\nAge: 38 \u00b7 Activity: runs 4 times a week\n"
+     "Swelling of the whole calf: no \u00b7 Recent long journey: no\n\nCalf strain\n\n"
+     "Causes: overuse of the tendon over many weeks of hard training \u00b7 Treatment: rest\n",
+     ["title", "meta", "meta", "heading", "paragraph"]),
 ], ids=["skip-links-and-menus-split-by-dots-not-the-title", "price-lists-reviewer-lines-and-long-menus",
-        "a-news-articles-byline-and-photo-caption", "a-qa-sites-signatures"])
+        "a-news-articles-byline-and-photo-caption", "a-qa-sites-signatures", "a-forms-answers-in-a-row"])
 def test_furniture_lines_are_meta(text, kinds):
     # a site's menus and skip links, price lists and reviewer lines, a news article's byline and photo
     # caption ("By stretching daily, ..." stays text), a Q&A site's signatures
