@@ -1759,9 +1759,12 @@ class RelationExtractor(Extractor):
             return [(family, targets) for family in families] if targets else []
         sources = [block.intro] if block.intro is not None else []
         headings = self._preceding_headings(structure, block_index)
-        if block.kind in ("item", "heading") and not headings:
+        if block.kind in ("item", "heading") and (not headings or block.kind == "heading" and all(
+                structure.blocks[h].level == block.level and not _frame_families(_framing_text(structure, h))
+                for h in headings)):
             # the top-level items or headings of a page whose title frames them: "Why Do
             # My Ankles Hurt? 7 Common Reasons", then "1. Ankle Sprain", "2. Arthritis"
+            # (headings after their siblings too: "## 2. It's actually a stress fracture")
             headings = [i for i, b in enumerate(structure.blocks[:block_index]) if b.kind == "title"]
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)

@@ -117,7 +117,9 @@ _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|infor
                     r"you (?:may|might) also like|read (?:more|next)|see also|more (?:articles|stories|posts)|"
                     r"popular (?:posts|articles)|recommended (?:articles|reading|posts)|trending|"
                     # an article's sources: "References", "Further reading", "External links"
-                    r"references|bibliography|sources|citations|works cited|further reading|external links)"
+                    r"references|bibliography|sources|citations|works cited|further reading|external links|"
+                    # a table of contents, whose links repeat the headings below: "Table of contents", "In this article"
+                    r"(?:table of )?contents|in this (?:article|post|guide)|on this page|jump to)"
                     r"\s*(?::|$)", re.IGNORECASE)
 #: words of a line below such a heading for it to be content, not the title of a link
 _ASIDE_CONTENT_WORDS = 20
@@ -421,6 +423,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             intro = None
         if _ASIDE.match(md.group(2) if md else line):
             furniture, aside = True, "heading"
+        elif aside and md:
+            aside = ""  # a marked-up heading opens a section of content ("## Contents", then "## Causes")
         elif aside:
             furniture = furniture or len(line.split()) < _ASIDE_CONTENT_WORDS
             aside = "links" if furniture else ""  # a long line is content: the links have ended

@@ -505,6 +505,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "Pain below the kneecap.\n\n## Exercises for knee pain\n\nSquats help.\n",
      {("meniscus tear", "causes", "knee pain"), ("patellar tendinopathy", "causes", "knee pain")},
      {("meniscus tear", "causes", "patellar tendinopathy")}),
+    # a listicle's numbered headings after its table of contents are the reasons its title frames
+    ("# 7 Reasons Your Shins Hurt When You Run\n\n## Table of contents\n\n- You have shin splints\n"
+     "- It's a stress fracture\n\n## 1. You have shin splints\n\nThey ache along the inner shin.\n\n"
+     "## 2. It's a stress fracture\n\nIt hurts in one spot.\n",
+     {("shin splints", "causes", "shin pain"), ("stress fracture", "causes", "shin pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -533,7 +538,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
         "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition",
-        "subheadings-of-causes"])
+        "subheadings-of-causes", "a-listicle-s-numbered-headings"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found

@@ -436,3 +436,12 @@ def test_a_handout_in_narrow_columns_reads_as_sentences_sections_and_points_with
                      ("paragraph", "Cramp in the hamstring is a su")]
     assert [s.text for s in structure.sentences if s.text.startswith("It usually")] == \
         ["It usually\nhappens suddenly during\nsprinting or a fast kick."]
+
+
+def test_a_table_of_contents_is_furniture_and_the_next_marked_heading_is_content():
+    text = ("# Hip pain in runners\n\n## Contents\n\n- Causes\n- Treatment\n\n## Causes\n\n"
+            "Greater trochanteric pain syndrome is the most frequent cause.\n")
+    structure = parse_structure(SourceDocument(text=text, path="t.md", digest="0" * 64, format="md"))
+    assert [(b.kind, b.text) for b in structure.blocks] == [
+        ("title", "Hip pain in runners"), ("meta", "## Contents"), ("meta", "- Causes"), ("meta", "- Treatment"),
+        ("heading", "Causes"), ("paragraph", "Greater trochanteric pain syndrome is the most frequent cause.")]
