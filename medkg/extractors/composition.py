@@ -4,6 +4,8 @@ Texts often split a concept the vocabulary names in one piece:
 
 * a generic complaint with its place after it: "severe pain in my heel" is heel pain,
   "cramping around the ankles" an ankle cramp, "discomfort in the ankle" ankle pain;
+* a place right before a complaint that has none: "anterior tibialis tendinopathy" is
+  the vocabulary's tibialis anterior tendinopathy, whichever order names the muscle;
 * coordinated places: "knee and ankle pain" is knee pain and ankle pain, and so is
   "pain in the knee and ankle";
 * coordinated modifiers: "uneven or sloping surfaces" names uneven surfaces as well
@@ -271,6 +273,13 @@ class CompositionStage(Extractor):
                         if composed is not None:
                             placed.append(self._mention(composed, a.start, b.end, text, index, a))
                             break
+                # "anterior tibialis tendinopathy" -> tibialis anterior tendinopathy: a place right
+                # before a complaint with none of its own names the vocabulary's complaint there
+                if a.type == "BodyRegion" and not a.ambiguous and b.type in ("Symptom", "Condition") and not between.strip() \
+                        and self._placeless(concept_b) \
+                        and (composed := self._compose(concept_a, concept_b.label)) is not None:
+                    placed.append(self._mention(composed, a.start, b.end, text, index, b))
+                    replaced |= {(a.start, a.end), (b.start, b.end)}
                 # "knee and ankle pain" -> knee pain as well as ankle pain
                 if a.type == "BodyRegion" and b.type in ("Symptom", "Condition") and concept_b.sites \
                         and _COORDINATION.match(between):

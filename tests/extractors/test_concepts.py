@@ -145,6 +145,11 @@ def test_numbers_that_are_no_ages_name_no_age_group(text):
     assert not {"middle age", "older age", "adolescence"} & set(found), found
 
 
+def test_a_place_right_before_a_complaint_without_one_names_the_complaint_there():
+    found = names("Anterior tibialis tendinopathy hurts at the front of the shin.")
+    assert "tibialis anterior tendinopathy" in found and "tendinopathy" not in found, found
+
+
 def test_a_reduction_of_something_else_is_no_training_cut_down():
     assert "reduced training load" not in names("Limit coffee and lower the load on your ankles; ibuprofen can reduce the pain.")
 
