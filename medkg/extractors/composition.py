@@ -79,7 +79,9 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNOREC
 _VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "sprain", "strain": "strain",
           "pull": "strain", "break": "fracture", "broke": "fracture", "fractur": "fracture", "injur": "injury",
           "hurt": "pain", "ache": "pain", "aching": "pain", "damag": "injury", "tear": "tear", "tore": "tear", "torn": "tear",
-          "swell": "swelling", "swoll": "swelling", "cramp": "cramp"}
+          "swell": "swelling", "swoll": "swelling", "cramp": "cramp",
+          # done to a part only in the past ("tweaked my lower back", not "tweak your knee position")
+          "tweaked": "strain", "wrenched": "sprain"}
 _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
 #: verbs of a movement, which tell an injury when done ("twisted the wrist") or to someone's
 #: own part ("twist your ankle"), not in general ("moves that twist the wrist under load")

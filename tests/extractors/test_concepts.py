@@ -294,6 +294,16 @@ def test_a_movement_verb_tells_an_injury_when_done_or_to_ones_own_part(text, inj
     assert any(name.endswith("sprain") for name in found) == injured, found
 
 
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Tweaked lower back on deadlifts", "lower back strain", None),
+    ("I wrenched my knee skiing.", "knee sprain", None),
+    ("Tweak your knee position on the pedals.", None, "knee strain"),
+], ids=["tweaked", "wrenched", "tweak-a-position"])
+def test_a_part_tweaked_or_wrenched_is_strained_or_sprained(text, expected, absent):
+    found = names(text)
+    assert (expected is None or expected in found) and absent not in found, found
+
+
 @pytest.mark.parametrize("text", ["I used to pop ibuprofen before every workout.", "Pop two Advil before each session."])
 def test_popping_pills_is_no_pop_of_an_injury(text):
     found = names(text)
