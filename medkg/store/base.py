@@ -7,6 +7,7 @@ terms, whatever the engine underneath.
 """
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from typing import ClassVar
@@ -41,16 +42,20 @@ Values = tuple[list[str], list[tuple["str | None", ...]]]
 _FORBIDDEN = ("SERVICE", "LOAD")
 
 
+#: an IRI written in full: no keyword can be inside one ("<.../reduced-training-load>")
+_IRI = re.compile(r"<[^<>\s\"{}|^`\\]*>")
+
+
 def check_query_is_safe(sparql: str) -> None:
     """Refuse queries that could reach out of the store (``SERVICE``, ``LOAD``).
 
     Both engines evaluate these by making network or file requests; we refuse them
     before evaluation. A keyword inside a string literal is refused too: better a
-    false refusal than a request.
+    false refusal than a request; inside a full IRI it is a name (a concept such as
+    ``<https://w3id.org/medkg/concept/reduced-training-load>``), not a keyword.
     """
-    import re
-
-    found = [kw for kw in _FORBIDDEN if re.search(rf"\b{kw}\b", sparql, re.IGNORECASE)]
+    bare = _IRI.sub(" ", sparql)
+    found = [kw for kw in _FORBIDDEN if re.search(rf"\b{kw}\b", bare, re.IGNORECASE)]
     if found:
         raise QueryError(f"queries with {', '.join(found)} are not allowed: medkg queries only its own store")
 

@@ -83,6 +83,14 @@ def test_service_queries_are_refused(location, query):
             kg.query(query)
 
 
+def test_a_keyword_inside_an_iri_is_a_name_not_an_operation(location):
+    # a concept's name may hold a word like "load" ("reduced-training-load"); "LOAD <...>" stays refused
+    with open_store(location, create=True) as kg:
+        assert list(kg.query("SELECT * WHERE { <https://w3id.org/medkg/concept/reduced-training-load> ?p ?o }")) == []
+        with pytest.raises(QueryError, match="not allowed"):
+            kg.query("LOAD <https://w3id.org/medkg/concept/x>")
+
+
 def test_bad_sparql_is_a_query_error(location):
     with open_store(location, create=True) as kg:
         with pytest.raises(QueryError, match="invalid SPARQL"):
