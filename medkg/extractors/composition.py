@@ -87,6 +87,8 @@ _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
 #: own part ("twist your ankle"), not in general ("moves that twist the wrist under load")
 _MOVEMENTS = frozenset({"twist", "roll", "turn", "pull"})
 _INJURED_BY_MOVEMENT = re.compile(r"^\w+ed\b|\b(?:my|your|his|her|their)\b", re.IGNORECASE)
+#: a verb in the past: "rolled", "twisted"
+_DONE = re.compile(r"\w+ed\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an?|one|both|left|right)\s+){{0,3}}$",
                           re.IGNORECASE)
 _VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|being|badly|slightly|also|"
@@ -371,6 +373,8 @@ class CompositionStage(Extractor):
             if before and before.group(1).lower() in _MOVEMENTS and not _INJURED_BY_MOVEMENT.search(before.group()):
                 before = None  # "moves that twist the wrist under load": a movement, not an injury
             after = _VERB_AFTER.match(text[m.end:m.end + 40])
+            if after and after.group(1).lower() in _MOVEMENTS and not _DONE.match(after.group(), after.start(1)):
+                after = None  # "if your feet roll in a lot": how they move, not an injury ("my ankle rolled")
             for verb in (v for v in (before, after) if v):
                 composed = self._compose(self.lexicon[m.concept], _VERBS[verb.group(1).lower()])
                 if composed is not None and composed.type in ("Condition", "Symptom"):

@@ -288,7 +288,10 @@ def test_a_complaint_told_with_a_verb_after_its_region_and_an_adverb(text, expec
     ("I sprained the ankle on a root.", True),
     ("Gastons twist the wrist under load.", False),
     ("Turn the ankle in and out ten times.", False),
-], ids=["twisted-the", "twist-your", "sprained-the", "moves-that-twist-the", "turn-the"])
+    ("It is more likely if your feet roll in a lot.", False),
+    ("His wrist twisted under him on the landing.", True),
+], ids=["twisted-the", "twist-your", "sprained-the", "moves-that-twist-the", "turn-the", "feet-roll-in",
+        "wrist-twisted"])
 def test_a_movement_verb_tells_an_injury_when_done_or_to_ones_own_part(text, injured):
     found = names(text)
     assert any(name.endswith("sprain") for name in found) == injured, found
