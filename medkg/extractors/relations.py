@@ -1949,13 +1949,20 @@ class RelationExtractor(Extractor):
         """A row under "| Problem | What it feels like | Why it happens | What helps |":
         the condition its first cell names (the section's target if none) relates to
         what each later cell names by the frames of that cell's column; a test or a
-        specialist in any cell is how it is found or whom to see for it."""
+        specialist in any cell is how it is found or whom to see for it. Under "|
+        Symptom | Possible cause | What you can do |" the row's symptom is what its
+        cause causes, and the rest of the row is about the cause."""
         block = structure.blocks[sentence.block]
-        heads = [m for i in structure.by_block[sentence.block] for m in usable.get(i, [])
-                 if _cell_of(block.text, m.start - block.start) == 0 and self._specific(m, ("Condition", "Symptom"))]
+        named = [(_cell_of(block.text, m.start - block.start), m) for i in structure.by_block[sentence.block]
+                 for m in usable.get(i, [])]
+        heads = [m for cell, m in named if cell == 0 and self._specific(m, ("Condition", "Symptom"))]
+        # a row headed by a symptom, not a condition: its cause column names what the row is about
+        causes = [m for cell, m in named if cell > 0 and "cause" in columns.get(cell, ([], False))[0]
+                  and self._specific(m, ("Condition",))] if not any(h.type == "Condition" for h in heads) else []
         # a condition in a table of a complaint's problems is a cause of the complaint
         out = [self._assert(head.concept, "causes", target.concept, index, "frame", head)
-               for head in heads if index == structure.by_block[sentence.block][0] and head.type == "Condition"
+               for head in [*heads, *causes] if index == structure.by_block[sentence.block][0]
+               and head.type == "Condition"
                for target in targets if target.type == "Symptom" and target.concept != head.concept]
         for m in usable.get(index, []):
             cell = _cell_of(block.text, m.start - block.start)
@@ -1964,7 +1971,8 @@ class RelationExtractor(Extractor):
             families, placed = columns.get(cell, ([], False))
             families = [*families, *(family for family, kind in (("test", "Test"), ("specialist", "Specialist"))
                                      if m.type == kind and family not in families)]
-            for head in heads or targets:
+            about = heads if "cause" in families or not causes else causes
+            for head in about or targets:
                 out += self._cell_facts(index, m, head, families, placed)
         return out
 

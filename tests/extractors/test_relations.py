@@ -510,6 +510,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "- It's a stress fracture\n\n## 1. You have shin splints\n\nThey ache along the inner shin.\n\n"
      "## 2. It's a stress fracture\n\nIt hurts in one spot.\n",
      {("shin splints", "causes", "shin pain"), ("stress fracture", "causes", "shin pain")}, set()),
+    # a table whose first column is the symptom and a later one its cause: the rest of the row is the cause's
+    ("Foot pain\n\n| Symptom | Possible cause | What you can do | When to get help |\n"
+     "| Sudden hot, red, swollen big toe joint | Gout | Rest the foot, ice it | See a GP the same day; a blood "
+     "test can confirm it |\n",
+     {("gout", "causes", "toe swelling"), ("gout", "causes", "foot pain"), ("cold therapy", "treats", "gout"),
+      ("gout", "see_specialist", "general practitioner"), ("gout", "diagnosed_by", "blood test")},
+     {("cold therapy", "treats", "toe swelling"), ("toe swelling", "diagnosed_by", "blood test")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -538,7 +545,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "you-ll-need-an-x-ray", "stop-and-stretch", "things-that-drive",
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
         "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition",
-        "subheadings-of-causes", "a-listicle-s-numbered-headings"])
+        "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
