@@ -57,7 +57,7 @@ from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention, Sentence
-from medkg.extractors.relations import GENERIC
+from medkg.extractors.relations import GENERIC, LISTED_AFTER
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Concept, Lexicon
 from medkg.ontology.namespace import CONCEPT
@@ -126,7 +126,7 @@ _INSTEAD = re.compile(rf"\b(?:{_SWAP}\b[^.;:!?]{{0,50}}?"
                       r"\b(?:for|with)|(?:switch|switching|change|changing)\s+to)\s+(?:some\s+|a\s+|an\s+)?"
                       r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)
 #: what follows an exercise done in place of the usual one: "you can do swimming or cycling instead"
-_INSTEAD_AFTER = re.compile(r"(?:\s*(?:,|or|and)\s*(?:[\w-]+\s+){0,2}?[\w-]+)*\s+instead\b", re.IGNORECASE)
+_INSTEAD_AFTER = re.compile(LISTED_AFTER + r"\s+instead\b", re.IGNORECASE)
 #: what stands before the exercise given up: "swap rowing or paddling for ..."
 _GIVEN_UP = re.compile(rf"\b{_SWAP}\s+(?:some\s+|your\s+)?"
                        r"(?:(?:[\w-]+\s+)?(?:or|and)\s+)?$", re.IGNORECASE)

@@ -690,9 +690,16 @@ _AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}"
 _AGAINST_ITEM = re.compile(rf"^\W*(?:please\s+)?{_AGAINST_VERB}\b", re.IGNORECASE)
 
 
+#: the names listed after a mention's, up to three words each: ", cycling or swimming", " and ice baths".
+#: "and" and "or" join the names and are none of their words, and a name ends where its word
+#: does: read any other way, a run of "and"s and "or"s (or "forandor...", with "or" inside
+#: words) splits into names in exponentially many ways, minutes of matching for one sentence
+LISTED_AFTER = (r"(?:\s*(?:,|\band\b|\bor\b)\s*(?:(?!(?:and|or)\b)[\w-]+\s+){0,2}?"
+                r"(?!(?:and|or)\b)[\w-]+\b)*")
+
 #: what is said of a treatment after its name that advises against it: "Massage and heat are
 #: a mistake", "ice baths should be avoided"
-_AGAINST_AFTER = re.compile(r"(?:\s*(?:,|and|or)\s*(?:[\w-]+\s+){0,2}?[\w-]+)*\s+(?:"
+_AGAINST_AFTER = re.compile(LISTED_AFTER + r"\s+(?:"
                             r"(?:is|are|was|were)\s+(?:(?:a|the|one of the)\s+)?(?:big(?:gest)?\s+|common\s+|"
                             r"classic\s+|real\s+)?(?:mistakes?|bad idea|myths?|no-no|worst thing)|"
                             r"(?:should|must)\s+be\s+avoided|(?:is|are)\s+best\s+avoided)\b", re.IGNORECASE)
