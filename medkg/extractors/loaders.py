@@ -189,7 +189,7 @@ def html_to_text(html: str) -> tuple[str, str]:
         visible = page_text(tree)
     text = trafilatura.extract(html, output_format="markdown", include_comments=False,
                                include_tables=True, include_links=False, favor_recall=True) or ""
-    metadata = trafilatura.extract_metadata(html)
+    metadata = trafilatura.extract_metadata(html, extensive=False)  # the title only: no costly date search
     title = (metadata.title if metadata and metadata.title else "") or ""
     if tree is None and not text:
         raise DocumentError(f"cannot parse HTML: {error}") from error
