@@ -1013,6 +1013,10 @@ class RelationExtractor(Extractor):
         # per document (set by each call): heading mentions by block, headings before each block
         self._heading_memo: dict[int, list[Mention]] = {}
         self._headings_before: list[list[int]] = []
+        #: (sentence, reach) -> the condition its paragraph last opened with, up to it (see :meth:`_condition_back_from`)
+        self._conditions_back: dict[tuple[int, int | None], list[Mention]] = {}
+        #: the blocks that are a title (a page of records may have several)
+        self._titles: list[int] = []
 
     def __call__(self, structure: Structure, annotations: Annotations) -> None:
         by_sentence = annotations.mentions_by_sentence()
@@ -1020,6 +1024,8 @@ class RelationExtractor(Extractor):
                       and not _advised_against(structure.sentences[i], m) and not _speaker(structure.sentences[i], m)]
                   for i, ms in by_sentence.items()}
         self._heading_memo, self._headings_before = {}, _headings_before(structure)
+        self._conditions_back = {}
+        self._titles = [i for i, b in enumerate(structure.blocks) if b.kind == "title"]
         prevention_lists = _prevention_lists(structure)
         topic = self._document_topic(structure, usable)
         usable = self._named_by_kind(usable, topic)
@@ -1359,7 +1365,11 @@ class RelationExtractor(Extractor):
         stretch = (min(m.end for m in ordered) - offset, max(m.start for m in ordered) - offset)
         cues = _prefer_strong(_strong_cues_in(text) + _weak_cues_in(text, *stretch))
         kinds = self._kind_names(text, offset, ordered)
-        out = []
+        out: list[Assertion] = []
+        #: what is asserted already: another cue that says the same of the same pair adds
+        #: nothing, and is not checked for clause breaks again (a run-on sentence of
+        #: remedies and complaints has thousands of pairs and cues)
+        made: set[Assertion] = set()
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 if a.concept == b.concept or b.start < a.end or self._related(a.concept, b.concept):
@@ -1374,11 +1384,6 @@ class RelationExtractor(Extractor):
                 stated = {cue.family for cue, cs, _ in cues if cue.strong and gap_start <= cs < gap_end}
                 for cue, cs, ce in cues:
                     if not cue.strong and cue.family in stated:
-                        continue
-                    if ";" in text[min(cs, gap_start):max(ce, gap_end)] \
-                            or _CLAUSE_BREAK.search(text, min(cs, gap_start), max(ce, gap_end)):
-                        # a semicolon or a "but" joins clauses: a cue relates what its own clause
-                        # names ("sold for cramps, but they probably do not prevent cramps")
                         continue
                     # a cue may end in the second concept's own words ("to reduce inflammation")
                     between = gap_start <= cs < gap_end and ce <= b.end - offset
@@ -1401,8 +1406,14 @@ class RelationExtractor(Extractor):
                             between and (cue.strong or _DIRECT.fullmatch(text, gap_start, cs)
                                          and text[ce:gap_end].isspace())):
                         continue
-                    out.append(self._assert(subject.concept, relation, object_.concept, index, rule,
-                                            subject, object_))
+                    assertion = self._assert(subject.concept, relation, object_.concept, index, rule, subject, object_)
+                    if assertion in made or ";" in text[min(cs, gap_start):max(ce, gap_end)] \
+                            or _CLAUSE_BREAK.search(text, min(cs, gap_start), max(ce, gap_end)):
+                        # a semicolon or a "but" joins clauses: a cue relates what its own clause
+                        # names ("sold for cramps, but they probably do not prevent cramps")
+                        continue
+                    made.add(assertion)
+                    out.append(assertion)
         return out
 
     def _kind_names(self, text: str, offset: int, ordered: list[Mention]) -> set[int]:
@@ -1664,15 +1675,33 @@ class RelationExtractor(Extractor):
         block = structure.sentences[index].block
         if reach is None and (labelled := self._item_label(structure, block, usable)):
             return labelled
-        for before in range(index - 1, -1, -1):
+        if not index or structure.sentences[index - 1].block != block:
+            return []
+        return self._condition_back_from(structure, index - 1, usable, reach)
+
+    def _condition_back_from(self, structure: Structure, index: int, usable: dict[int, list[Mention]],
+                             reach: int | None) -> list[Mention]:
+        """What :meth:`_last_condition` finds from sentence ``index`` back to the start
+        of its paragraph, remembered for each sentence passed on the way (per document:
+        a long paragraph asks again from each of its sentences)."""
+        passed = []
+        found: list[Mention] = []
+        for before in range(index, -1, -1):
             sentence = structure.sentences[before]
-            if sentence.block != block:
+            if passed and sentence.block != structure.sentences[passed[-1]].block:
                 break
+            if (before, reach) in self._conditions_back:
+                found = self._conditions_back[before, reach]
+                break
+            passed.append(before)
             opening = [m for m in usable.get(before, []) if self._specific(m, ("Condition",))
                        and (reach is None or m.start - sentence.start <= reach)]
             if opening:  # the first that opens it, or the latest named anywhere
-                return opening[:1] if reach is not None else self._narrowest(opening)[-1:]
-        return []
+                found = opening[:1] if reach is not None else self._narrowest(opening)[-1:]
+                break
+        for before in passed:
+            self._conditions_back[before, reach] = found
+        return found
 
     def _item_label(self, structure: Structure, block: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The condition an item names as its label ("2. Athletic Pubalgia (Sports Hernia):
@@ -1772,7 +1801,7 @@ class RelationExtractor(Extractor):
             # the top-level items or headings of a page whose title frames them: "Why Do
             # My Ankles Hurt? 7 Common Reasons", then "1. Ankle Sprain", "2. Arthritis"
             # (headings after their siblings too: "## 2. It's actually a stress fracture")
-            headings = [i for i, b in enumerate(structure.blocks[:block_index]) if b.kind == "title"]
+            headings = [i for i in self._titles if i < block_index]
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)
             if families:

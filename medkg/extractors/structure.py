@@ -44,6 +44,13 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,2}[.,)]?\s*$")
 _ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx",
                   "no", "fig", "jr", "sr", "dept", "mt", "cf", "al", "min", "max", "incl"}
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+#: characters of the longest sentence: a longer run (a page without full stops, a table
+#: flattened into one line) is cut at clause marks, as relating every pair of concepts
+#: in it costs the square of its length (the longest sentence of the benchmark pages
+#: has 587 characters; a crafted 8,000-character one took a minute)
+LONGEST_SENTENCE = 1000
+#: where an overlong sentence is cut: after its last clause mark, or else its last space
+_CLAUSE_MARK, _SPACE = re.compile(r"[,;:]\s"), re.compile(r"\s")
 _QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
 _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|answered)\b.{0,40}$|"
                    r"(?:(?:reply|post|answer|comment)\s*#?\d*\s*[-:\u2013]?\s*)?"
@@ -335,7 +342,25 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     if chunk:
         lead = len(text[start:]) - len(text[start:].lstrip())
         spans.append((chunk, offset + start + lead, offset + start + lead + len(chunk)))
-    return spans
+    return [piece for span in spans for piece in _cut(*span)]
+
+
+def _cut(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A sentence as pieces of at most :data:`LONGEST_SENTENCE` characters, each cut
+    after its last clause mark (or else its last space) within the limit."""
+    pieces = []
+    while len(text) > LONGEST_SENTENCE:
+        cut = next((marks[-1] for pattern in (_CLAUSE_MARK, _SPACE)
+                    if (marks := [m.end() for m in pattern.finditer(text, LONGEST_SENTENCE // 2, LONGEST_SENTENCE)])),
+                   LONGEST_SENTENCE)
+        piece = text[:cut].rstrip()
+        pieces.append((piece, start, start + len(piece)))
+        rest = text[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        text = rest.lstrip()
+    if text:
+        pieces.append((text, start, end))
+    return pieces
 
 
 def parse_structure(document: SourceDocument) -> Structure:

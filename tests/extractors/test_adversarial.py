@@ -1,17 +1,22 @@
-"""Lines that an attacker or a garbled page can write must not stall a build.
+"""Text that an attacker or a garbled page can write must not stall a build.
 
-Each line below made one of the extraction's patterns backtrack for minutes or hours,
-as a pattern that can split one run of text into its parts in exponentially many ways
-does (measured before the fix: the form-answers pattern took 79 s on a 229-character
-line, the pattern of names listed after a mention 7 s on 80 characters, doubling every
-few characters more). This is a termination check, not a speed test: the child process
-has a minute for what now takes milliseconds, and a stalled one is killed.
+Each document below once took minutes or hours: lines that made a pattern backtrack
+exponentially (one that can split a run of text into its parts in exponentially many
+ways: the form-answers pattern took 79 s on a 229-character line, the pattern of names
+listed after a mention 7 s on 80 characters, doubling every few characters more), and
+shapes whose cost grew with the square of their length (a paragraph of 20,000 short
+sentences, a page of 60,000 list items, a 30,000-character sentence with no full stop
+that names a remedy and a complaint again and again). This is a termination check, not a
+speed test: the child process has a minute for what now takes seconds, and a stalled one
+is killed.
 """
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+
+import pytest
 
 _EXTRACT = """
 import json, sys
@@ -37,6 +42,12 @@ def _facts_in_child(text: str) -> set[tuple[str, str, str]]:
     return {tuple(fact) for fact in json.loads(done.stdout)}
 
 
-def test_lines_that_made_patterns_backtrack_exponentially_are_read_and_the_page_still_yields_its_facts():
-    text = "\n\n".join(["Shin splints", _LONG_LINK, *_JOINS, "Ice relieves shin splints."]) + "\n"
-    assert ("cold therapy", "treats", "shin splints") in _facts_in_child(text)
+@pytest.mark.parametrize("text, expected", [
+    ("\n\n".join(["Shin splints", _LONG_LINK, *_JOINS, "Ice relieves shin splints."]) + "\n",
+     ("cold therapy", "treats", "shin splints")),
+    ("Knee pain\n\n" + "Knee pain. " * 20_000 + "Ice relieves knee pain.\n", ("cold therapy", "treats", "knee pain")),
+    ("Treatment of knee pain\n\n" + "- ice\n" * 60_000, ("cold therapy", "treats", "knee pain")),
+    ("Knee pain\n\n" + "ice relieves knee pain and " * 1_200 + "rest.\n", ("cold therapy", "treats", "knee pain")),
+], ids=["backtracking lines", "long paragraph", "long list", "run-on sentence"])
+def test_text_that_once_stalled_extraction_is_read_and_yields_its_facts(text, expected):
+    assert expected in _facts_in_child(text)

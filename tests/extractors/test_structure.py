@@ -5,7 +5,7 @@ import pytest
 
 from medkg.extractors.document import SourceDocument
 from medkg.extractors.loaders import strip_inline_markdown
-from medkg.extractors.structure import parse_structure, split_sentences
+from medkg.extractors.structure import LONGEST_SENTENCE, parse_structure, split_sentences
 
 
 def _structure(text: str):
@@ -19,6 +19,19 @@ def test_sentences_do_not_split_after_abbreviations():
     text = "Dr. Lee saw him, e.g. on Monday. It was not a fracture vs. a sprain! Rest helps."
     assert [s for s, _, _ in split_sentences(text)] == [
         "Dr. Lee saw him, e.g. on Monday.", "It was not a fracture vs. a sprain!", "Rest helps."]
+
+
+def test_a_run_on_sentence_is_cut_after_its_last_clause_mark_within_the_limit_keeping_offsets():
+    clause = "The knee hurts on stairs and after long runs, "
+    text = "Knee pain. It hurts. " + clause * 50 + "and it swells"
+    pieces = split_sentences(text, offset=7)
+    assert [piece for piece, _, _ in pieces[:2]] == ["Knee pain.", "It hurts."]
+    assert [len(piece) for piece, _, _ in pieces[2:]] == [
+        len(clause) * 21 - 1, len(clause) * 21 - 1, len(clause) * 8 + len("and it swells")]
+    assert all(piece.endswith("runs,") for piece, _, _ in pieces[2:-1])
+    assert all(text[start - 7:end - 7] == piece for piece, start, end in pieces)
+    # a run with no clause mark or space is cut at the limit
+    assert [len(p) for p, _, _ in split_sentences("a" * 2500)] == [LONGEST_SENTENCE, LONGEST_SENTENCE, 500]
 
 
 def test_heading_list_items_and_their_introducing_line():
