@@ -154,6 +154,11 @@ def _markdown(path: Path, data: bytes) -> list[SourceDocument]:
     return [SourceDocument(text=text, path=str(path), digest=SourceDocument.hash_of(data), title=title, format="md")]
 
 
+#: a tag with over 8,192 characters of attributes: they are dropped before parsing, as
+#: the HTML parser checks each attribute against all before it (a page's tags have at
+#: most a few hundred characters of them; a 1 MB tag of 100,000 attributes took 208 s)
+_OVERLONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)\s[^<>]{8192,}>")
+
 #: the least share of a page's visible words that main-content extraction must keep;
 #: below it, the page's text is all of its visible text (see :func:`html_to_text`)
 _MAIN_CONTENT_SHARE = 0.5
@@ -177,6 +182,7 @@ def html_to_text(html: str) -> tuple[str, str]:
 
     from medkg.extractors.page_text import definitions_as_sections, headings_marked, page_text, without_badges
 
+    html = _OVERLONG_TAG.sub(r"<\1>", html)
     try:
         tree = lxml_html.fromstring(html)
     except (ParserError, ValueError) as err:

@@ -6,7 +6,8 @@ ways: the form-answers pattern took 79 s on a 229-character line, the pattern of
 listed after a mention 7 s on 80 characters, doubling every few characters more), and
 shapes whose cost grew with the square of their length (a paragraph of 20,000 short
 sentences, a page of 60,000 list items, a 30,000-character sentence with no full stop
-that names a remedy and a complaint again and again). This is a termination check, not a
+that names a remedy and a complaint again and again, an HTML tag of 100,000 attributes,
+which the HTML parser checks each against all before it). This is a termination check, not a
 speed test: the child process has a minute for what now takes seconds, and a stalled one
 is killed.
 """
@@ -19,12 +20,14 @@ import sys
 import pytest
 
 _EXTRACT = """
-import json, sys
-from medkg.extractors.document import SourceDocument
+import json, sys, tempfile
+from pathlib import Path
+from medkg.extractors.loaders import load_paths
 from medkg.extractors.pipeline import Pipeline
-text = sys.stdin.read()
+path = Path(tempfile.mkdtemp()) / ("attack." + sys.argv[1])
+path.write_text(sys.stdin.read())
 pipeline = Pipeline()
-result = pipeline.extract(SourceDocument(text=text, path="attack.txt", digest=SourceDocument.hash_of(text.encode())))
+result = pipeline.extract(next(iter(load_paths([path]))))
 print(json.dumps(sorted({(pipeline.lexicon[a.subject].label.lower(), a.relation, pipeline.lexicon[a.object].label.lower())
                          for a in result.annotations.assertions})))
 """
@@ -36,8 +39,9 @@ _LONG_LINK = ("Unsubscribe: https://club.example/unsubscribe?u=" + "a" * 150
 _JOINS = ("Swimming, " + "forandor" * 12 + " and " * 30 + "x.", "Ice baths " + "and or " * 40 + "rest.")
 
 
-def _facts_in_child(text: str) -> set[tuple[str, str, str]]:
-    done = subprocess.run([sys.executable, "-c", _EXTRACT], input=text, capture_output=True, text=True,
+def _facts_in_child(text: str, suffix: str) -> set[tuple[str, str, str]]:
+    """The facts of ``text`` read from a file with ``suffix``, as a build reads it, in a child process."""
+    done = subprocess.run([sys.executable, "-c", _EXTRACT, suffix], input=text, capture_output=True, text=True,
                           timeout=60, check=True)
     return {tuple(fact) for fact in json.loads(done.stdout)}
 
@@ -50,4 +54,10 @@ def _facts_in_child(text: str) -> set[tuple[str, str, str]]:
     ("Knee pain\n\n" + "ice relieves knee pain and " * 1_200 + "rest.\n", ("cold therapy", "treats", "knee pain")),
 ], ids=["backtracking lines", "long paragraph", "long list", "run-on sentence"])
 def test_text_that_once_stalled_extraction_is_read_and_yields_its_facts(text, expected):
-    assert expected in _facts_in_child(text)
+    assert expected in _facts_in_child(text, "txt")
+
+
+def test_a_page_with_a_tag_of_a_hundred_thousand_attributes_is_read():
+    tag = "<p " + " ".join(f'data-a{i}="x"' for i in range(100_000)) + ">"
+    page = f"<html><body><h1>Knee pain</h1>{tag}Ice relieves knee pain.</p></body></html>"
+    assert ("cold therapy", "treats", "knee pain") in _facts_in_child(page, "html")
