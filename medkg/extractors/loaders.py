@@ -159,6 +159,14 @@ def _markdown(path: Path, data: bytes) -> list[SourceDocument]:
 #: most a few hundred characters of them; a 1 MB tag of 100,000 attributes took 208 s)
 _OVERLONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)\s[^<>]{8192,}>")
 
+#: levels of nesting the HTML parser reads by default: an old forum page that leaves a
+#: <font> tag open in each post lost every post past the 254th without a word, so pages
+#: are parsed without the limit, and a deeper one is read whole (main-content
+#: extraction parses its own copy with the limit)
+_PARSER_DEPTH = 255
+#: levels of nesting the HTML parser reads at most, even without its default limit
+_DEEPEST = 2048
+
 #: the least share of a page's visible words that main-content extraction must keep;
 #: below it, the page's text is all of its visible text (see :func:`html_to_text`)
 _MAIN_CONTENT_SHARE = 0.5
@@ -175,6 +183,10 @@ def html_to_text(html: str) -> tuple[str, str]:
     thread 11%. A definition list's terms head their definitions (see
     :func:`medkg.extractors.page_text.definitions_as_sections`), headings lose their
     badges, and a heading main-content extraction wrote as a plain line is marked again.
+    A page nested deeper than main-content extraction's parser reads is read whole.
+
+    Raises:
+        DocumentError: the page cannot be parsed, or nests as deep as no parser reads.
     """
     import trafilatura
     from lxml import html as lxml_html
@@ -184,17 +196,23 @@ def html_to_text(html: str) -> tuple[str, str]:
 
     html = _OVERLONG_TAG.sub(r"<\1>", html)
     try:
-        tree = lxml_html.fromstring(html)
+        tree = lxml_html.fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
     except (ParserError, ValueError) as err:
         tree, error = None, err
     visible = ""
+    depth = _depth(tree) if tree is not None else 0
+    if depth >= _DEEPEST:
+        raise DocumentError(f"its elements nest {_DEEPEST:,} levels deep, where the HTML parser stops reading; "
+                            "what is nested deeper would be lost")
+    deep = depth > _PARSER_DEPTH
     if tree is not None:
         definitions_as_sections(tree)
         without_badges(tree)
-        html = lxml_html.tostring(tree, encoding="unicode")
+        if not deep:
+            html = lxml_html.tostring(tree, encoding="unicode")
         visible = page_text(tree)
-    text = trafilatura.extract(html, output_format="markdown", include_comments=False,
-                               include_tables=True, include_links=False, favor_recall=True) or ""
+    text = "" if deep else trafilatura.extract(html, output_format="markdown", include_comments=False,
+                                               include_tables=True, include_links=False, favor_recall=True) or ""
     metadata = trafilatura.extract_metadata(html, extensive=False)  # the title only: no costly date search
     title = (metadata.title if metadata and metadata.title else "") or ""
     if tree is None and not text:
@@ -202,6 +220,17 @@ def html_to_text(html: str) -> tuple[str, str]:
     if len(text.split()) < _MAIN_CONTENT_SHARE * len(visible.split()):
         text = visible
     return headings_marked(text, visible), title
+
+
+def _depth(tree: object) -> int:
+    """How many levels of elements a parsed page nests, at its deepest."""
+    from lxml.etree import iterwalk
+
+    depth = deepest = 0
+    for event, _ in iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _html(path: Path, data: bytes) -> list[SourceDocument]:

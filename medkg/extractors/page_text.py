@@ -49,36 +49,43 @@ def _hidden(element: HtmlElement) -> bool:
     return element.get("hidden") is not None or element.get("aria-hidden") == "true" or "display:none" in style
 
 
-def _read(element: HtmlElement, out: _Lines) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else None  # None: a comment or processing instruction
-    if tag is None or tag in _NEVER_CONTENT or _hidden(element):
+def _read(root: HtmlElement, out: _Lines) -> None:
+    """Gather the visible text under ``root`` into ``out``, element by element in page
+    order (with a stack of its own, not recursion: a page may nest thousands deep)."""
+    stack: list[tuple[HtmlElement, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        if closing:  # the end of an element whose children were read
+            if element.tag.lower() in _BLOCK:
+                out.end_line()
+            out.add(element.tail)
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else None  # None: a comment or processing instruction
+        if tag is None or tag in _NEVER_CONTENT or _hidden(element):
+            pass
+        elif tag in _HEADING:
+            out.end_line()
+            out.marker = "#" * _HEADING[tag] + " "
+            out.add(element.text_content())
+            out.end_line()
+        elif tag == "tr":
+            out.end_line()
+            cells = [" ".join(cell.text_content().split()) for cell in element
+                     if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")]
+            if any(cells):
+                out.lines.append("| " + " | ".join(cells) + " |")
+        elif tag == "br":
+            out.end_line()
+        else:
+            if tag in _BLOCK:
+                out.end_line()
+            if tag == "li":
+                out.marker = "- "
+            out.add(element.text)
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
+            continue
         out.add(element.tail)
-        return
-    if tag in _HEADING:
-        out.end_line()
-        out.marker = "#" * _HEADING[tag] + " "
-        out.add(element.text_content())
-        out.end_line()
-    elif tag == "tr":
-        out.end_line()
-        cells = [" ".join(cell.text_content().split()) for cell in element
-                 if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")]
-        if any(cells):
-            out.lines.append("| " + " | ".join(cells) + " |")
-    elif tag == "br":
-        out.end_line()
-    else:
-        block = tag in _BLOCK
-        if block:
-            out.end_line()
-        if tag == "li":
-            out.marker = "- "
-        out.add(element.text)
-        for child in element:
-            _read(child, out)
-        if block:
-            out.end_line()
-    out.add(element.tail)
 
 
 def page_text(tree: HtmlElement) -> str:

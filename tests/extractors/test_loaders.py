@@ -46,7 +46,9 @@ def test_jsonl_records_become_documents_with_their_metadata(demo_corpus):
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
     ("table.xlsx", b"PK\x03\x04", "unsupported file type"),
     ("bad.jsonl", b'{"text": "ok"}\nnot json\n', "line 2 is not JSON"),
-], ids=["empty", "whitespace", "binary", "unsupported", "bad-jsonl"])
+    ("nested.html", b"<html><body>" + b"<div>" * 3000 + b"<p>Ice relieves knee pain.</p>" + b"</div>" * 3000
+     + b"</body></html>", "nest 2,048 levels deep"),
+], ids=["empty", "whitespace", "binary", "unsupported", "bad-jsonl", "nested-html"])
 def test_unusable_files_are_skipped_with_a_reason(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)
@@ -148,6 +150,16 @@ def test_a_forum_threads_replies_and_their_lists_are_text(tmp_path):
     assert "- no proper warm-up\n- a previous groin strain" in text, text
     assert text.index("sharp pull") < text.index("adductor strain") < text.index("osteitis pubis"), text
     assert "Log In" not in text and "Careers" not in text, text
+
+
+def test_a_forum_page_that_leaves_a_tag_open_in_each_post_is_read_to_its_last_post(tmp_path):
+    # each unclosed <font> nests the posts after it one level deeper: past 255 levels the
+    # HTML parser's default limit dropped them without a word
+    page = tmp_path / "forum.html"
+    page.write_text("<html><head><title>Knee pain forum</title></head><body><p>Knee pain after running.</p>"
+                    + "".join(f"<font size=2>Post {n}: ice helps a bit. " for n in range(1, 401)) + "</body></html>")
+    (document,) = load_paths([page])
+    assert [f"Post {n}:" in document.text for n in (1, 254, 255, 400)] == [True] * 4
 
 
 def test_a_definition_lists_terms_head_their_definitions(tmp_path):
