@@ -517,8 +517,17 @@ LOOSE_TYPES = {"cause": ("Condition", "RiskFactor"), "risk": ("RiskFactor",), "t
 #: confidence of each rule before hedging
 CONFIDENCE = {"cue": 0.8, "cue-sentence": 0.6, "topic": 0.55, "anaphora": 0.55, "frame": 0.7, "frame-text": 0.45,
               "site": 0.6, "frame-loose": 0.5, "location": 0.75, "instances": 0.6,
-              "explained": 0.6, "described": 0.5}
+              "explained": 0.6, "described": 0.5, "kind": 0.6}
 HEDGE_FACTOR = 0.7
+#: a kind of complaint named for what brings it on: "an overuse injury", "an overuse problem"
+_NAMED_FOR_CAUSE = re.compile(r"\s*(?:injur(?:y|ies)|problems?|conditions?|disorders?)\b", re.IGNORECASE)
+#: what says a complaint is of a kind: "ITBS is an overuse injury", "Patellar tendinopathy,
+#: often called jumper's knee, is an overuse problem", "In swimmers it is almost always an"
+_OF_KIND = (r"(?:'s|\s+(?:is|are|was|were))\s+(?:(?:usually|often|mostly|mainly|typically|generally|primarily|"
+            r"essentially|basically|almost always|always)\s+)?(?:an?\s+)(?:(?:common|typical|classic|chronic)\s+)?$")
+_KIND_AFTER = re.compile(r"\s*(?:,\s*(?:an?\s+)?|,?" + _OF_KIND[:-1] + r")$", re.IGNORECASE)
+#: the same, said of "it": the complaint the sentence is about
+_IT_OF_KIND = re.compile(r"(?:^|\W)(?:it|this|that)" + _OF_KIND, re.IGNORECASE)
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
 TOPIC_FAMILIES = frozenset({"treat", "specialist"})
@@ -1133,6 +1142,7 @@ class RelationExtractor(Extractor):
                                       ANSWER_TOPIC_FAMILIES if block.part == "answer" else TOPIC_FAMILIES,
                                       preventing=preventing[sentence.block])
             found += self._excluded_rule(index, sentence.text, sentence.start, by_sentence.get(index, []))
+            found += self._kind_rule(index, sentence.text, sentence.start, mentions, target)
             if continues:
                 found += self._told_apart_rule(index, sentence.text, sentence.start, mentions,
                                                by_sentence.get(index - 1, []) + target + targets[sentence.block])
@@ -1415,6 +1425,39 @@ class RelationExtractor(Extractor):
                     made.add(assertion)
                     out.append(assertion)
         return out
+
+    def _kind_rule(self, index: int, text: str, offset: int, mentions: list[Mention],
+                   target: list[Mention]) -> list[Assertion]:
+        """A complaint said to be of a kind named for what brings it on has that as a risk
+        factor: "ITBS is an overuse injury", "It's an overuse problem" (the sentence's
+        complaint, or for "it" the section's), by the kind's name: a risk factor before
+        "injury", "problem", "condition" or "disorder", or a condition named so ("overuse
+        injury"). Not when more is said between ("is an uncommon but serious overuse injury")."""
+        out = []
+        for kind in mentions:
+            cause = self._kind_cause(kind, text, offset)
+            if cause is None:
+                continue
+            before = text[:kind.start - offset]
+            subjects = [m for m in mentions if m.end <= kind.start and self._specific(m, ("Condition",))
+                        and _KIND_AFTER.fullmatch(text, m.end - offset, kind.start - offset)]
+            if not subjects and _IT_OF_KIND.search(before):
+                subjects = [t for t in target if self._specific(t, ("Condition",))]
+            out += [self._assert(cause, "risk_factor_for", m.concept, index, "kind", kind) for m in subjects]
+        return out
+
+    def _kind_cause(self, kind: Mention, text: str, offset: int) -> URIRef | None:
+        """The risk factor a kind of complaint is named for ("overuse" in "overuse problem"
+        or in the condition "overuse injury"), if it is one."""
+        if kind.type == "RiskFactor" and not kind.ambiguous:
+            return kind.concept if _NAMED_FOR_CAUSE.match(text, kind.end - offset) else None
+        if kind.type != "Condition":
+            return None
+        head = _NAMED_FOR_CAUSE.search(kind.text)
+        if head is None or head.end() != len(kind.text) or not head.start():
+            return None
+        named = [c for c in self.lexicon.lookup(kind.text[:head.start()]) if c.type == "RiskFactor"]
+        return named[0].iri if len(named) == 1 else None
 
     def _kind_names(self, text: str, offset: int, ordered: list[Mention]) -> set[int]:
         """The mentions (by ``id``) that only say what kind another one is: in "IT band

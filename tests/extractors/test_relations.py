@@ -1436,3 +1436,21 @@ def test_a_typical_region_is_asserted_only_where_the_page_names_it():
     assert ("tibial fracture", "located_in", "tibia") in found, found
     # a complaint in the title is located whether or not the text names the place again
     assert ("knee swelling", "located_in", "knee") in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("IT band syndrome\n\nITBS is an overuse injury: repetitive bending of the knee compresses the band.\n",
+     {("overuse", "risk_factor_for", "iliotibial band syndrome")}, set()),
+    ("Knee pain\n\nPatellar tendinopathy, often called jumper's knee, is an overuse problem of the tendon.\n",
+     {("overuse", "risk_factor_for", "patellar tendinopathy")}, set()),
+    # "it": the complaint the section is about
+    ("Shoulder impingement\n\nIn swimmers it is almost always an overuse problem.\n",
+     {("overuse", "risk_factor_for", "shoulder impingement")}, set()),
+    # more said of the kind than what it is: no risk stated
+    ("Hip pain\n\nA stress fracture of the femoral neck is an uncommon but serious overuse injury.\n",
+     set(), {("overuse", "risk_factor_for", "femoral neck stress fracture")}),
+], ids=["is an overuse injury", "is an overuse problem", "it is", "uncommon but serious"])
+def test_a_complaint_of_a_kind_named_for_its_cause_has_that_cause_as_a_risk_factor(text, expected, absent):
+    found = facts(text)
+    assert expected <= found, found
+    assert not absent & found, found
