@@ -524,7 +524,7 @@ _NAMED_FOR_CAUSE = re.compile(r"\s*(?:injur(?:y|ies)|problems?|conditions?|disor
 #: what says a complaint is of a kind: "ITBS is an overuse injury", "Patellar tendinopathy,
 #: often called jumper's knee, is an overuse problem", "In swimmers it is almost always an"
 _OF_KIND = (r"(?:'s|\s+(?:is|are|was|were))\s+(?:(?:usually|often|mostly|mainly|typically|generally|primarily|"
-            r"essentially|basically|almost always|always)\s+)?(?:an?\s+)(?:(?:common|typical|classic|chronic)\s+)?$")
+            r"essentially|basically|almost always|always)\s+)?(?:an?\s+)?(?:(?:common|typical|classic|chronic)\s+)?$")
 _KIND_AFTER = re.compile(r"\s*(?:,\s*(?:an?\s+)?|,?" + _OF_KIND[:-1] + r")$", re.IGNORECASE)
 #: the same, said of "it": the complaint the sentence is about
 _IT_OF_KIND = re.compile(r"(?:^|\W)(?:it|this|that)" + _OF_KIND, re.IGNORECASE)

@@ -522,6 +522,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("overuse", "risk_factor_for", "iliotibial band syndrome")}, set()),
     ("Knee pain\n\nPatellar tendinopathy, often called jumper's knee, is an overuse problem of the tendon.\n",
      {("overuse", "risk_factor_for", "patellar tendinopathy")}, set()),
+    # in the plural, and said of the complaints a phrase names again
+    ("Rower's wrist\n\nIntersection syndrome and De Quervain's tenosynovitis are common in rowers. Both conditions "
+     "are overload injuries.\n",
+     {("overuse", "risk_factor_for", "intersection syndrome"),
+      ("overuse", "risk_factor_for", "de quervain's tenosynovitis")}, set()),
     # "it": the complaint the section is about
     ("Shoulder impingement\n\nIn swimmers it is almost always an overuse problem.\n",
      {("overuse", "risk_factor_for", "shoulder impingement")}, set()),
@@ -557,7 +562,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "refer-for-arrange-showed-up-on", "how-we-assess-you",
         "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition",
         "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes",
-        "is-an-overuse-injury", "is-an-overuse-problem", "it-is-an-overuse-problem", "more-said-of-the-kind"])
+        "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
+        "more-said-of-the-kind"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
