@@ -199,13 +199,13 @@ def html_to_text(html: str) -> tuple[str, str]:
         tree = lxml_html.fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
     except (ParserError, ValueError) as err:
         tree, error = None, err
-    visible = ""
-    depth = _depth(tree) if tree is not None else 0
-    if depth >= _DEEPEST:
-        raise DocumentError(f"its elements nest {_DEEPEST:,} levels deep, where the HTML parser stops reading; "
-                            "what is nested deeper would be lost")
-    deep = depth > _PARSER_DEPTH
+    visible, deep = "", False
     if tree is not None:
+        depth = _depth(tree)
+        if depth >= _DEEPEST:
+            raise DocumentError(f"its elements nest {_DEEPEST:,} levels deep, where the HTML parser stops reading; "
+                                "what is nested deeper would be lost")
+        deep = depth > _PARSER_DEPTH
         definitions_as_sections(tree)
         without_badges(tree)
         if not deep:

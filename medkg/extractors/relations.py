@@ -524,10 +524,10 @@ _NAMED_FOR_CAUSE = re.compile(r"\s*(?:injur(?:y|ies)|problems?|conditions?|disor
 #: what says a complaint is of a kind: "ITBS is an overuse injury", "Patellar tendinopathy,
 #: often called jumper's knee, is an overuse problem", "In swimmers it is almost always an"
 _OF_KIND = (r"(?:'s|\s+(?:is|are|was|were))\s+(?:(?:usually|often|mostly|mainly|typically|generally|primarily|"
-            r"essentially|basically|almost always|always)\s+)?(?:an?\s+)?(?:(?:common|typical|classic|chronic)\s+)?$")
-_KIND_AFTER = re.compile(r"\s*(?:,\s*(?:an?\s+)?|,?" + _OF_KIND[:-1] + r")$", re.IGNORECASE)
+            r"essentially|basically|almost always|always)\s+)?(?:an?\s+)?(?:(?:common|typical|classic|chronic)\s+)?")
+_KIND_AFTER = re.compile(rf"\s*(?:,\s*(?:an?\s+)?|,?{_OF_KIND})$", re.IGNORECASE)
 #: the same, said of "it": the complaint the sentence is about
-_IT_OF_KIND = re.compile(r"(?:^|\W)(?:it|this|that)" + _OF_KIND, re.IGNORECASE)
+_IT_OF_KIND = re.compile(rf"(?:^|\W)(?:it|this|that){_OF_KIND}$", re.IGNORECASE)
 #: cue families that may take the page's topic as their unstated side; measured on the
 #: dev corpus, the others (tests, prevention, risk) were right less than one time in five
 TOPIC_FAMILIES = frozenset({"treat", "specialist"})
@@ -1438,10 +1438,9 @@ class RelationExtractor(Extractor):
             cause = self._kind_cause(kind, text, offset)
             if cause is None:
                 continue
-            before = text[:kind.start - offset]
             subjects = [m for m in mentions if m.end <= kind.start and self._specific(m, ("Condition",))
                         and _KIND_AFTER.fullmatch(text, m.end - offset, kind.start - offset)]
-            if not subjects and _IT_OF_KIND.search(before):
+            if not subjects and _IT_OF_KIND.search(text, 0, kind.start - offset):
                 subjects = [t for t in target if self._specific(t, ("Condition",))]
             out += [self._assert(cause, "risk_factor_for", m.concept, index, "kind", kind) for m in subjects]
         return out

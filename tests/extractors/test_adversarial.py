@@ -16,21 +16,20 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+#: the child: the facts of stdin's text written to a file with the suffix given, read as a build reads it
 _EXTRACT = """
 import json, sys, tempfile
 from pathlib import Path
-from medkg.extractors.loaders import load_paths
-from medkg.extractors.pipeline import Pipeline
+from tests.extractors.helpers import facts_of_file
 path = Path(tempfile.mkdtemp()) / ("attack." + sys.argv[1])
-path.write_text(sys.stdin.read())
-pipeline = Pipeline()
-result = pipeline.extract(next(iter(load_paths([path]))))
-print(json.dumps(sorted({(pipeline.lexicon[a.subject].label.lower(), a.relation, pipeline.lexicon[a.object].label.lower())
-                         for a in result.annotations.assertions})))
+print(json.dumps(sorted(facts_of_file(path, sys.stdin.read()))))
 """
+#: where the child finds the test helpers
+_REPOSITORY = Path(__file__).resolve().parents[2]
 
 #: a sign-off line whose long link is one run of non-space characters before a "|"
 _LONG_LINK = ("Unsubscribe: https://club.example/unsubscribe?u=" + "a" * 150
@@ -42,7 +41,7 @@ _JOINS = ("Swimming, " + "forandor" * 12 + " and " * 30 + "x.", "Ice baths " + "
 def _facts_in_child(text: str, suffix: str) -> set[tuple[str, str, str]]:
     """The facts of ``text`` read from a file with ``suffix``, as a build reads it, in a child process."""
     done = subprocess.run([sys.executable, "-c", _EXTRACT, suffix], input=text, capture_output=True, text=True,
-                          timeout=60, check=True)
+                          timeout=60, check=True, cwd=_REPOSITORY)
     return {tuple(fact) for fact in json.loads(done.stdout)}
 
 
