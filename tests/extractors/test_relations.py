@@ -533,6 +533,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
     # more said of the kind than what it is: no risk stated
     ("Hip pain\n\nA stress fracture of the femoral neck is an uncommon but serious overuse injury.\n",
      set(), {("overuse", "risk_factor_for", "femoral neck stress fracture")}),
+    # a risk factor for a condition the sentence goes on to describe is not one for its symptoms
+    ("Knee pain\n\nCarrying extra weight can make knee osteoarthritis flare up with swelling and morning "
+     "stiffness.\n",
+     {("overweight", "risk_factor_for", "knee osteoarthritis")},
+     {("overweight", "risk_factor_for", "swelling"), ("overweight", "risk_factor_for", "morning stiffness")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -563,7 +568,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition",
         "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes",
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
-        "more-said-of-the-kind"])
+        "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
