@@ -1844,15 +1844,20 @@ class RelationExtractor(Extractor):
             # My Ankles Hurt? 7 Common Reasons", then "1. Ankle Sprain", "2. Arthritis"
             # (headings after their siblings too: "## 2. It's actually a stress fracture")
             headings = [i for i in self._titles if i < block_index]
+        #: the conditions of a nearer heading that frames nothing ("### Tennis elbow" under
+        #: "## What causes elbow pain?"): its section's prose is about them
+        nearer: list[Mention] = []
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)
+            if not families and not nearer and block.kind == "paragraph" and source in headings:
+                nearer = [m for m in self._heading_mentions(structure, source, usable) if m.type == "Condition"]
             if families:
                 # a heading's own section starts after it (a page may end in one: "## Causes");
                 # one that frames nothing itself ("### Meniscus tear" under "## Causes") is one
                 # of its frame's items, about what that frame's section is about
                 listed = block.kind == "heading" and not _frame_families(_framing_text(structure, block_index))
                 under = source + 1 if listed else min(block_index + (block.kind == "heading"), len(structure.blocks) - 1)
-                targets = (self._heading_mentions(structure, source, usable)
+                targets = (nearer or self._heading_mentions(structure, source, usable)
                            or self._section_target(structure, under, usable)
                            or topic)
                 if block.intro is not None and source != block.intro:

@@ -538,6 +538,14 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      "stiffness.\n",
      {("overweight", "risk_factor_for", "knee osteoarthritis")},
      {("overweight", "risk_factor_for", "swelling"), ("overweight", "risk_factor_for", "morning stiffness")}),
+    # prose under a condition's own heading inside a section of causes is about that condition;
+    # a list under a heading that names nothing stays the outer section's
+    ("# Elbow pain\n\n## What causes elbow pain?\n\n### Golfer's elbow (medial epicondylitis)\n\nThe pain sits on "
+     "the inner side of the elbow. It is linked to repetitive gripping, and a faulty technique in golf.\n\n"
+     "### Other causes\n\n- A fracture after a fall\n",
+     {("repetitive gripping", "risk_factor_for", "golfer's elbow"), ("golf", "risk_factor_for", "golfer's elbow"),
+      ("elbow fracture", "causes", "elbow pain")},
+     {("repetitive gripping", "risk_factor_for", "elbow pain"), ("golf", "risk_factor_for", "elbow pain")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -568,7 +576,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "a-reasonable-cheap-option", "a-table-s-columns-say-what-they-hold", "until-then-in-the-meantime", "a-plan", "a-name-colon-symptoms", "a-listicle-s-section-opens-with-its-condition",
         "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes",
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
-        "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk"])
+        "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk",
+        "prose-under-a-condition-s-heading-in-a-section-of-causes"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
