@@ -314,6 +314,9 @@ _TELLS_THEM_APART = re.compile(r"\b(?:tell|tells|telling|distinguish(?:es|ed|ing
 #: impingement" (a hedged guess, "it may be X", leaves the complaint the topic)
 _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|likely|probable)(?: \w+)? is|"
                         r"(?:symptoms|this|it) (?:fits?|matches|is consistent with)|textbook|"
+                        # "What you describe is very typical of plantar fasciitis" (a forum's "sounds
+                        # like bursitis to me" stays a guess)
+                        r"(?:very |quite |most )?typical of|(?:classic|characteristic) (?:of|for)|"
                         # a translated doctor's diagnosis: "according to your description, considering X"
                         r"(?:description|symptoms|situation),? (?:i )?(?:consider(?:ing)?|(?:it is )?considered)|"
                         r"^\W*(?:consider(?:ing)?|considered)(?= \w))", re.IGNORECASE)

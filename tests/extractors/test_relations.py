@@ -1108,6 +1108,14 @@ def test_advice_in_an_answer_treats_what_the_doctor_firmly_says_the_asker_has(di
     assert ("cold therapy", "treats", target) in found, found
 
 
+def test_a_list_of_advice_after_the_diagnosis_treats_what_the_answer_says_it_is():
+    found = facts("Sharp heel pain in the morning since I started running - what is it?\n\nQuestion: My heel hurts "
+                  "with the first steps.\n\nDr. Marsk reply Podiatry\n\nHello, and thank you for the clear "
+                  "description.\n\nWhat you describe is very typical of plantar fasciitis. What I'd suggest:\n\n"
+                  "- Stretch your calves twice a day.\n- Roll your foot over a frozen bottle.\n")
+    assert ("calf stretch", "treats", "plantar fasciitis") in found, found
+
+
 def test_a_reply_naming_one_of_two_complaints_does_not_make_it_the_cause_of_the_other():
     found = facts("Black toenail and blisters after my first marathon\n\nIt sounds like a subungual haematoma.")
     assert ("black toenail", "causes", "blister") not in found, found
