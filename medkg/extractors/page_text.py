@@ -129,14 +129,45 @@ def without_badges(tree: HtmlElement) -> None:
 
 
 def headings_marked(text: str, visible: str) -> str:
-    """``text`` (main-content extraction's) with the heading marks of ``visible``
-    (:func:`page_text`'s) put back on lines that are a heading there and plain here:
-    main-content extraction writes some pages' headings as plain lines ("Possible causes"
-    for "<h2>Possible causes</h2>" in a section), and the sections are lost."""
-    marks = {}
+    """``text`` (main-content extraction's) with the headings of ``visible``
+    (:func:`page_text`'s) put back: marks on lines that are a heading there and plain
+    here ("Possible causes" for "<h2>Possible causes</h2>" in a section), and headings
+    left out altogether before the content they head, when that content was kept (a
+    page without an article element is extracted as its paragraphs only). Either way
+    the sections would be lost."""
+    marks: dict[str, str] = {}
     for line in visible.split("\n"):
         if line.startswith("#"):
             mark, _, heading = line.partition(" ")
             marks.setdefault(heading.strip(), mark)
-    return "\n".join(f"{marks[line.strip()]} {line.strip()}" if line.strip() in marks and not line.startswith("#")
-                     else line for line in text.split("\n"))
+    lines = [f"{marks[line.strip()]} {line.strip()}" if line.strip() in marks and not line.startswith("#")
+             else line for line in text.split("\n")]
+    return "\n".join(_headings_restored(lines, visible))
+
+
+def _headings_restored(lines: list[str], visible: str) -> list[str]:
+    """``lines`` with each heading of ``visible`` they lack inserted before the first
+    line of its section that they kept; a heading whose content they dropped (a
+    booking widget's) stays out."""
+    kept = {line.strip() for line in lines if line.strip()}
+    before: dict[str, list[str]] = {}
+    pending: list[str] = []
+    for line in (v.strip() for v in visible.split("\n")):
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line not in kept and line.partition(" ")[2].strip() not in kept:
+                pending.append(line)
+            continue
+        if line in kept and pending:
+            before.setdefault(line, pending)
+        pending = []
+    if not before:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        headings = before.pop(line.strip(), None)
+        if headings:
+            out += [part for heading in headings for part in (heading, "")]
+        out.append(line)
+    return out

@@ -285,3 +285,22 @@ def test_a_web_apps_badges_are_not_words_of_a_heading_and_lost_heading_marks_com
     # main-content extraction wrote the headings as plain lines
     extracted = "Possible causes\n\nThese match your answers.\n\nCalf strain\n\nA tear of some fibres."
     assert headings_marked(extracted, visible) == visible
+
+
+def test_headings_main_content_extraction_left_out_come_back_before_their_sections():
+    from lxml import html as lxml_html
+
+    from medkg.extractors.page_text import headings_marked, page_text
+
+    tree = lxml_html.fromstring(
+        "<html><body><section><h2>Why wrists hurt</h2><h3>Dorsal wrist impingement</h3>"
+        "<p>Loading the bent-back wrist pinches its soft tissue.</p></section>"
+        "<section><h2>How we treat it</h2><ul><li>relative rest</li><li>strengthening</li></ul></section>"
+        "<section><h2>Book your appointment</h2><p>Pick a time below.</p></section></body></html>")
+    visible = page_text(tree)
+    # what main-content extraction kept of a page with no <article> (measured on a clinic's page):
+    # its paragraphs and lists, none of its headings, and not the booking widget
+    extracted = "Loading the bent-back wrist pinches its soft tissue.\n\n- relative rest\n- strengthening"
+    assert headings_marked(extracted, visible) == (
+        "## Why wrists hurt\n\n### Dorsal wrist impingement\n\nLoading the bent-back wrist pinches its soft "
+        "tissue.\n\n## How we treat it\n\n- relative rest\n- strengthening")
