@@ -852,9 +852,15 @@ def _columns(structure: Structure, block_index: int) -> dict[int, tuple[list[str
         labels = header.text.strip().strip("|").split("|")
         columns = {cell: (_frame_families(label), bool(_WHERE.search(label)))
                    for cell, label in enumerate(labels) if cell}
-        if sum(1 for families, placed in columns.values() if families or placed) >= 2:
+        if sum(1 for families, placed in columns.values() if families or placed) >= 2 or (
+                _SYMPTOMS_LABEL.match(labels[0]) and any("cause" in families for families, _ in columns.values())):
             return columns
     return None
+
+
+#: a table's first column of symptoms, beside a column of their causes: "| Symptoms | Possible cause |"
+_SYMPTOMS_LABEL = re.compile(r"^\s*(?:your\s+|main\s+|typical\s+)?(?:symptoms?|signs?|what you (?:feel|notice))\s*$",
+                             re.IGNORECASE)
 
 
 #: a short line that says what its list is for: "For the neck and shoulders:", "For the numb hands:"

@@ -546,6 +546,13 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("repetitive gripping", "risk_factor_for", "golfer's elbow"), ("golf", "risk_factor_for", "golfer's elbow"),
       ("elbow fracture", "causes", "elbow pain")},
      {("repetitive gripping", "risk_factor_for", "elbow pain"), ("golf", "risk_factor_for", "elbow pain")}),
+    # a table of two columns, the symptoms and their possible cause: each row's cause causes its symptoms
+    ("Hip pain\n\n## Causes of hip pain\n\n| Symptoms | Possible cause |\n"
+     "| pain in the groin, stiffness in the morning | hip osteoarthritis |\n"
+     "| clicking or locking in the hip with groin pain | labral tear |\n",
+     {("hip osteoarthritis", "causes", "groin pain"), ("hip osteoarthritis", "causes", "morning stiffness"),
+      ("labral tear", "causes", "groin pain"), ("labral tear", "causes", "hip pain")},
+     {("labral tear", "causes", "morning stiffness")}),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -577,7 +584,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes",
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
         "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk",
-        "prose-under-a-condition-s-heading-in-a-section-of-causes"])
+        "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-table-of-symptoms-and-a-possible-cause"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
