@@ -250,6 +250,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"what (?:to|you can|you should|should you|can you|can i|should i|i'd|i would|we'd|we would) do|"
                          r"things you can do|"
                          r"what (?:works|worked|has worked|helped)(?: (?:for|best for) (?:me|us|you))?\W*$|"
+                         # "What fixes it", "What actually works"
+                         r"what (?:actually |really |usually )?(?:fix(?:es|ed)|cures?|cured)\b|what (?:actually|really) works\b|"
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|(?:you|can) ease\b|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"

@@ -553,6 +553,12 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("hip osteoarthritis", "causes", "groin pain"), ("hip osteoarthritis", "causes", "morning stiffness"),
       ("labral tear", "causes", "groin pain"), ("labral tear", "causes", "hip pain")},
      {("labral tear", "causes", "morning stiffness")}),
+    # "What fixes it", "What actually works": what their lists name treats the page's complaint
+    ("Neck pain on the bike\n\n## What fixes it\n\n- Chin tucks. Ten slow reps a few times a day.\n"
+     "- Soothe it. A heat pack or massage after a long ride relaxes tight muscles.\n\n"
+     "## What actually works\n\n- Rows twice a week.\n",
+     {("chin tuck", "treats", "neck pain"), ("massage", "treats", "neck pain"), ("heat therapy", "treats", "neck pain"),
+      ("row exercise", "treats", "neck pain")}, set()),
 ], ids=["item-under-treat-and-prevent-heading", "faq-answers-about-their-condition",
         "advice-that-also-sends-you-to-someone", "a-gloss-names-the-complaint-it-causes",
         "a-listed-test-for-a-condition-of-its-own", "while-opens-a-clause",
@@ -584,7 +590,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes",
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
         "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk",
-        "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-table-of-symptoms-and-a-possible-cause"])
+        "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-table-of-symptoms-and-a-possible-cause",
+        "what-fixes-it"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
     assert expected <= found, found
