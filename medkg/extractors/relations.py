@@ -156,7 +156,9 @@ CUES: tuple[Cue, ...] = (
                   r"sort(?:s|ed)? (?:it|that|this|things|me|mine) out|(?:was|were|got|is) sorted\b|"
                   r"fix(?:es|ed)? (?:it|mine|this|that|the problem)|clear(?:s|ed)? (?:it )?up|did the trick|"
                   r"work(?:s|ed)? wonders|made (?:a |all the )?(?:big |huge |real )?difference|"
-                  r"(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|feel|feels) better with|"
+                  r"(?:be|is|are|often|usually|sometimes) offered|(?:get|gets|getting|got|feel|feels) better "
+                  # "gets better in 2 to 3 weeks with rest" (not "pain that goes away with rest": a sign)
+                  r"(?:(?:in|over|within|after) (?:[\w-]+ ){1,5})?with|"
                   # "we may offer shockwave therapy, which has good evidence for plantar fasciitis"
                   r"(?:may|can|might|will|could|usually|often) offer|(?:good|strong|some|the best) evidence for|"
                   # "... and shock wave therapy are also used." at the end: the topic is what it treats

@@ -41,11 +41,13 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
      ("rotator cuff tear", "diagnosed_by", "magnetic resonance imaging")),
     ("MRI of the lower back is the main method for detecting a herniated disc.",
      ("herniated disc", "diagnosed_by", "magnetic resonance imaging")),
+    ("Most disc herniations get better over 6 to 12 weeks with physio.",
+     ("physical therapy", "treats", "herniated disc")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
         "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs", "useful-when",
-        "method-for-detecting"])
+        "method-for-detecting", "gets-better-in-weeks-with"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
