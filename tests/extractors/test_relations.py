@@ -43,11 +43,19 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
      ("herniated disc", "diagnosed_by", "magnetic resonance imaging")),
     ("Most disc herniations get better over 6 to 12 weeks with physio.",
      ("physical therapy", "treats", "herniated disc")),
+    ("Neuromuscular training cuts ACL injuries in football roughly in half.",
+     ("neuromuscular training", "prevents", "anterior cruciate ligament tear")),
+    ("Teams doing the Copenhagen adductor exercise twice a week cut groin problems by around 40%.",
+     ("copenhagen adductor exercise", "prevents", "groin injury")),
+    ("Most runners can lower their chance of another calf strain by warming up.",
+     ("warm-up", "prevents", "calf strain")),
+    ("Keeping to a healthy weight can help stop hip pain coming back.", ("weight loss", "prevents", "hip pain")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
         "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs", "useful-when",
-        "method-for-detecting", "gets-better-in-weeks-with"])
+        "method-for-detecting", "gets-better-in-weeks-with", "cuts-in-half", "cut-by-a-figure", "lower-their-chance",
+        "stop-coming-back"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
