@@ -107,6 +107,9 @@ CUES: tuple[Cue, ...] = (
                   r"play(?:s|ed)? (?:a |an )?(?:\w+ )?(?:part|role) in|(?:main |major |key |big )?drivers? of|"
                   # "A strain can be followed by swelling and bruising"
                   r"(?:is |are |can be |may be |often |usually )?followed by|"
+                  # "a labral tear can give deep shoulder pain with clicking", "gives numbness in the sole"
+                  r"(?:(?:can|may|might|could|often|usually|also|typically|will) )?giv(?:e|es|ing)"
+                  r"(?! (?:you|your|them|him|her|us|me|it|relief|way|rise|up|in|out|back)\b)|"
                   # "if you have shin splints, you might notice tenderness"
                   r"you(?:'ll| will| may| might| can| could| would)? (?:also |often |usually )?"
                   r"(?:notice|feel|experience|develop)"),

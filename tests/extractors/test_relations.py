@@ -50,12 +50,14 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
     ("Most runners can lower their chance of another calf strain by warming up.",
      ("warm-up", "prevents", "calf strain")),
     ("Keeping to a healthy weight can help stop hip pain coming back.", ("weight loss", "prevents", "hip pain")),
+    ("A labral tear can give deep shoulder pain with clicking or catching.",
+     ("labral tear", "causes", "catching sensation")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
         "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs", "useful-when",
         "method-for-detecting", "gets-better-in-weeks-with", "cuts-in-half", "cut-by-a-figure", "lower-their-chance",
-        "stop-coming-back"])
+        "stop-coming-back", "can-give"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
