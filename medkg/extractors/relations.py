@@ -207,6 +207,8 @@ CUES: tuple[Cue, ...] = (
                        r"come (?:to|in to|and see)|bring (?:him|her|them|your \w+) (?:in )?to|"
                        r"(?:an |your )?(?:assessment|consultation|check-up) (?:with|at)|"
                        r"examined by|checked (?:by|out)|get (?:it )?checked|medical (?:attention|advice|help|care)|"
+                       # "is assessed together with our partner general surgeons", "treated by our orthopaedic surgeons"
+                       r"(?:treated|assessed|managed|seen|diagnosed|evaluated|operated on)(?: together)? (?:by|with)\b|"
                        # "neck pain after a crash needs checking in A&E", "should be seen at urgent care"
                        r"(?:needs?|should be|must be) (?:checking|checked|seen|assessed|looked at) (?:in|at|by)|"
                        # "could be a hernia and needs a GP check"

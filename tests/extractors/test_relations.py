@@ -52,12 +52,16 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
     ("Keeping to a healthy weight can help stop hip pain coming back.", ("weight loss", "prevents", "hip pain")),
     ("A labral tear can give deep shoulder pain with clicking or catching.",
      ("labral tear", "causes", "catching sensation")),
+    ("A sports hernia is assessed together with our partner general surgeons.",
+     ("sports hernia", "see_specialist", "surgeon")),
+    ("So an ACL tear should always be seen by an orthopaedic surgeon.",
+     ("anterior cruciate ligament tear", "see_specialist", "orthopedic surgeon")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
         "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs", "useful-when",
         "method-for-detecting", "gets-better-in-weeks-with", "cuts-in-half", "cut-by-a-figure", "lower-their-chance",
-        "stop-coming-back", "can-give"])
+        "stop-coming-back", "can-give", "assessed-together-with", "seen-by"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
