@@ -889,6 +889,18 @@ def test_a_specialist_who_helps_is_one_to_see_for_the_topic():
     assert ("shin splints", "see_specialist", "chiropractor") not in found, found
 
 
+@pytest.mark.parametrize("text,fact", [
+    ("Calf cramps\n\nYour GP will usually order blood tests to check your electrolytes.",
+     ("calf cramp", "see_specialist", "general practitioner")),
+    ("Sports hernia\n\nIf it fails months of rehab, a general surgeon may repair it.",
+     ("sports hernia", "see_specialist", "surgeon")),
+    ("Groin pain\n\nMost groin pain gets better with a rehab programme led by a physiotherapist.",
+     ("groin pain", "see_specialist", "physical therapist")),
+], ids=["will-order", "may-repair", "led-by"])
+def test_a_clinician_who_orders_repairs_or_leads_the_care_is_one_to_see(text, fact):
+    assert fact in facts(text)
+
+
 def test_what_it_turned_out_to_be_causes_the_topic_and_opens_no_new_one():
     text = ("Night cramps\n\nFor me it was dehydration plus too much mileage. "
             "Mine turned out to be low magnesium.\n")
