@@ -1880,6 +1880,8 @@ class RelationExtractor(Extractor):
             families = self._section_families(structure, source)
             if not families and not nearer and block.kind == "paragraph" and source in headings:
                 nearer = [m for m in self._heading_mentions(structure, source, usable) if m.type == "Condition"]
+                if len({m.concept for m in nearer}) > 1:
+                    nearer = []  # "### Joint diseases, arthritis, meniscus tear": a list of causes, not one subject
             if families:
                 # a heading's own section starts after it (a page may end in one: "## Causes");
                 # one that frames nothing itself ("### Meniscus tear" under "## Causes") is one

@@ -562,6 +562,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("repetitive gripping", "risk_factor_for", "golfer's elbow"), ("golf", "risk_factor_for", "golfer's elbow"),
       ("elbow fracture", "causes", "elbow pain")},
      {("repetitive gripping", "risk_factor_for", "elbow pain"), ("golf", "risk_factor_for", "elbow pain")}),
+    # a heading that lists several conditions is one of the section's causes, not the one its prose is about
+    ("# Knee pain\n\n## Causes of knee pain\n\n### Arthritis, meniscus tear\n\nThe burden grows when you are "
+     "overweight.\n",
+     {("overweight", "risk_factor_for", "knee pain")},
+     {("overweight", "risk_factor_for", "meniscus tear"), ("overweight", "risk_factor_for", "arthritis")}),
     # a table of two columns, the symptoms and their possible cause: each row's cause causes its symptoms
     ("Hip pain\n\n## Causes of hip pain\n\n| Symptoms | Possible cause |\n"
      "| pain in the groin, stiffness in the morning | hip osteoarthritis |\n"
@@ -606,7 +611,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "subheadings-of-causes", "a-listicle-s-numbered-headings", "a-table-of-symptoms-and-their-causes",
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
         "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk",
-        "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-table-of-symptoms-and-a-possible-cause",
+        "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-heading-listing-conditions",
+        "a-table-of-symptoms-and-a-possible-cause",
         "what-fixes-it"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
