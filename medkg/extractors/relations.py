@@ -118,7 +118,7 @@ CUES: tuple[Cue, ...] = (
                   r"attributed to|arises? from|suggest(?:s|ing)?|indicat(?:e|es|ive of)|be a sign|causes? (?:of|include)|"
                   r"suspect(?:ed)?",
          forward=False),
-    _cue("cause", r"come(?:s)? from|associated with|related to|linked to|from|after|reasons?|because|"
+    _cue("cause", r"come(?:s)? from|associated with|related to|linked (?:to|with)|from|after|reasons?|because|"
                   # "pain on the outside of the knee is often ITBS", "pain and redness in a calf can be a clot"
                   r"(?:can|could|may|might) (?:also |sometimes |often )?be|"
                   r"(?:is|are) (?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
