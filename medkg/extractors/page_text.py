@@ -149,14 +149,15 @@ def _headings_restored(lines: list[str], visible: str) -> list[str]:
     """``lines`` with each heading of ``visible`` they lack inserted before the first
     line of its section that they kept; a heading whose content they dropped (a
     booking widget's) stays out."""
-    kept = {line.strip() for line in lines if line.strip()}
+    # compared without their marks: a heading kept at another level is kept
+    kept = {line.lstrip("#").strip() for line in lines if line.strip()}
     before: dict[str, list[str]] = {}
     pending: list[str] = []
     for line in (v.strip() for v in visible.split("\n")):
         if not line:
             continue
         if line.startswith("#"):
-            if line not in kept and line.partition(" ")[2].strip() not in kept:
+            if line.lstrip("#").strip() not in kept:
                 pending.append(line)
             continue
         if line in kept and pending:

@@ -858,6 +858,11 @@ def _cell_of(row: str, position: int) -> int:
     return row.count("|", 0, position) - 1
 
 
+#: a table's first column of symptoms, beside a column of their causes: "| Symptoms | Possible cause |"
+_SYMPTOMS_LABEL = re.compile(r"^\s*(?:your\s+|main\s+|typical\s+)?(?:symptoms?|signs?|what you (?:feel|notice))\s*$",
+                             re.IGNORECASE)
+
+
 def _columns(structure: Structure, block_index: int) -> dict[int, tuple[list[str], bool]] | None:
     """The frames of each column of a table (and whether the column says where),
     when ``block_index`` is a row under a header whose columns say what they hold
@@ -876,11 +881,6 @@ def _columns(structure: Structure, block_index: int) -> dict[int, tuple[list[str
                 _SYMPTOMS_LABEL.match(labels[0]) and any("cause" in families for families, _ in columns.values())):
             return columns
     return None
-
-
-#: a table's first column of symptoms, beside a column of their causes: "| Symptoms | Possible cause |"
-_SYMPTOMS_LABEL = re.compile(r"^\s*(?:your\s+|main\s+|typical\s+)?(?:symptoms?|signs?|what you (?:feel|notice))\s*$",
-                             re.IGNORECASE)
 
 
 #: a short line that says what its list is for: "For the neck and shoulders:", "For the numb hands:"
@@ -1879,9 +1879,7 @@ class RelationExtractor(Extractor):
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)
             if not families and not nearer and block.kind == "paragraph" and source in headings:
-                nearer = [m for m in self._heading_mentions(structure, source, usable) if m.type == "Condition"]
-                if len({m.concept for m in nearer}) > 1:
-                    nearer = []  # "### Joint diseases, arthritis, meniscus tear": a list of causes, not one subject
+                nearer = self._one_condition(structure, source, usable)
             if families:
                 # a heading's own section starts after it (a page may end in one: "## Causes");
                 # one that frames nothing itself ("### Meniscus tear" under "## Causes") is one
@@ -1897,6 +1895,13 @@ class RelationExtractor(Extractor):
                     targets = self._introduced(structure, block.intro, usable) or targets
                 return [(family, targets) for family in families] if targets else []
         return []
+
+    def _one_condition(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+        """The mentions of the one condition a heading names ("### Golfer's elbow (medial
+        epicondylitis)"); none for a heading that lists several ("### Joint diseases,
+        arthritis, meniscus tear" is a list of causes, not one subject)."""
+        named = [m for m in self._heading_mentions(structure, heading, usable) if m.type == "Condition"]
+        return named if len({m.concept for m in named}) == 1 else []
 
     def _introduced(self, structure: Structure, intro: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The complaints a short introducing line names ("For the numb hands:"), or the
