@@ -87,6 +87,8 @@ _VERB = "|".join(sorted(_VERBS, key=len, reverse=True))
 #: own part ("twist your ankle"), not in general ("moves that twist the wrist under load")
 _MOVEMENTS = frozenset({"twist", "roll", "turn", "pull"})
 _INJURED_BY_MOVEMENT = re.compile(r"^\w+ed\b|\b(?:my|your|his|her|their)\b", re.IGNORECASE)
+#: the rest of a word after its stem ("strain|ed")
+_WORD_END = re.compile(r"\w*")
 #: a verb in the past: "rolled", "twisted"
 _DONE = re.compile(r"\w+ed\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an?|one|both|left|right)\s+){{0,3}}$",
@@ -293,7 +295,9 @@ class CompositionStage(Extractor):
                             added.append(self._mention(composed, a.start, a.end, text, index, b))
                             break
             added += placed + self._coordinated_places(text, index, ordered, placed)
-            added += self._verbal(text, index, ordered)
+            verbal, verbs = self._verbal(text, index, ordered)
+            added += verbal
+            replaced |= {(m.start, m.end) for m in verbs}
             added += self._examinations(text, structure.sentences[index], index, ordered)
             elided = self._elided(text, index, ordered)
             replaced |= {(m.start, m.end) for m in elided}
@@ -363,9 +367,11 @@ class CompositionStage(Extractor):
                     found.append(self._mention(made, region.start, region.end, text, sentence, m))
         return found
 
-    def _verbal(self, text: str, sentence: int, mentions: list[Mention]) -> list[Mention]:
-        """Injuries told with a verb around a body region ("I sprained my ankle")."""
-        found = []
+    def _verbal(self, text: str, sentence: int, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Injuries told with a verb around a body region ("I sprained my ankle"), and
+        the generic injury the verb named ("strain" in "likely to strain a hamstring"),
+        which the composed one replaces ("my wrist is swollen" still names swelling)."""
+        found, verbs = [], []
         for m in mentions:
             if m.type != "BodyRegion" or m.ambiguous:
                 continue
@@ -375,12 +381,17 @@ class CompositionStage(Extractor):
             after = _VERB_AFTER.match(text[m.end:m.end + 40])
             if after and after.group(1).lower() in _MOVEMENTS and not _DONE.match(after.group(), after.start(1)):
                 after = None  # "if your feet roll in a lot": how they move, not an injury ("my ankle rolled")
-            for verb in (v for v in (before, after) if v):
+            for verb, at in ((before, max(0, m.start - 40)), (after, m.end)):
+                if verb is None:
+                    continue
                 composed = self._compose(self.lexicon[m.concept], _VERBS[verb.group(1).lower()])
                 if composed is not None and composed.type in ("Condition", "Symptom"):
                     found.append(self._mention(composed, m.start, m.end, text, sentence, m))
+                    start, end = at + verb.start(1), _WORD_END.match(text, at + verb.end(1)).end()
+                    verbs += [v for v in mentions if start <= v.start and v.end <= end and v.type == "Condition"
+                              and v.concept in self.lexicon.ancestors(composed.iri)]
                     break
-        return found
+        return found, verbs
 
     def _examinations(self, text: str, sentence: Sentence, index: int, mentions: list[Mention]) -> list[Mention]:
         """A clinician's examination told with a verb ("Your doctor will examine you")."""

@@ -297,6 +297,15 @@ def test_a_movement_verb_tells_an_injury_when_done_or_to_ones_own_part(text, inj
     assert any(name.endswith("sprain") for name in found) == injured, found
 
 
+def test_an_injury_verb_names_the_injury_of_its_part_not_a_generic_one():
+    # "strain" is the verb of the hamstring strain: no generic strain is left to relate
+    text = ("Hamstring pain in sprinters: what's going on at the back of your thigh?\n\n"
+            "You're more likely to strain a hamstring if you:\n\n- sprint a lot\n")
+    found = facts(text)
+    assert ("sprinting", "risk_factor_for", "hamstring strain") in found, found
+    assert not any("strain" == s or "strain" == o for s, _, o in found), found
+
+
 @pytest.mark.parametrize("text,expected,absent", [
     ("Tweaked lower back on deadlifts", "lower back strain", None),
     ("I wrenched my knee skiing.", "knee sprain", None),
