@@ -258,7 +258,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"(?:call|ring|phone|contact|visit) (?:your|a|an|the|999|911|112|nhs)|get (?:urgent )?help|"
                               # "Red flags that need an in-person visit with a doctor soon:"
                               r"visit (?:with|to) (?:a|an|your|the)|refer(?:red|ral)? (?:urgently |immediately )?to|"
-                              r"(?:an |urgent )+appointment)",
+                              r"(?:an |urgent )+appointment|who (?:to|should you|do i|should i) see)",
                               re.I)),
     ("test", re.compile(r"\b(?:diagnos|tests?\b|examination|imaging|(?:we|they|doctors?|physios?) assess\b|"
                         r"assessment\b)", re.I)),
@@ -271,7 +271,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"things (?:that|which) (?:\w+ )?help|"
                          r"to ease|easing|(?:you|can) ease\b|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
-                         r"first aid|exercises?|stretch|"
+                         r"first aid|first steps?\W*$|exercises?|stretch|"
                          # a doctor's advice: "What I would recommend:", "My suggestions"
                          r"(?:i|we) (?:would |usually |strongly )?(?:recommend|suggest|advise)|"
                          r"(?:my|our) (?:advice|suggestions?|recommendations?)|^\W*(?:advice|recommendations?)\W*$|"
@@ -858,11 +858,6 @@ def _cell_of(row: str, position: int) -> int:
     return row.count("|", 0, position) - 1
 
 
-#: a table's first column of symptoms, beside a column of their causes: "| Symptoms | Possible cause |"
-_SYMPTOMS_LABEL = re.compile(r"^\s*(?:your\s+|main\s+|typical\s+)?(?:symptoms?|signs?|what you (?:feel|notice))\s*$",
-                             re.IGNORECASE)
-
-
 def _columns(structure: Structure, block_index: int) -> dict[int, tuple[list[str], bool]] | None:
     """The frames of each column of a table (and whether the column says where),
     when ``block_index`` is a row under a header whose columns say what they hold
@@ -878,7 +873,8 @@ def _columns(structure: Structure, block_index: int) -> dict[int, tuple[list[str
         columns = {cell: (_frame_families(label), bool(_WHERE.search(label)))
                    for cell, label in enumerate(labels) if cell}
         if sum(1 for families, placed in columns.values() if families or placed) >= 2 or (
-                _SYMPTOMS_LABEL.match(labels[0]) and any("cause" in families for families, _ in columns.values())):
+                # a first column of symptoms beside one of their causes: "| What it feels like | Likely cause |"
+                "symptom" in _frame_families(labels[0]) and any("cause" in families for families, _ in columns.values())):
             return columns
     return None
 

@@ -576,6 +576,12 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("hip osteoarthritis", "causes", "groin pain"), ("hip osteoarthritis", "causes", "morning stiffness"),
       ("labral tear", "causes", "groin pain"), ("labral tear", "causes", "hip pain")},
      {("labral tear", "causes", "morning stiffness")}),
+    # the symptoms' column may say how it feels, and a column of first steps treats the row's cause
+    ("Back pain\n\n| What it feels like | Likely cause | First step |\n|---|---|---|\n"
+     "| Pain shooting below the knee, pins and needles | Sciatica | Gentle walking, simple painkillers |\n",
+     {("sciatica", "causes", "tingling"), ("walking program", "treats", "sciatica"),
+      ("pain medication", "treats", "sciatica")},
+     {("walking program", "treats", "tingling")}),
     # "What fixes it", "What actually works": what their lists name treats the page's complaint
     ("Neck pain on the bike\n\n## What fixes it\n\n- Chin tucks. Ten slow reps a few times a day.\n"
      "- Soothe it. A heat pack or massage after a long ride relaxes tight muscles.\n\n"
@@ -614,7 +620,7 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
         "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk",
         "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-heading-listing-conditions",
-        "a-table-of-symptoms-and-a-possible-cause",
+        "a-table-of-symptoms-and-a-possible-cause", "a-table-of-feelings-causes-and-first-steps",
         "what-fixes-it"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
