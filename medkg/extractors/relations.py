@@ -1424,7 +1424,8 @@ class RelationExtractor(Extractor):
                     between = gap_start <= cs < gap_end and ce <= b.end - offset
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
                     if not between and cue.family == "risk" and ce <= a.start - offset \
-                            and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]):
+                            and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]) \
+                            and not _CONDITIONAL.match(text[ce:a.start - offset]):
                         # "you're more likely to get heel pain if you are overweight": what
                         # the condition names raises the risk of what the cue names
                         between, subject, object_ = True, b, a
@@ -1674,14 +1675,14 @@ class RelationExtractor(Extractor):
         if anaphor is None:
             return self._object_anaphora(index, text, offset, mentions, target)
         # a risk cue reads backward: "It is more common in people over 50"
-        cues = sorted(((cs, ce, cue.forward and cue.family == "cause") for cue, cs, ce in _strong_cues_in(text)
+        cues = sorted(((cs, ce, cue.forward and cue.family == "cause", cue.family) for cue, cs, ce in _strong_cues_in(text)
                        if cue.family in ("cause", "risk") and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
         # from the first cue, and of those that start there the longest ("caused by", not "caused")
         if not cues or any(m.type in PATIENT and m.start - offset < cues[0][0] for m in mentions):
             return []  # the cue's subject is named, not left to the pronoun
         out = []
         reached = cues[0][0]
-        for cue_start, cue_end, forward in cues:
+        for cue_start, cue_end, forward, family in cues:
             if cue_start < reached or (cue_start > cues[0][0] and not (
                     _AND_SO_ON.search(text, reached, cue_start)
                     and not any(m.type in PATIENT and reached <= m.start - offset < cue_start for m in mentions))):
@@ -1689,6 +1690,10 @@ class RelationExtractor(Extractor):
             # "They are often the first sign of heat illness and, if ignored, can progress to
             # heatstroke": the pronoun is the subject of each cue of its clauses
             listed = _listed_after(text, offset, mentions, cue_end)
+            if family == "risk" and _CONDITIONAL.match(text[cue_end:]):
+                # "They are more likely when you are dehydrated ..., when the muscle is
+                # fatigued, and with some medicines": each thing its clauses name
+                listed = [m for m in mentions if m.start - offset >= cue_end]
             reached = max([cue_end, *(m.end - offset for m in listed)])
             for m in listed:
                 if m.type not in (PATIENT if forward else _CAUSES):

@@ -1055,6 +1055,21 @@ def test_a_pronoun_subject_of_a_cause_cue_stands_for_the_item_s_complaint():
                         ("meniscus tear", "causes", "stiffness"), ("patellar dislocation", "causes", "knee pain")}
 
 
+def test_a_pronoun_more_likely_when_names_what_each_clause_after_it_says():
+    # every clause after "more likely when" names what raises the chance of what "They" stand for
+    found = facts("Calf cramps\n\nA cramp is a sudden tightening of the calf. They are more likely when you are "
+                  "dehydrated, when the muscle is fatigued, and with some medicines, including diuretics.\n")
+    assert {("dehydration", "causes", "muscle cramp"), ("diuretic use", "risk_factor_for", "muscle cramp")} <= found
+
+
+def test_a_complaint_inside_a_when_clause_is_not_the_complaint_more_likely():
+    # "when you are dehydrated" is one of the circumstances, not what they make more likely
+    found = facts("Calf pain\n\nCramps are more likely when the muscle is tired, when you are dehydrated, and when "
+                  "running in hot weather.\n")
+    assert ("hot weather", "risk_factor_for", "muscle cramp") in found, found
+    assert ("hot weather", "risk_factor_for", "dehydration") not in found, found
+
+
 def test_a_heading_of_causes_under_a_causes_heading_is_not_the_topic_of_the_next_heading():
     text = ("Knee pain after running\n\nCauses of knee pain\n\nArthritis and meniscus tears\n\n"
             "Both wear down the joint over the years.\n\nWhich doctor should I see?\n\n"
