@@ -119,9 +119,9 @@ CUES: tuple[Cue, ...] = (
                   r"suspect(?:ed)?",
          forward=False),
     _cue("cause", r"come(?:s)? from|associated with|related to|linked (?:to|with)|from|after|reasons?|because|"
-                  # "pain on the outside of the knee is often ITBS", "pain and redness in a calf can be a clot"
+                  # "pain on the outside of the knee is (very) often ITBS", "pain and redness in a calf can be a clot"
                   r"(?:can|could|may|might) (?:also |sometimes |often )?be|"
-                  r"(?:is|are) (?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
+                  r"(?:is|are) (?:very |quite )?(?:often|usually|commonly|typically|frequently|mostly|most often|most likely)|"
                   r"(?:occur|happen|develop)(?:s)? (?:with|in|after|if|when)|point(?:s)? to|signal(?:s)?|"
                   # "bleeding into the joint can mean a torn ligament"
                   r"(?:can|could|may|might|usually|often) mean",
