@@ -57,7 +57,7 @@ from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention, Sentence
-from medkg.extractors.relations import GENERIC, LISTED_AFTER
+from medkg.extractors.relations import GENERIC, LISTED_AFTER, asked_from
 from medkg.extractors.structure import Structure
 from medkg.ontology.lexicon import Concept, Lexicon
 from medkg.ontology.namespace import CONCEPT
@@ -523,13 +523,15 @@ class CompositionStage(Extractor):
 
     def _specialise(self, structure: Structure, annotations: Annotations) -> None:
         """Generic conditions become the region-specific one of the page's main region."""
-        title = {i for i, s in enumerate(structure.sentences) if structure.blocks[s.block].kind == "title"}
-        # (a tissue is no region: "a strain" in the title is in a muscle, not a second place)
-        regions = [self.lexicon[site] for m in annotations.mentions if m.sentence in title
-                   and m.concept in self.lexicon for site in self.lexicon[m.concept].sites
+        title = {i: asked_from(s) for i, s in enumerate(structure.sentences)
+                 if structure.blocks[s.block].kind == "title"}
+        # (a tissue is no region: "a strain" in the title is in a muscle, not a second place;
+        # nor is what the title asks after its complaint: "Hamstring pain: what's going on at
+        # the back of your thigh?")
+        named = [m for m in annotations.mentions if m.sentence in title and m.start < title[m.sentence]]
+        regions = [self.lexicon[site] for m in named if m.concept in self.lexicon for site in self.lexicon[m.concept].sites
                    if site in self.lexicon and self.lexicon.is_region(site)]
-        regions += [self.lexicon[m.concept] for m in annotations.mentions
-                    if m.sentence in title and m.type == "BodyRegion"]
+        regions += [self.lexicon[m.concept] for m in named if m.type == "BodyRegion"]
         if len({r.iri for r in regions}) != 1:
             return  # no single main region: leave generic names alone
         region = regions[0]

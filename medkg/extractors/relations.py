@@ -45,7 +45,7 @@ from medkg.ontology.lexicon import Lexicon
 from medkg.ontology.namespace import CONCEPT
 from medkg.text import lower, normalize, singular, words
 
-__all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue", "PATIENT", "generic_complaints"]
+__all__ = ["RelationExtractor", "CUES", "FRAMES", "Cue", "PATIENT", "generic_complaints", "asked_from"]
 
 PATIENT = frozenset({"Symptom", "Condition"})
 #: relation -> (subject types, object types)
@@ -350,6 +350,14 @@ _ASKED_ABOUT = re.compile(r"\b(?:(?:is|could|can|might|may|would) (?:it|this|tha
 #: where a title turns from the complaint to the question about it: "Arch pain after trail
 #: running - what is it??", "Knee pain on squats: arthritis or tendinitis?"
 _TITLE_QUESTION = re.compile(r"\s[-\u2013\u2014]\s|:\s")
+
+
+def asked_from(sentence: Sentence) -> int:
+    """Where a title's question about its complaint begins ("Knee pain: what is it?"),
+    or the title's end when it asks none."""
+    question = _TITLE_QUESTION.search(sentence.text) if sentence.text.rstrip().endswith("?") else None
+    return sentence.start + question.start() if question else sentence.end
+
 #: the answer sentences read for what the asker has: a diagnosis comes first
 _DIAGNOSIS_REACH = 4
 #: a spaced dash between a name and what it is, does or means: after a listed cause it opens
@@ -1243,13 +1251,13 @@ class RelationExtractor(Extractor):
             sentence = structure.sentences[index]
             named = [m for m in usable.get(index, []) if m.type in PATIENT and m.concept not in self.generic
                      and not _ASKED_ABOUT.search(sentence.text, 0, m.start - sentence.start)]
-            question = _TITLE_QUESTION.search(sentence.text) if sentence.text.rstrip().endswith("?") else None
-            if question is not None:
+            asked = asked_from(sentence)
+            if asked < sentence.end:
                 # "Lower back pain 3 days after deadlifts - normal DOMS or did I mess something up?":
                 # the complaint is before the dash, what it might be is asked after it
                 # (two named after it are the page's comparison: "Wrist pain in rowers: De
                 # Quervain's or intersection syndrome?")
-                before = [m for m in named if m.end - sentence.start <= question.start()]
+                before = [m for m in named if m.end <= asked]
                 if len({m.concept for m in named if m not in before}) == 1:
                     named = before or named
             if named:

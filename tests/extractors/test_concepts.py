@@ -178,6 +178,13 @@ def test_generic_injury_on_a_page_about_one_region_is_that_region_s_injury():
     assert facts(text) >= {("ankle sprain", "causes", "ankle pain")}
 
 
+def test_a_region_the_title_asks_about_is_not_a_second_main_region():
+    # the question after the colon names where it hurts again, not another region of the page
+    text = ("Hamstring pain in sprinters: what's going on at the back of your thigh?\n\n"
+            "A strain usually announces itself with a sudden stabbing pain.\n")
+    assert "hamstring strain" in names(text), names(text)
+
+
 def test_a_generic_injury_in_the_title_is_the_title_s_region_s_injury():
     # the strain's own site is a tissue (muscle), not a second region beside the groin
     text = "Groin pain after every match, is this a strain?\n\nI felt a pull while stretching for the ball.\n"
