@@ -727,6 +727,8 @@ def _baseline(sentence: Sentence, mention: Mention) -> bool:
 _AGAINST_VERB = (r"(?:avoid(?:ing)?|steer clear of|stay away from|(?:don't|do not|never) (?:use|take|do|try)|"
                  r"stop (?:using|taking|doing))")
 _AGAINST = re.compile(rf"\b{_AGAINST_VERB}(?:\s+[\w-]+){{0,2}}"
+                      # an instance, then its kind: "Avoid ibuprofen and other anti-inflammatories"
+                      r"(?:\s+(?:and|or)\s+(?:any\s+)?other)?"
                       # the kind, then an instance: "avoid anti-inflammatory medicines such as ibuprofen"
                       r"(?:,?\s+(?:such as|like|including|for example|e\.g\.,?))?\s*$", re.IGNORECASE)
 #: a list item that advises against what it names

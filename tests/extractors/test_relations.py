@@ -882,13 +882,16 @@ def test_shapes_of_health_pages(text, expected):
     ("Tennis elbow\n\nTreatment\n\nInjections of corticoids are not a treatment that we use in our unit.\n",
      ("corticosteroid", "treats")),
     ("Wrist pain\n\nTaking ibuprofen before training just masks the wrist pain.\n", ("ibuprofen", "prevents")),
+    ("Hamstring strain\n\nWhat to do\n\n- Avoid ibuprofen and other anti-inflammatories for the first 48 hours.\n",
+     ("nonsteroidal anti-inflammatory drug", "treats")),
 ], ids=["rarely", "no-longer-recommended", "than-in-men", "a-question-is-no-advice", "the-kind-it-is",
         "worse-during-exercise", "the-activity-before-which", "pedal-stroke",
         "avoid-bed-rest", "avoid-ibuprofen", "usually-arent-needed", "of-little-benefit", "rarely-needed", "uncommon-in",
         "caused-by-is-one-way", "an-ambiguous-word-inside-an-item", "a-later-clause-after-a-pronoun",
         "do-i-need-a-scan", "another-clause-after-but",
         "a-label-its-comment-denies", "what-a-sentence-relates-itself",
-        "what-i-do-is-no-advice", "shown-to-be-of-little-benefit", "avoid-a-kind-such-as", "not-a-treatment-we-use", "just-masks"])
+        "what-i-do-is-no-advice", "shown-to-be-of-little-benefit", "avoid-a-kind-such-as", "not-a-treatment-we-use", "just-masks",
+        "avoid-one-and-other-of-its-kind"])
 def test_statements_that_deny_a_fact_by_degree_assert_nothing(text, denied):
     found = facts(text)
     assert not any(f[:len(denied)] == denied for f in found), found
