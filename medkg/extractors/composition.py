@@ -138,7 +138,7 @@ _CALLED = re.compile(r"^[^.;:!?]{0,100}?[,(]?\s*(?:also\s+|commonly\s+|often\s+)
 _CROSS_TRAINING = CONCEPT["cross-training"]
 #: how much of an activity a change is of: "the amount of", "your weekly"
 _MEASURE = (r"(?:(?:the|your|their|his|her|my|some|of|a\s+bit|how\s+much|how\s+often|how\s+far|amount|length|"
-            r"intensity|number|frequency|weekly|daily|total|overall|and)\s+){0,6}")
+            r"intensity|number|frequency|weekly|daily|total|overall|and|or|you|they)\s+){0,6}")
 #: what training is measured in, named right after a change ("cut back the mileage")
 _TRAINING = (r"(?:running|runs?|mileage|miles|kilomet(?:re|er)s|km|distance|volume|training|rides?|riding|"
              r"hills?|sprints?|sprinting|jumping|sessions?|workouts?|reps|pace|speed|matches|games|"

@@ -109,7 +109,9 @@ def test_training_cut_down_is_a_reduced_training_load(text, cut_down):
     ("The risk grows when players keep increasing suddenly the number of matches.", None),
     ("Middle-aged runners who suddenly increase the running distance are most at risk.", "running"),
     ("Watch out for a big jump in hard bouldering after time off.", "bouldering"),
-], ids=["sudden-jump-in", "too-quickly-after", "suddenly-after-verb", "suddenly-before-verb", "activity-inside"])
+    ("You are more likely to get it if you have suddenly increased how far or how often you run.", None),
+], ids=["sudden-jump-in", "too-quickly-after", "suddenly-after-verb", "suddenly-before-verb", "activity-inside",
+        "how-far-or-how-often-you"])
 def test_training_stepped_up_too_fast_is_a_sudden_increase_in_training(text, stepped_up):
     found = names(text)
     assert "sudden increase in training" in found, found
