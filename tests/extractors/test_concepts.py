@@ -24,9 +24,12 @@ def names(text: str) -> list[str]:
     ("Increase your mileage gradually, by no more than 10% a week.", "gradual training progression"),
     ("Drink a glass of water before you set off.", "hydration"),
     ("Wrist pain in yoga", "wrist pain"),  # the pain, and the activity that brings it on, apart
+    # a risk list's items are verb phrases ("You're more likely to get it if you:")
+    ("sit for long periods at work or in the car", "prolonged sitting"),
+    ("have had a similar injury before", "previous injury"),
 ], ids=["synonym", "shouting", "shouted-heading", "hyphen", "apostrophe", "no-apostrophe", "plural", "jump-in",
         "through-the-pain", "increase-gradually", "a-glass-of-water",
-        "pain-in-an-activity"])
+        "pain-in-an-activity", "sit-for-long-periods", "had-a-similar-injury-before"])
 def test_normalised_matching(text, expected):
     found = names(text)
     assert expected in found, found
