@@ -153,6 +153,12 @@ CUES: tuple[Cue, ...] = (
                   # "... can help." at the end: the topic is what it helps
                   r"(?:(?:can|may|might|will|should|could|often|also|usually|generally|really) help|help(?:s|ed)?)"
                   r"(?=[^\w?]*$)|"
+                  # "... can help for a few days if it's safe for you", "helps in the short term"
+                  r"help(?:s|ed)?(?= (?:for (?:a few|the first|a couple of|some) (?:days|weeks)|in the (?:short|first|early)|"
+                  r"at first|early on|initially)\b)|"
+                  # "A light massage helps the muscle relax." (what relaxes tight muscles names no
+                  # complaint of its own: the tightness is how it works)
+                  r"relax(?:es|ed|ing)?(?=[^\w?]*$)|"
                   # "Topical diclofenac gel is another option."
                   r"(?:is|are) (?:also |often |usually )?(?:another|an|one|a|the|good|other)\s+"
                   r"(?:[\w-]+,?\s+){0,2}options?\b|"

@@ -687,6 +687,20 @@ def test_topic_is_the_unstated_subject():
     assert ("ibuprofen", "treats", "shin splints") in facts(text)
 
 
+@pytest.mark.parametrize("text,fact", [
+    ("Lower back pain\n\nIbuprofen can help for a few days if it's safe for you.\n",
+     ("ibuprofen", "treats", "lower back pain")),
+    ("Night cramps\n\nA gentle massage afterwards helps the muscle relax.\n", ("massage", "treats", "night cramps")),
+], ids=["helps-for-a-few-days", "helps-it-relax"])
+def test_what_helps_for_a_while_or_lets_it_relax_treats_the_topic(text, fact):
+    assert fact in facts(text), facts(text)
+
+
+def test_what_relaxes_tight_muscles_does_not_treat_tightness():
+    found = facts("Neck pain\n\nA heat pack after a long ride relaxes tight muscles.\n")
+    assert ("heat therapy", "treats", "muscle tightness") not in found, found
+
+
 @pytest.mark.parametrize("text", [
     "Ankle pain after a run is usually not a fracture.",
     "My doctor ruled out a stress fracture as the cause of my shin pain.",
