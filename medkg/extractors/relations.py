@@ -261,6 +261,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"(?:reduc|lower|cut|decreas|minimi[sz])(?:e|es|ed|ing|s|ting)? (?:the |your |their )?risk|"
                            # "To reduce cramps in future:", "so it doesn't come back"
                            r"(?:reduce|lower|cut|fewer|stop)\b.{0,40}\b(?:in (?:the )?future|next time)|"
+                           # "How do I stop it happening again?"
+                           r"stop\b.{0,30}\b(?:happening|occurring|coming on) again|"
                            r"(?:coming|come|comes) back|from returning|recurr)", re.I)),
     ("specialist", re.compile(r"\b(?:when to see|see (?:a|your|someone|somebody)|seek|medical (?:help|attention|advice)|"
                               r"when to (?:call|consult|get help)|consult|go to (?:the|a|an|your)|"

@@ -696,6 +696,13 @@ def test_what_helps_for_a_while_or_lets_it_relax_treats_the_topic(text, fact):
     assert fact in facts(text), facts(text)
 
 
+def test_a_heading_asking_how_to_stop_it_happening_again_frames_prevention():
+    found = facts("Lower back pain\n\n## How do I stop it happening again?\n\n- Build core strength.\n"
+                  "- Lose excess weight if you need to.\n")
+    assert {("core strengthening", "prevents", "lower back pain"),
+            ("weight loss", "prevents", "lower back pain")} <= found, found
+
+
 def test_what_relaxes_tight_muscles_does_not_treat_tightness():
     found = facts("Neck pain\n\nA heat pack after a long ride relaxes tight muscles.\n")
     assert ("heat therapy", "treats", "muscle tightness") not in found, found
