@@ -275,7 +275,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"assessment\b)", re.I)),
     ("treat", re.compile(r"\b(?:treat|remed|relie|therap|solutions?|what (?:\w+ ){0,2}helps?|"
                          r"what (?:to|you can|you should|should you|can you|can i|should i|i'd|i would|we'd|we would) do|"
-                         r"things you can do|"
+                         r"things you can do|(?:things|what) to try|"
                          r"what (?:works|worked|has worked|helped)(?: (?:for|best for) (?:me|us|you))?\W*$|"
                          # "What fixes it", "What actually works"
                          r"what (?:actually |really |usually )?(?:fix(?:es|ed)|cures?|cured)\b|what (?:actually|really) works\b|"

@@ -703,6 +703,11 @@ def test_a_heading_asking_how_to_stop_it_happening_again_frames_prevention():
             ("weight loss", "prevents", "lower back pain")} <= found, found
 
 
+def test_things_to_try_frames_treatments():
+    found = facts("Morton's neuroma\n\nThings to try, cheapest first:\n\n- a metatarsal pad\n- wider shoes\n")
+    assert ("wide toe box shoes", "treats", "morton's neuroma") in found, found
+
+
 def test_what_relaxes_tight_muscles_does_not_treat_tightness():
     found = facts("Neck pain\n\nA heat pack after a long ride relaxes tight muscles.\n")
     assert ("heat therapy", "treats", "muscle tightness") not in found, found
