@@ -286,6 +286,11 @@ class CompositionStage(Extractor):
                         and (composed := self._compose(concept_a, concept_b.label)) is not None:
                     placed.append(self._mention(composed, a.start, b.end, text, index, b))
                     replaced |= {(a.start, a.end), (b.start, b.end)}
+                # "an MRI scan", "a Doppler ultrasound scan": the kind after a test's name is
+                # part of the name, no second test
+                if a.type == b.type == "Test" and not between.strip() and len(b.text.split()) == 1 \
+                        and b.concept in self.lexicon.ancestors(a.concept):
+                    replaced.add((b.start, b.end))
                 # "knee and ankle pain" -> knee pain as well as ankle pain
                 if a.type == "BodyRegion" and b.type in ("Symptom", "Condition") and concept_b.sites \
                         and _COORDINATION.match(between):

@@ -183,6 +183,15 @@ def test_generic_injury_on_a_page_about_one_region_is_that_region_s_injury():
     assert facts(text) >= {("ankle sprain", "causes", "ankle pain")}
 
 
+@pytest.mark.parametrize("text,test", [
+    ("They may arrange an MRI scan.", "magnetic resonance imaging"),
+    ("A DVT is confirmed with a Doppler ultrasound scan.", "doppler ultrasound"),
+], ids=["mri-scan", "doppler-ultrasound-scan"])
+def test_the_kind_after_a_test_s_name_is_part_of_the_name(text, test):
+    found = names(text)
+    assert test in found and "imaging" not in found, found
+
+
 def test_a_region_the_title_asks_about_is_not_a_second_main_region():
     # the question after the colon names where it hurts again, not another region of the page
     text = ("Hamstring pain in sprinters: what's going on at the back of your thigh?\n\n"
