@@ -874,6 +874,10 @@ def _described(target: list[Mention], section: list[Mention], found: list[Assert
     return [t for t in target if t.concept not in causing] or section
 
 
+#: what a table's cause cell says its cause comes from: "sciatica, usually from a slipped disc"
+_CAUSE_IN_CELL = re.compile(r"\b(?:from|due to|caused by|because of|result of|secondary to)\b", re.IGNORECASE)
+
+
 def _cell_of(row: str, position: int) -> int:
     """Which cell of a table row ``position`` falls in (0 is the row's label)."""
     return row.count("|", 0, position) - 1
@@ -2100,14 +2104,21 @@ class RelationExtractor(Extractor):
         # a row headed by a symptom, not a condition: its cause column names what the row is about
         causes = [m for cell, m in named if cell > 0 and "cause" in columns.get(cell, ([], False))[0]
                   and self._specific(m, ("Condition",))] if not any(h.type == "Condition" for h in heads) else []
+        # "sciatica, usually from a problem in the lower back such as a slipped disc": what a
+        # cause cell says its cause comes from causes it, and not the row's symptoms
+        behind = [(m, first) for first in causes[:1] for m in causes[1:]
+                  if _CAUSE_IN_CELL.search(block.text, first.end - block.start, m.start - block.start)
+                  and _cell_of(block.text, m.start - block.start) == _cell_of(block.text, first.start - block.start)]
+        causes = [m for m in causes if all(m is not b for b, _ in behind)]
         # a condition in a table of a complaint's problems is a cause of the complaint
-        out = [self._assert(head.concept, "causes", target.concept, index, "frame", head)
-               for head in [*heads, *causes] if index == structure.by_block[sentence.block][0]
-               and head.type == "Condition"
-               for target in targets if target.type == "Symptom" and target.concept != head.concept]
+        out = [self._assert(m.concept, "causes", first.concept, index, "frame", m) for m, first in behind]
+        out += [self._assert(head.concept, "causes", target.concept, index, "frame", head)
+                for head in [*heads, *causes] if index == structure.by_block[sentence.block][0]
+                and head.type == "Condition"
+                for target in targets if target.type == "Symptom" and target.concept != head.concept]
         for m in usable.get(index, []):
             cell = _cell_of(block.text, m.start - block.start)
-            if cell <= 0:
+            if cell <= 0 or any(m is b for b, _ in behind):
                 continue
             families, placed = columns.get(cell, ([], False))
             families = [*families, *(family for family, kind in (("test", "Test"), ("specialist", "Specialist"))

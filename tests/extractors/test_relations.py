@@ -581,6 +581,11 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
      {("hip osteoarthritis", "causes", "groin pain"), ("hip osteoarthritis", "causes", "morning stiffness"),
       ("labral tear", "causes", "groin pain"), ("labral tear", "causes", "hip pain")},
      {("labral tear", "causes", "morning stiffness")}),
+    # what a cause cell says its cause comes from causes that cause, not the row's symptoms
+    ("Buttock pain\n\n| Symptoms | Possible cause |\n| --- | --- |\n| pain in the buttock shooting down the leg, "
+     "with numbness | sciatica, usually from a problem in the lower back such as a slipped disc |\n",
+     {("herniated disc", "causes", "sciatica"), ("sciatica", "causes", "numbness")},
+     {("herniated disc", "causes", "numbness"), ("herniated disc", "causes", "buttock pain")}),
     # the symptoms' column may say how it feels, and a column of first steps treats the row's cause
     ("Back pain\n\n| What it feels like | Likely cause | First step |\n|---|---|---|\n"
      "| Pain shooting below the knee, pins and needles | Sciatica | Gentle walking, simple painkillers |\n",
@@ -625,7 +630,8 @@ def test_section_opening_paragraph_widens_what_its_sub_headings_do(opening, prev
         "is-an-overuse-injury", "is-an-overuse-problem", "are-overload-injuries", "it-is-an-overuse-problem",
         "more-said-of-the-kind", "a-condition-s-symptoms-are-not-at-risk",
         "prose-under-a-condition-s-heading-in-a-section-of-causes", "a-heading-listing-conditions",
-        "a-table-of-symptoms-and-a-possible-cause", "a-table-of-feelings-causes-and-first-steps",
+        "a-table-of-symptoms-and-a-possible-cause", "a-cause-cell-s-own-cause",
+        "a-table-of-feelings-causes-and-first-steps",
         "what-fixes-it"])
 def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     found = facts(text)
