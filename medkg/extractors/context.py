@@ -75,6 +75,9 @@ _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|w
                          r",\s+(?=(?:can|could|should|then|and then|take|apply|use|try|do|wear|rest|keep)\b)|"
                          # a comma and a new clause: "rules out a fracture, and an MRI is the test for ..."
                          r",\s+and\s+(?=(?:a|an|the|this|that|it|you|your|they|he|she|we|i|there|most|many|some)\b)|"
+                         # a comma and another alternative: "if sciatica is not settling after six weeks,
+                         # or an X-ray if spondylolysis is suspected"
+                         r",\s+or\s+(?=(?:a|an)\b)|"
                          # a comma and a consequence: "there is no lump, so it is more likely a strain"
                          r",\s+(?:so|therefore|thus|hence)\b(?!\s+(?:much|many|far|long)\b)|"
                          # "and" before a second verb of the same subject: "is not typical and needs a GP visit"

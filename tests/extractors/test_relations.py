@@ -1082,6 +1082,15 @@ def test_a_negation_ends_where_a_consequence_begins():
     assert negated == {"lump", "x-ray"}, negated
 
 
+def test_a_negation_ends_where_another_alternative_begins():
+    extraction = extract("Back pain\n\nA doctor might arrange an MRI if sciatica is not settling after six weeks, "
+                         "or an X-ray or CT scan if spondylolysis is suspected.\n")
+    negated = {label(m.concept) for m in extraction.annotations.mentions if m.negated}
+    assert not negated & {"x-ray", "computed tomography"}, negated
+    found = {(label(a.subject), a.relation, label(a.object)) for a in extraction.annotations.assertions}
+    assert ("spondylolysis", "diagnosed_by", "x-ray") in found, found
+
+
 def test_a_pronoun_subject_of_a_cause_cue_stands_for_the_item_s_complaint():
     text = ("Knee pain\n\nThe following causes can be identified:\n\n"
             "  1. Dislocation of the kneecap. This injury is common among runners. "
