@@ -1700,14 +1700,15 @@ class RelationExtractor(Extractor):
         if anaphor is None:
             return self._object_anaphora(index, text, offset, mentions, target)
         # a risk cue reads backward: "It is more common in people over 50"
-        cues = sorted(((cs, ce, cue.forward and cue.family == "cause", cue.family) for cue, cs, ce in _strong_cues_in(text)
+        cues = sorted(((cs, ce, cue) for cue, cs, ce in _strong_cues_in(text)
                        if cue.family in ("cause", "risk") and cs >= anaphor.end()), key=lambda c: (c[0], -c[1]))
         # from the first cue, and of those that start there the longest ("caused by", not "caused")
         if not cues or any(m.type in PATIENT and m.start - offset < cues[0][0] for m in mentions):
             return []  # the cue's subject is named, not left to the pronoun
         out = []
         reached = cues[0][0]
-        for cue_start, cue_end, forward, family in cues:
+        for cue_start, cue_end, cue in cues:
+            forward = cue.forward and cue.family == "cause"
             if cue_start < reached or (cue_start > cues[0][0] and not (
                     _AND_SO_ON.search(text, reached, cue_start)
                     and not any(m.type in PATIENT and reached <= m.start - offset < cue_start for m in mentions))):
@@ -1715,7 +1716,7 @@ class RelationExtractor(Extractor):
             # "They are often the first sign of heat illness and, if ignored, can progress to
             # heatstroke": the pronoun is the subject of each cue of its clauses
             listed = _listed_after(text, offset, mentions, cue_end)
-            if family == "risk" and _CONDITIONAL.match(text[cue_end:]):
+            if cue.family == "risk" and _CONDITIONAL.match(text[cue_end:]):
                 # "They are more likely when you are dehydrated ..., when the muscle is
                 # fatigued, and with some medicines": each thing its clauses name
                 listed = [m for m in mentions if m.start - offset >= cue_end]
@@ -2106,10 +2107,11 @@ class RelationExtractor(Extractor):
                   and self._specific(m, ("Condition",))] if not any(h.type == "Condition" for h in heads) else []
         # "sciatica, usually from a problem in the lower back such as a slipped disc": what a
         # cause cell says its cause comes from causes it, and not the row's symptoms
-        behind = [(m, first) for first in causes[:1] for m in causes[1:]
-                  if _CAUSE_IN_CELL.search(block.text, first.end - block.start, m.start - block.start)
-                  and _cell_of(block.text, m.start - block.start) == _cell_of(block.text, first.start - block.start)]
-        causes = [m for m in causes if all(m is not b for b, _ in behind)]
+        cells = {id(m): cell for cell, m in named}
+        behind = [(m, first) for first in causes[:1] for m in causes[1:] if cells[id(m)] == cells[id(first)]
+                  and _CAUSE_IN_CELL.search(block.text, first.end - block.start, m.start - block.start)]
+        glossed = {id(m) for m, _ in behind}
+        causes = [m for m in causes if id(m) not in glossed]
         # a condition in a table of a complaint's problems is a cause of the complaint
         out = [self._assert(m.concept, "causes", first.concept, index, "frame", m) for m, first in behind]
         out += [self._assert(head.concept, "causes", target.concept, index, "frame", head)
@@ -2118,7 +2120,7 @@ class RelationExtractor(Extractor):
                 for target in targets if target.type == "Symptom" and target.concept != head.concept]
         for m in usable.get(index, []):
             cell = _cell_of(block.text, m.start - block.start)
-            if cell <= 0 or any(m is b for b, _ in behind):
+            if cell <= 0 or id(m) in glossed:
                 continue
             families, placed = columns.get(cell, ([], False))
             families = [*families, *(family for family, kind in (("test", "Test"), ("specialist", "Specialist"))
