@@ -421,6 +421,9 @@ _YES = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|certainly|indeed)\
 #: the words between two mentions that start another clause: no cue relates the two
 #: ("... if bursitis is unclear, but x-rays are needed only if arthritis is suspected")
 _CLAUSE_BREAK = re.compile(r"\b(?:but(?! also)|whereas|however|although)\b|,\s*while\b", re.IGNORECASE)
+#: a comma before a new condition: a weak cue's reach ends there ("an electrolyte imbalance
+#: after sweating heavily, when the muscle is fatigued, and with statins": not after statins)
+_NEW_CONDITION = re.compile(r",\s*(?:and\s+|or\s+)?(?:when|if|whenever|unless|while)\b", re.IGNORECASE)
 #: what comes before an activity that makes the complaint worse: "pain that gets worse
 #: during exercise", "it hurts when running" (not a remedy, whatever the sentence's cue)
 _AGGRAVATING = re.compile(r"\b(?:worse|worsens?|worsened|aggravated|hurts?|hurting|painful|pain|aches?|flares? up)"
@@ -1446,7 +1449,8 @@ class RelationExtractor(Extractor):
                     if not cue.strong and cue.family in stated:
                         continue
                     # a cue may end in the second concept's own words ("to reduce inflammation")
-                    between = gap_start <= cs < gap_end and ce <= b.end - offset
+                    between = gap_start <= cs < gap_end and ce <= b.end - offset \
+                        and (cue.strong or not _NEW_CONDITION.search(text, ce, b.start - offset))
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
                     if not between and cue.family == "risk" and ce <= a.start - offset \
                             and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]) \

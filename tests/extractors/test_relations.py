@@ -736,6 +736,15 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
     assert not any(f[0] == "female sex" for f in found), found
 
 
+def test_a_weak_cue_reaches_no_further_than_the_next_condition():
+    found = facts("Calf cramps in tennis players\n\nCalf cramps are sudden, painful tightenings of the calf "
+                  "muscle. They are more likely when you are dehydrated or have an electrolyte imbalance after "
+                  "sweating heavily, when the muscle is fatigued, and with some medicines, including statins.")
+    assert ("statin use", "risk_factor_for", "calf cramp") in found, found
+    assert ("excessive sweating", "risk_factor_for", "electrolyte imbalance") in found, found
+    assert not {f for f in found if f[0] == "statin use" and f[2] != "calf cramp"}, found
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Heel pain\n\nSome conditions can cause heel pain. These include arthritis and a stress fracture.\n\n"
      "Several tests help to diagnose knee pain. They may include an MRI.\n",
