@@ -97,7 +97,9 @@ _VERB_AFTER = re.compile(rf"^\s+(?:(?:is|was|got|gets|has|have|had|been|became|b
                          rf"sometimes|often|always|usually|frequently|occasionally|still|keeps|kept|started|starts)\s+){{0,3}}"
                          rf"({_VERB})\w*\b", re.IGNORECASE)
 #: words that say a remedy is left out, right before its name ("skipping the warm-up")
-_ABSENCE = re.compile(r"\b(?P<word>ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|neglect(?:s|ed|ing)?|"
+_ABSENCE = re.compile(r"\b(?P<word>(?:ignor(?:e|es|ed|ing)|skip(?:s|ped|ping)?|neglect(?:s|ed|ing)?)"
+                      # "skip or rush your warm-up"
+                      r"(?:\s+or\s+(?:rush|hurry|skimp\s+on|cut\s+short)\w*)?|"
                       r"lack(?:s|ed|ing)?\s+of|without|insufficient|inadequate|not\s+enough|too\s+little|"
                       r"deficien(?:cy|cies|t)\s+(?:in|of)|shortage\s+of|low\s+levels?\s+of|"
                       r"no|not|don't|do\s+not|didn't|did\s+not|never)\s+"

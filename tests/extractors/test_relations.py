@@ -645,7 +645,9 @@ def test_a_page_states_these_facts_and_not_those(text, expected, absent):
     ("Not stretching after a run can lead to knee pain.", ("inadequate stretching", "risk_factor_for", "knee pain")),
     ("Running without a warm-up often causes calf strains.",
      ("inadequate warm-up", "risk_factor_for", "calf strain")),
-], ids=["ignore-the", "not-verb", "without"])
+    ("Skipping or rushing the warm-up often causes calf strains.",
+     ("inadequate warm-up", "risk_factor_for", "calf strain")),
+], ids=["ignore-the", "not-verb", "without", "skip-or-rush"])
 def test_a_remedy_left_out_is_the_risk_factor_of_its_lack(text, expected):
     found = facts(text)
     assert expected in found, found
