@@ -212,17 +212,18 @@ _WIDTH_LINES = 20
 
 
 def _shortest_wrap(text: str, format: str) -> int:
-    """The shortest line a hard wrap may have cut in this document: a wrap's usual
-    width (:data:`WRAP_WIDTH`), or, in plain text set in narrow columns (a scanned
-    handout's two columns flattened, four lines in five under 50 characters), a little
-    over half the column's width."""
+    """The shortest line a hard wrap may have cut in this document: in plain text, a
+    little over half the column's width (the length four lines in five reach), so that
+    narrow columns (a scanned handout's two columns flattened) and ragged ones (a
+    printed leaflet copied as text, its lines cut anywhere between 40 and 80
+    characters) join up; at most a wrap's usual width (:data:`WRAP_WIDTH`)."""
     if format in ("md", "html"):
         return WRAP_WIDTH[0]
     lengths = sorted(len(line.strip()) for line in text.split("\n") if len(line.strip()) > 3)
     if len(lengths) < _WIDTH_LINES:
         return WRAP_WIDTH[0]
     width = lengths[int(len(lengths) * _WIDTH_SHARE)]
-    return WRAP_WIDTH[0] if width >= WRAP_WIDTH[0] else max(15, width * 11 // 20)
+    return min(WRAP_WIDTH[0], max(15, width * 11 // 20))
 
 
 def _extend(block: Block, text: str, end: int) -> None:
@@ -385,6 +386,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     #: an item that introduces a list of its own ("3. Treatment is conservative:"), with its
     #: marker's kind and the intro it had: the next item marked as it is ends that list
     opened: tuple[int, bool, int | None] | None = None
+    marker_indent: int | None = None  # see below
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or _PAGE_NUMBER.match(line) or not any(c.isalnum() for c in line):
@@ -392,7 +394,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             table = "" if table == "spaced" else table  # and a spaced table, which has no rules
             aside = "" if aside == "links" else aside
             continue
-        start = line_start + (len(raw) - len(raw.lstrip()))
+        indent = len(raw) - len(raw.lstrip())
+        start = line_start + indent
         turn = _SPEAKER.match(line)
         if turn and turn.end() < len(line):
             # a transcript's turn: what is said is the line ("[00:01:40] HOST: So what
@@ -400,19 +403,20 @@ def parse_structure(document: SourceDocument) -> Structure:
             # no line before it ("- ibuprofen for a few days" then "14:16 You: should I stop?")
             line, start = line[turn.end():], start + turn.end()
         end = start + len(line)
-        if (not wrapped and line[0].islower() and blocks and blocks[-1].kind == "heading" and adjacent
+        if (not wrapped and line[0].islower() and blocks and blocks[-1].kind in ("title", "heading") and adjacent
                 and document.format not in ("md", "html") and _wrap_state(blocks[-1].text, shortest)):
-            # what looked like a heading was the first line of a wrapped paragraph
+            # what looked like a heading (or the title) was the first line of a wrapped paragraph
             blocks[-1].kind, blocks[-1].level = "paragraph", 9
             headings = [h for h in headings if h[1] != len(blocks) - 1]
             wrapped = "cut"
         follows, adjacent = adjacent, True  # whether the line goes right on the one before
         furniture = _furniture(line) or _digitless(line) in running
-        if table == "spaced" and len(raw) - len(raw.lstrip()) >= _COLUMN_INDENT and not furniture:
+        if table == "spaced" and indent >= _COLUMN_INDENT and not furniture:
             _extend(blocks[-1], text, end)  # a cell of a spaced row wrapped onto its own column
             continue
         row = "bars" if TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
-        if _goes_on(wrapped, line) and not turn and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
+        hanging = follows and blocks[-1].kind == "item" and marker_indent is not None and indent > marker_indent
+        if (_goes_on(wrapped, line) or hanging) and not turn and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on
             # the paragraph or item it continues, so sentences are not cut in two.
@@ -498,6 +502,9 @@ def parse_structure(document: SourceDocument) -> Structure:
         titled = titled or kind != "meta"
         index = len(blocks) - 1
         wrapped = _wrap_state(line, shortest) if kind in ("paragraph", "item") and not row else ""
+        # a plain-text item's marker column: a line indented deeper right below it goes on
+        # the item ("  \u2022 bruising on the inner thigh\n    (with more severe strains)")
+        marker_indent = indent if kind == "item" and document.format not in ("md", "html") else None
         if kind == "item" and document.format not in ("md", "html") and _SECTION_NUMBER.match(raw):
             numbered = index
         if kind == "item" and document.format not in ("md", "html") and _SUBSECTION_NUMBER.match(raw):

@@ -458,3 +458,52 @@ def test_a_table_of_contents_is_furniture_and_the_next_marked_heading_is_content
     assert [(b.kind, b.text) for b in structure.blocks] == [
         ("title", "Hip pain in runners"), ("meta", "## Contents"), ("meta", "- Causes"), ("meta", "- Treatment"),
         ("heading", "Causes"), ("paragraph", "Greater trochanteric pain syndrome is the most frequent cause.")]
+
+
+#: a printed handout copied as text: lines of ragged width (most of them cut mid-sentence
+#: between 40 and 80 characters), a first line that wraps on, bullets with hanging lines
+_RAGGED = "\n".join([
+    "WESTBROOK PHYSIOTHERAPY CLINIC                       LEAFLET KN-4",
+    "KNEE PAIN IN CLIMBERS                                Page 1 of 2",
+    "",
+    "Knee pain is common in climbers who use drop",
+    "knees and heel hooks on steep routes. In our clinic most of",
+    "the climbers we see with it boulder indoors.",
+    "",
+    "Twisting on a bent knee loads the inner side of the",
+    "joint. A tear of the meniscus is one of the",
+    "possible results, and it often causes locking or",
+    "clicking.",
+    "You are more likely to hurt your knee if",
+    "you:",
+    "  \u2022 have had a knee injury before, especially in the",
+    "    last year",
+    "  \u2022 climb several days in a row without rest",
+    "    (most of all on steep walls)",
+    "Further lines of the leaflet follow on this page and the next one to give",
+    "it the length of a real handout, with advice on warming up, resting,",
+    "taping, footwork, easier routes and when to see a physiotherapist",
+    "or your GP about a knee that keeps locking or gives way. Climbers who",
+    "rest for a week or two usually improve, and most return to steep",
+    "routes within six weeks. Ice and a knee support may ease the pain",
+    "while it settles, and a physiotherapist can check your technique,",
+    "the strength of your hips and thighs, and how you place your feet",
+    "on small holds. A scan is rarely needed unless the knee locks.",
+    "Climbing on easier routes for a while keeps you moving without",
+    "the twisting that loads the meniscus. Keep a diary of your sessions.",
+])
+
+
+def test_a_ragged_printed_handout_joins_its_wrapped_lines_and_hanging_item_lines():
+    structure = _structure(_RAGGED)
+    kinds = [(b.kind, b.text.split("\n")[0][:20]) for b in structure.blocks]
+    assert kinds[:7] == [("meta", "WESTBROOK PHYSIOTHER"), ("meta", "KNEE PAIN IN CLIMBER"),
+                         ("paragraph", "Knee pain is common "), ("paragraph", "Twisting on a bent k"),
+                         ("paragraph", "You are more likely "), ("item", "have had a knee inju"),
+                         ("item", "climb several days i")], kinds
+    texts = [" ".join(s.text.split()) for s in structure.sentences]
+    assert "Knee pain is common in climbers who use drop knees and heel hooks on steep routes." in texts
+    assert "A tear of the meniscus is one of the possible results, and it often causes locking or clicking." \
+        in texts
+    assert structure.blocks[5].text.endswith("last year") and structure.blocks[5].intro == 4
+    assert structure.blocks[6].text.endswith("(most of all on steep walls)")
