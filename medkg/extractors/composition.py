@@ -15,7 +15,9 @@ Texts often split a concept the vocabulary names in one piece:
   tendon" an Achilles tendon injury, and so is a complaint: "my leg sometimes cramps
   up" is a leg cramp, "my knee still hurts" knee pain;
 * a generic condition in a page about one region: "a fracture or sprain" on a page
-  about ankle pain is an ankle sprain, when the vocabulary has that concept;
+  about ankle pain is an ankle sprain, when the vocabulary has that concept; on a page
+  about no single region, the one kind of it its section named before by that head
+  word ("Stress fractures" ... "the fracture heals");
 * a remedy left out: "ignoring the warm-up", "not stretching", "a deficiency in
   calcium" name the risk factor or condition of its lack (inadequate warm-up,
   inadequate stretching, low calcium intake), not the remedy; with no such risk
@@ -528,6 +530,16 @@ class CompositionStage(Extractor):
         return Mention(concept=concept.iri, type=concept.type, start=start, end=end, text=text[start:end],
                        sentence=sentence, ambiguous=like.ambiguous)
 
+    def _kinds_named_before(self, structure: Structure, annotations: Annotations, mention: Mention) -> set[URIRef]:
+        """The kinds of a generic condition named before it in its section, the
+        section's heading included: "Hip impingement (FAI)" over "... impingement"."""
+        block = structure.blocks[structure.sentences[mention.sentence].block]
+        first = block.section[-1] if block.section else 0
+        head = " " + lower(mention.text)
+        return {m.concept for m in annotations.mentions
+                if m.type == "Condition" and m.end <= mention.start and structure.sentences[m.sentence].block >= first
+                and lower(m.text).endswith(head) and mention.concept in self.lexicon.ancestors(m.concept)}
+
     def _specialise(self, structure: Structure, annotations: Annotations) -> None:
         """Generic conditions become the region-specific one of the page's main region."""
         title = {i: asked_from(s) for i, s in enumerate(structure.sentences)
@@ -539,13 +551,14 @@ class CompositionStage(Extractor):
         regions = [self.lexicon[site] for m in named if m.concept in self.lexicon for site in self.lexicon[m.concept].sites
                    if site in self.lexicon and self.lexicon.is_region(site)]
         regions += [self.lexicon[m.concept] for m in named if m.type == "BodyRegion"]
-        if len({r.iri for r in regions}) != 1:
-            return  # no single main region: leave generic names alone
-        region = regions[0]
+        # no single main region: a generic name is the one kind of it the page names, if any
+        region = regions[0] if len({r.iri for r in regions}) == 1 else None
         for m in annotations.mentions:
             concept = self.lexicon[m.concept]
             if m.type == "Condition" and self._placeless(concept) and len(concept.label.split()) == 1 \
                     and m.concept not in GENERIC:
-                composed = self._compose(region, concept.label)
+                composed = self._compose(region, concept.label) if region is not None else None
                 if composed is not None and composed.type == "Condition":
                     m.concept = composed.iri
+                elif len(kinds := self._kinds_named_before(structure, annotations, m)) == 1:
+                    m.concept = kinds.pop()

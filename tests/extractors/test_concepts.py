@@ -205,6 +205,23 @@ def test_a_generic_injury_in_the_title_is_the_title_s_region_s_injury():
     assert "groin strain" in names(text) and "strain" not in names(text), names(text)
 
 
+def test_impingement_on_a_page_about_one_joint_is_that_joint_s_impingement():
+    text = "Shoulder pain in swimmers\n\nImpingement can lead to bursitis.\n"
+    assert "shoulder impingement" in names(text) and "impingement" not in names(text), names(text)
+
+
+def test_a_generic_condition_is_the_kind_of_it_its_section_named_before():
+    # no single region in the title: "the fracture" is the stress fracture the section named,
+    # and "arthritis" beside "osteoarthritis" (no head of the name) stays itself
+    text = ("Foot and ankle pain in runners\n\n## Stress fractures\n\nA stress fracture is a crack in a bone. "
+            "The fracture usually heals in six weeks with rest.\n\n## Joints\n\n"
+            "Osteoarthritis and arthritis can both cause stiffness.\n")
+    found = facts(text)
+    assert ("physical rest", "treats", "stress fracture") in found, found
+    assert not {f for f in found if f[0] == "fracture" or f[2] == "fracture"}, found
+    assert ("arthritis", "causes", "stiffness") in found, found
+
+
 def test_generic_injury_with_its_place_becomes_the_specific_injury():
     assert "calf strain" in names("Last week I got a strain in my calf while sprinting.")
 
