@@ -136,6 +136,8 @@ CUES: tuple[Cue, ...] = (
                  r"prone to|susceptib(?:le|ility)|vulnerable|high risk|makes? (?:you|it) more"),
     # the condition first, then who gets it: "common in people with flat feet"
     _cue("risk", r"(?:common|frequent|prevalent),? (?:especially |particularly |mostly |mainly )?(?:in|among|with)|"
+                 # "Shoulder pain is one of the most common complaints in overhead sports"
+                 r"(?:common|frequent) (?:complaints?|problems?|injur(?:y|ies)|issues?|conditions?) (?:in|among)|"
                  # "well known in new parents", "typical of sprinters"
                  r"(?:well known|typical|characteristic) (?:in|among|of|for)|"
                  # "It affects boys more often than girls", "is seen most in children who jump"

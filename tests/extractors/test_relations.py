@@ -62,13 +62,15 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
     ("Runners who warm up are less likely to get a calf strain.", ("warm-up", "prevents", "calf strain")),
     ("Pain on the outside of the knee in cyclists is very often iliotibial band syndrome.",
      ("iliotibial band syndrome", "causes", "outer knee pain")),
+    ("Shoulder pain is one of the most common complaints in overhead sports.",
+     ("overhead sports", "risk_factor_for", "shoulder pain")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
         "across-a-comma", "more-likely-if", "refer-you-to", "can-rule-out", "needs", "useful-when",
         "method-for-detecting", "gets-better-in-weeks-with", "cuts-in-half", "cut-by-a-figure", "lower-their-chance",
         "stop-coming-back", "can-give", "assessed-together-with", "seen-by", "linked-with",
-        "makes-less-frequent", "less-likely-to-get", "is-very-often"])
+        "makes-less-frequent", "less-likely-to-get", "is-very-often", "common-complaints-in"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
