@@ -282,6 +282,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          # "What fixes it", "What actually works"
                          r"what (?:actually |really |usually )?(?:fix(?:es|ed)|cures?|cured)\b|what (?:actually|really) works\b|"
                          r"things (?:that|which) (?:\w+ )?help|"
+                         # "Most cases settle on their own with a bit of sense:"
+                         r"settles? (?:down )?(?:on (?:its|their) own )?with|"
                          r"to ease|easing|(?:you|can) ease\b|how to (?:ease|cure|fix|"
                          r"get rid|heal|manage|stop|relieve)|management|self[- ]care|recovery|home care|"
                          r"first aid|first steps?\W*$|exercises?|stretch|"
@@ -348,6 +350,8 @@ _DIAGNOSIS = re.compile(r"\b(?:this is|that is|that's|(?:the )?most (?:possible|
                         # "What you describe is very typical of plantar fasciitis" (a forum's "sounds
                         # like bursitis to me" stays a guess)
                         r"(?:very |quite |most )?typical of|(?:classic|characteristic) (?:of|for)|"
+                        # "Sounds very much like prepatellar bursitis, yes"
+                        r"sounds (?:very much|exactly|just) like|"
                         # a translated doctor's diagnosis: "according to your description, considering X"
                         r"(?:description|symptoms|situation),? (?:i )?(?:consider(?:ing)?|(?:it is )?considered)|"
                         r"^\W*(?:consider(?:ing)?|considered)(?= \w))", re.IGNORECASE)

@@ -1610,3 +1610,14 @@ def test_a_typical_region_is_asserted_only_where_the_page_names_it():
     # a complaint in the title is located whether or not the text names the place again
     assert ("knee swelling", "located_in", "knee") in found, found
 
+
+
+def test_a_reply_that_sounds_very_much_like_a_condition_names_what_its_advice_treats():
+    text = ("Puffy lump on my kneecap after laying a floor\n\nThree days on my knees fitting a carpet and now "
+            "there's a soft swelling on the front of my kneecap.\n\nReply from PhysioPat (physiotherapist)\n\n"
+            "Sounds very much like prepatellar bursitis. Most cases settle on their own with a bit of sense:\n\n"
+            "- ice for 15 minutes a few times a day\n- ibuprofen for a few days if you can take it\n")
+    found = facts(text)
+    assert {("cold therapy", "treats", "prepatellar bursitis"), ("ibuprofen", "treats", "prepatellar bursitis")} \
+        <= found, found
+    assert not {f for f in found if f[1] == "treats" and f[2] == "lump"}, found
