@@ -1401,6 +1401,8 @@ class RelationExtractor(Extractor):
                 continue
             named = self._heading_mentions(structure, index, usable) or self._lead_conditions(structure, index, usable)
             parent = headings[position + 1] if position + 1 < len(headings) else None
+            if named and position and parent is not None and self._one_of_a_series(structure, index, parent, usable):
+                return []
             if named and not (position and parent is not None and self._lists_causes(structure, parent, usable)):
                 return named
         # beyond their reach, the headings that enclose the block ("## Osgood-Schlatter
@@ -1411,6 +1413,17 @@ class RelationExtractor(Extractor):
                     and (named := self._heading_mentions(structure, index, usable)):
                 return named
         return []
+
+    def _one_of_a_series(self, structure: Structure, heading: int, before: int,
+                         usable: dict[int, list[Mention]]) -> bool:
+        """Whether a heading naming a condition follows another heading of its level that
+        names a different one: a handout's run of conditions ("1. Adductor strain", "2. Hip
+        impingement", ... "4. Osteitis pubis"), after which a heading that names nothing
+        ("What you can do") is about the page's topic, not the last of them."""
+        named, other = (self._heading_mentions(structure, h, usable) for h in (heading, before))
+        return structure.blocks[heading].level == structure.blocks[before].level \
+            and any(m.type == "Condition" for m in named) and any(m.type == "Condition" for m in other) \
+            and not {m.concept for m in named} & {m.concept for m in other}
 
     def _about_prevention(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> bool:
         """Is ``heading`` about prevention only ("Preventing wrist tendon trouble", "Can it

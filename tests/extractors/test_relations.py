@@ -1625,3 +1625,12 @@ def test_a_reply_that_sounds_very_much_like_a_condition_names_what_its_advice_tr
     assert {("cold therapy", "treats", "prepatellar bursitis"), ("ibuprofen", "treats", "prepatellar bursitis")} \
         <= found, found
     assert not {f for f in found if f[1] == "treats" and f[2] == "lump"}, found
+
+
+def test_advice_after_a_run_of_condition_headings_is_about_the_page_s_topic():
+    text = ("Heel pain in walkers\n\nPLANTAR FASCIITIS\nThe band under the sole is irritated where it meets the heel.\n\n"
+            "HEEL BURSITIS\nThe small sac behind the heel is inflamed.\n\n"
+            "WHAT YOU CAN DO\n- Ice the sore area for 15 minutes twice a day.\n")
+    found = facts(text)
+    assert ("cold therapy", "treats", "heel pain") in found, found
+    assert not {f for f in found if f[0] == "cold therapy" and f[2] != "heel pain"}, found
