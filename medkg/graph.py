@@ -261,9 +261,16 @@ def evidence_rows(store: Store) -> list[tuple[URIRef, URIRef, URIRef, URIRef, UR
 
 def contributions_of(graphs: Iterable[DocumentGraph], into: Contributions | None = None) -> Contributions:
     """What extracted (not yet stored) documents say of each fact (added to ``into``)."""
-    rows = ((fact_iri(a.subject, a.relation, a.object), a.subject, RELATIONS[a.relation], a.object,
-             x.document.iri, a.confidence) for x in graphs for a in x.assertions)
-    return collect_contributions(rows, into)
+    return collect_contributions((row for graph in graphs for row in _assertion_rows(graph)), into)
+
+
+def _assertion_rows(graph: DocumentGraph) -> Iterator[tuple[URIRef, URIRef, URIRef, URIRef, URIRef, float]]:
+    """Evidence rows (see :func:`evidence_rows`) of an extracted document. Its IRI, an
+    rdflib term made from its digest on every access, is made once rather than per
+    assertion (0.9 of 2.6 s of grouping in a 12 MB build's writes)."""
+    doc = graph.document.iri
+    for a in graph.assertions:
+        yield fact_iri(a.subject, a.relation, a.object), a.subject, RELATIONS[a.relation], a.object, doc, a.confidence
 
 
 def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contributions:
