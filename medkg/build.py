@@ -42,6 +42,7 @@ from medkg.graph import (
 )
 from medkg.ontology.lexicon import Lexicon, load_lexicon
 from medkg.store import Store, open_store
+from medkg.store.base import TextQuad
 
 __all__ = ["build", "BuildReport", "Progress"]
 
@@ -350,7 +351,7 @@ class _Batch:
     def _uncommitted(self) -> None:
         self.remove: list[URIRef] = []
         self.contributions: Contributions = {}
-        self.marks: list = []
+        self.marks: list[TextQuad] = []
         self.documents = 0
 
     def _unstaged(self) -> None:
@@ -388,14 +389,14 @@ def _stage(store: Store, texts: list[str]) -> None:
         store.stage_nquads(data)
 
 
-def _commit(store: Store, texts: list[str], remove: list[URIRef], contributions: Contributions, marks: list,
-            known: FactMeasures | None) -> None:
+def _commit(store: Store, texts: list[str], remove: list[URIRef], contributions: Contributions,
+            marks: list[TextQuad], known: FactMeasures | None) -> None:
     """Stage the last evidence, then in one transaction drop the old versions, write
     the documents' commit marks and update the facts they touch: the store is
     consistent after every commit."""
     old, new = fact_changes(store, contributions, stored_contributions(store, remove), known)
     _stage(store, texts)
-    store.replace(remove_graphs=remove, remove=old, add=[*marks, *new])
+    store.replace_text(remove_graphs=remove, remove=old, add=[*marks, *new])
 
 
 def _counting(items: Iterable[SourceDocument | Skipped], report: BuildReport
@@ -449,7 +450,7 @@ def remove(documents: Sequence[str], store: str | Store) -> list[str]:
                                     f"file name or content hash (some documents: {known})")
             chosen.update(hits)
         old, new = fact_changes(kg, {}, stored_contributions(kg, list(chosen)))
-        kg.replace(remove_graphs=list(chosen), remove=old, add=new)
+        kg.replace_text(remove_graphs=list(chosen), remove=old, add=new)
         return sorted(chosen.values())
     finally:
         if own:

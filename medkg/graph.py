@@ -23,7 +23,7 @@ from medkg.extractors.document import Assertion, SourceDocument
 from medkg.extractors.pipeline import Extraction
 from medkg.ontology.lexicon import Lexicon, ontology_triples
 from medkg.ontology.namespace import CANDIDATE, EVIDENCE, FACT, GRAPH, MKG, RELATIONS
-from medkg.store.base import Quad, Store
+from medkg.store.base import Quad, Store, TextQuad, nquads_text
 from medkg.store.terms import to_ox
 from medkg.text import normalize
 
@@ -81,25 +81,32 @@ def noisy_or(confidences: Iterable[float]) -> float:
     return 1.0 - miss
 
 
-def document_metadata(document: SourceDocument) -> Iterator[Quad]:
-    """A document's own description, in its named graph. Written last, in one
-    transaction with the removal of the document's previous version, it is the commit
-    mark of the document: evidence of a graph without it is ignored and cleaned up."""
-    g = _iri(str(document.iri))
-    yield g, _iri(str(RDF.type)), _mkg("Document"), g
-    yield g, _mkg("contentHash"), _text(document.digest), g
-    yield g, _mkg("path"), _text(document.path), g
-    yield g, _iri(str(DCTERMS.identifier)), _text(document.name), g
+def document_metadata(document: SourceDocument) -> Iterator[TextQuad]:
+    """A document's own description, in its named graph, in N-Triples form. Written
+    last, in one transaction with the removal of the document's previous version, it
+    is the commit mark of the document: evidence of a graph without it is ignored and
+    cleaned up."""
+    g = _term(str(document.iri))
+    yield g, _term(str(RDF.type)), _mkg_term("Document"), g
+    yield g, _mkg_term("contentHash"), str(_text(document.digest)), g
+    yield g, _mkg_term("path"), str(_text(document.path)), g
+    yield g, _term(str(DCTERMS.identifier)), str(_text(document.name)), g
     if document.title:
-        yield g, _iri(str(DCTERMS.title)), _text(document.title), g
+        yield g, _term(str(DCTERMS.title)), str(_text(document.title)), g
     if document.url:
-        yield g, _iri(str(DCTERMS.source)), _text(document.url), g
+        yield g, _term(str(DCTERMS.source)), str(_text(document.url)), g
 
 
 @lru_cache(maxsize=1 << 16)
 def _term(iri: str) -> str:
     """An IRI in its N-Quads form (pyoxigraph escapes it)."""
     return str(_iri(iri))
+
+
+@lru_cache(maxsize=None)
+def _mkg_term(name: str) -> str:
+    """A term of our ontology in its N-Triples form."""
+    return str(_mkg(name))
 
 
 @lru_cache(maxsize=1 << 12)
@@ -282,39 +289,49 @@ def stored_contributions(store: Store, documents: Collection[URIRef]) -> Contrib
     return found
 
 
-def _fact_identity(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef) -> list[ox.Quad]:
-    """The quads of a fact that never change: the plain triple and what the node is."""
-    g, Q = _iri(str(FACTS_GRAPH)), ox.Quad
-    f, s, rel, o = (_iri(str(t)) for t in (fact, s, rel, o))
-    return [Q(s, rel, o, g), Q(f, _iri(str(RDF.type)), _mkg("Fact"), g), Q(f, _mkg("subject"), s, g),
-            Q(f, _mkg("relation"), rel, g), Q(f, _mkg("object"), o, g)]
+def _fact_identity(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef) -> list[TextQuad]:
+    """The quads of a fact that never change: the plain triple and what the node is.
+
+    Facts are written in N-Triples form, formatted from cached term strings, rather
+    than as pyoxigraph terms that the store's update text writes out again (see
+    :meth:`medkg.store.Store.replace_text`)."""
+    g, f, s, rel, o = (_term(str(t)) for t in (FACTS_GRAPH, fact, s, rel, o))
+    return [(s, rel, o, g), (f, _term(str(RDF.type)), _mkg_term("Fact"), g), (f, _mkg_term("subject"), s, g),
+            (f, _mkg_term("relation"), rel, g), (f, _mkg_term("object"), o, g)]
 
 
-def _fact_measures(fact: URIRef, support: int, confidence: float) -> list[ox.Quad]:
+def _fact_measures(fact: URIRef, support: int, confidence: float) -> list[TextQuad]:
     """The quads of a fact that documents coming and going change."""
-    g, f = _iri(str(FACTS_GRAPH)), _iri(str(fact))
-    return [ox.Quad(f, _mkg("support"), _integer(support), g),
-            ox.Quad(f, _mkg("confidence"), _double(confidence), g)]
+    g, f = _term(str(FACTS_GRAPH)), _term(str(fact))
+    return [(f, _mkg_term("support"), str(_integer(support)), g),
+            (f, _mkg_term("confidence"), str(_double(confidence)), g)]
 
 
 def _fact_node(fact: URIRef, s: URIRef, rel: URIRef, o: URIRef, support: int, confidence: float
-               ) -> list[ox.Quad]:
+               ) -> list[TextQuad]:
     return [*_fact_identity(fact, s, rel, o), *_fact_measures(fact, support, confidence)]
 
 
-def fact_quads(store: Store) -> Iterator[ox.Quad]:
+def _fact_text_quads(store: Store) -> Iterator[TextQuad]:
     """The whole merged facts graph, computed from all evidence in the store."""
     for fact, (s, rel, o, per_doc) in collect_contributions(evidence_rows(store)).items():
         yield from _fact_node(fact, s, rel, o, len(per_doc), noisy_or(per_doc.values()))
 
 
+def fact_quads(store: Store) -> Iterator[ox.Quad]:
+    """The whole merged facts graph, computed from all evidence in the store, as
+    pyoxigraph quads (the N-Triples form read back in native code)."""
+    return ox.parse(nquads_text(_fact_text_quads(store)), format=ox.RdfFormat.N_QUADS)
+
+
 def fact_changes(store: Store, added: Contributions, removed: Contributions,
-                 known: FactMeasures | None = None) -> tuple[list[ox.Quad], list[ox.Quad]]:
-    """(quads to delete, quads to add) that update the facts graph when documents
-    saying ``added`` come in and documents saying ``removed`` go: each touched fact's
-    support moves by the number of documents, and its noisy-OR confidence is
-    multiplied in or divided out, so the cost follows the documents that change,
-    not the evidence already in the store. A fact left without support is removed.
+                 known: FactMeasures | None = None) -> tuple[list[TextQuad], list[TextQuad]]:
+    """(quads to delete, quads to add), in N-Triples form, that update the facts graph
+    when documents saying ``added`` come in and documents saying ``removed`` go: each
+    touched fact's support moves by the number of documents, and its noisy-OR
+    confidence is multiplied in or divided out, so the cost follows the documents
+    that change, not the evidence already in the store. A fact left without support
+    is removed.
 
     ``known`` (kept by the one writer of a build) spares the store look-ups of facts
     it knows and is updated with the new measures.
@@ -327,8 +344,8 @@ def fact_changes(store: Store, added: Contributions, removed: Contributions,
     for chunk in _chunks(missing):
         for r in store.query(_AGGREGATES % (_values("fact", chunk), FACTS_GRAPH)):
             current[r.fact] = (int(r.support), float(r.conf))
-    old: list[ox.Quad] = []
-    new: list[ox.Quad] = []
+    old: list[TextQuad] = []
+    new: list[TextQuad] = []
     for fact in added.keys() | removed.keys():
         s, rel, o = (added.get(fact) or removed[fact])[:3]  # a fact's IRI is the hash of these
         support, confidence = current.get(fact, (0, 0.0))
@@ -368,4 +385,4 @@ class FactMeasures:
 
 def refresh_facts(store: Store) -> None:
     """Recompute the whole facts graph from the evidence, in one transaction."""
-    store.replace(remove_graphs=[FACTS_GRAPH], add=fact_quads(store))
+    store.replace_text(remove_graphs=[FACTS_GRAPH], add=_fact_text_quads(store))

@@ -46,6 +46,29 @@ def test_facts_merge_across_documents_with_support_and_noisy_or(tmp_path):
     assert float(row.conf) == noisy_or([0.8, 0.8])
 
 
+def test_commit_marks_keep_a_documents_description_escaped_and_intact():
+    """The marks are N-Triples text made by the build: quotes, line breaks and
+    non-ASCII letters of a title or path must reach the store as they were."""
+    import pyoxigraph as ox
+
+    from medkg.extractors.document import SourceDocument
+    from medkg.graph import document_metadata
+    from medkg.store.base import nquads_text
+
+    document = SourceDocument(text="", path='dir/"knee" \\ pain.txt', digest="ab" * 32,
+                              title='Knee "runner\'s" pain\nafter caf\u00e9 runs', url="https://example.org/a?b=1")
+    quads = list(ox.parse(nquads_text(document_metadata(document)), format=ox.RdfFormat.N_QUADS))
+    assert {q.graph_name.value for q in quads} == {str(document.iri)}
+    values = {q.predicate.value: q.object.value for q in quads}
+    assert values == {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "https://w3id.org/medkg/ontology#Document",
+        "https://w3id.org/medkg/ontology#contentHash": "ab" * 32,
+        "https://w3id.org/medkg/ontology#path": document.path,
+        "http://purl.org/dc/terms/identifier": document.name,
+        "http://purl.org/dc/terms/title": document.title,
+        "http://purl.org/dc/terms/source": document.url}
+
+
 def test_negated_statement_is_not_in_the_graph(tmp_path):
     docs = tmp_path / "docs"
     _write(docs, "a.txt", "Ankle pain\n\nAnkle pain after a run is usually not a fracture. "

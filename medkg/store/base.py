@@ -18,7 +18,7 @@ from rdflib.term import Identifier, Node, URIRef
 
 from medkg.exceptions import QueryError
 
-__all__ = ["Store", "Quad", "Values", "Triple", "check_query_is_safe", "PREFIXES"]
+__all__ = ["Store", "Quad", "TextQuad", "Values", "Triple", "check_query_is_safe", "nquads_text", "PREFIXES"]
 
 #: prefixes every query may use without declaring them
 PREFIXES = {
@@ -36,6 +36,10 @@ PREFIXES = {
 Triple = tuple[Node, Node, Node]
 #: subject, predicate, object, graph name (``None`` is the default graph)
 Quad = tuple[Node, Node, Node, "URIRef | None"]
+#: a quad as the N-Triples forms of its subject, predicate, object and graph name
+#: (``""`` for the default graph), as pyoxigraph writes terms (escaped): how the build
+#: hands over the quads it formats from cached strings (see :meth:`Store.replace_text`)
+TextQuad = tuple[str, str, str, str]
 #: a SELECT query's variable names and rows of plain values (see :meth:`Store.values`)
 Values = tuple[list[str], list[tuple["str | None", ...]]]
 
@@ -86,6 +90,19 @@ class Store(ABC):
         Terms may be rdflib or pyoxigraph terms (the fast path for bulk writes).
         """
 
+    def replace_text(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[TextQuad] = (),
+                     add: Iterable[TextQuad] = ()) -> None:
+        """:meth:`replace`, with the quads to delete and add already in N-Triples form.
+
+        The path for the build's transactions: their quads (facts, commit marks) are
+        formatted from cached term strings, and backends that speak SPARQL or N-Quads
+        write the text as it is, rather than make term objects only to write each
+        term out again (the Python side of a 12 MB build's commits: 2.5-3.5 s against
+        5.6-6.3 s). Backends without such a path parse the text. The strings must
+        come from escaped terms (:data:`TextQuad`), never from user text.
+        """
+        self.replace(remove_graphs=remove_graphs, remove=_parsed(remove), add=_parsed(add))
+
     def stage(self, quads: Iterable[Quad]) -> None:
         """Write quads fast, without a transaction of their own.
 
@@ -98,9 +115,7 @@ class Store(ABC):
     def stage_nquads(self, data: str) -> None:
         """:meth:`stage` the quads of an N-Quads text (backends with a native parser
         read it without making Python objects)."""
-        import pyoxigraph as ox
-
-        self.stage(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        self.stage(_parse_nquads(data))
 
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -144,3 +159,21 @@ class Store(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def nquads_text(quads: Iterable[TextQuad]) -> str:
+    """Quads in N-Triples form as an N-Quads document."""
+    return "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in quads)
+
+
+def _parse_nquads(data: str) -> Iterator[Quad]:
+    """The quads of an N-Quads text, as pyoxigraph terms (the default graph as ``None``)."""
+    import pyoxigraph as ox
+
+    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
+        yield quad.subject, quad.predicate, quad.object, graph
+
+
+def _parsed(quads: Iterable[TextQuad]) -> list[Quad]:
+    return list(_parse_nquads(nquads_text(quads)))

@@ -16,11 +16,12 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from medkg.exceptions import QueryError, StoreError, StoreLocked, StoreNotFound
-from medkg.store.base import PREFIXES, Quad, Store, Values, check_query_is_safe
+from medkg.store.base import PREFIXES, Quad, Store, TextQuad, Values, check_query_is_safe, nquads_text
 from medkg.store.bindings import with_bindings
 from medkg.store.terms import from_ox, to_ox
 
-__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "update_text"]
+__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "update_text", "text_update",
+           "text_quad"]
 
 
 def to_ox_quad(quad: Quad | ox.Quad) -> ox.Quad:
@@ -67,7 +68,7 @@ class OxigraphStore(Store):
     def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
                 add: Iterable[Quad] = ()) -> None:
         self._check_writable()
-        drops = [g for g in remove_graphs if self._store.contains_named_graph(to_ox(g))]
+        drops = self._existing(remove_graphs)
         deletes = [to_ox_quad(q) for q in remove]
         quads = [to_ox_quad(q) for q in add]
         if not drops and not deletes:
@@ -76,6 +77,20 @@ class OxigraphStore(Store):
         # Drops, deletes and inserts must land together: one update request is one
         # transaction. Terms are written in their escaped N-Triples form by pyoxigraph.
         self._store.update(update_text(drops, deletes, quads))
+
+    def replace_text(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[TextQuad] = (),
+                     add: Iterable[TextQuad] = ()) -> None:
+        self._check_writable()
+        drops = self._existing(remove_graphs)
+        deletes = list(remove)
+        if not drops and not deletes:
+            self._store.load(nquads_text(add), format=ox.RdfFormat.N_QUADS)  # one transaction
+            return
+        self._store.update(text_update(drops, deletes, add))  # one transaction, as in replace()
+
+    def _existing(self, graphs: Iterable[URIRef]) -> list[URIRef]:
+        """Those of ``graphs`` that are in the store."""
+        return [g for g in graphs if self._store.contains_named_graph(to_ox(g))]
 
     def stage(self, quads: Iterable[Quad]) -> None:
         self._check_writable()
@@ -141,12 +156,11 @@ class MemoryStore(OxigraphStore):
         pass
 
 
-def _data_block(keyword: str, quads: list[ox.Quad]) -> list[str]:
+def _data_block(keyword: str, quads: Iterable[TextQuad]) -> list[str]:
     """``INSERT DATA { ... }`` or ``DELETE DATA { ... }`` for ``quads``, by graph."""
     by_graph: dict[str, list[str]] = {}
-    for q in quads:
-        key = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-        by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    for s, p, o, g in quads:
+        by_graph.setdefault(g, []).append(f"{s} {p} {o} .")
     if not by_graph:
         return []
     blocks = [("\n".join(lines) if not g else f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}")
@@ -154,7 +168,20 @@ def _data_block(keyword: str, quads: list[ox.Quad]) -> list[str]:
     return [f"{keyword} {{\n" + "\n".join(blocks) + "\n}"]
 
 
+def text_quad(quad: Quad | ox.Quad) -> TextQuad:
+    """A quad of rdflib or pyoxigraph terms in N-Triples form (escaped by pyoxigraph)."""
+    quad = to_ox_quad(quad)
+    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+    return str(quad.subject), str(quad.predicate), str(quad.object), graph
+
+
 def update_text(drops: list[URIRef], deletes: list[ox.Quad], quads: list[ox.Quad]) -> str:
+    """One SPARQL update that drops ``drops``, deletes ``deletes`` and inserts ``quads``."""
+    return text_update(drops, map(text_quad, deletes), map(text_quad, quads))
+
+
+def text_update(drops: list[URIRef], deletes: Iterable[TextQuad], quads: Iterable[TextQuad]) -> str:
+    """:func:`update_text` for quads already in N-Triples form."""
     parts = [f"DROP SILENT GRAPH {to_ox(g)}" for g in drops]
     parts += _data_block("DELETE DATA", deletes) + _data_block("INSERT DATA", quads)
     return " ;\n".join(parts)

@@ -42,8 +42,8 @@ from rdflib.term import Identifier
 
 from medkg.exceptions import QueryError, QueryTimeout, StoreError
 from medkg.queries.safety import SPARQL_TOKEN
-from medkg.store.base import Quad, Store, check_query_is_safe
-from medkg.store.oxigraph import as_result, to_ox_quad, update_text
+from medkg.store.base import Quad, Store, TextQuad, check_query_is_safe
+from medkg.store.oxigraph import as_result, text_quad, text_update
 from medkg.store.bindings import with_bindings
 from medkg.store.terms import from_ox
 
@@ -152,15 +152,17 @@ class RemoteSparqlStore(Store):
 
     def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
                 add: Iterable[Quad] = ()) -> None:
+        self.replace_text(remove_graphs=remove_graphs, remove=map(text_quad, remove), add=map(text_quad, add))
+
+    def replace_text(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[TextQuad] = (),
+                     add: Iterable[TextQuad] = ()) -> None:
         if self.read_only:
             raise StoreError("the store was opened read-only")
-        drops = list(remove_graphs)
-        deletes = [to_ox_quad(q) for q in remove]
-        quads = [to_ox_quad(q) for q in add]
+        drops, deletes, quads = list(remove_graphs), list(remove), list(add)
         if drops or deletes or quads:
             # One request: servers that run an update request as a transaction apply
             # the drops, deletes and inserts together or not at all.
-            with self._post(self.endpoints.update, {"update": update_text(drops, deletes, quads)}, None):
+            with self._post(self.endpoints.update, {"update": text_update(drops, deletes, quads)}, None):
                 pass
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:

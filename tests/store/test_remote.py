@@ -109,6 +109,14 @@ def test_replace_adds_and_drops_named_graphs(kg):
     assert set(kg.quads()) == {q("d", "4"), q("b", "2", G2), q("c", "3", None)}
 
 
+def test_replace_text_sends_drops_deletes_and_adds_as_one_update(kg):
+    from medkg.store.oxigraph import text_quad
+
+    kg.replace(add=[q("a", "1"), q("b", "2", G2)])
+    kg.replace_text(remove_graphs=[G1], remove=[text_quad(q("b", "2", G2))], add=[text_quad(q("c", "3", None))])
+    assert set(kg.quads()) == {q("c", "3", None)}
+
+
 def test_server_runs_an_update_request_as_one_transaction(kg, server):
     """What makes replace() atomic: a request whose last part fails changes nothing."""
     kg.replace(add=[q("a", "1"), q("b", "2", G2)])

@@ -44,6 +44,20 @@ def test_staged_nquads_land_in_their_graphs_with_escapes_intact(location):
         assert sorted(str(o) for _, _, o, _ in kg.quads()) == ["caf\u00e9", 'say "hi"\nthen go']
 
 
+def test_replace_text_drops_deletes_and_adds_quads_in_n_triples_form(location):
+    from medkg.store.oxigraph import text_quad
+
+    with open_store(location, create=True) as kg:
+        kg.replace(add=[q("a", "1"), q("b", "2", G2), q("c", "3", G2)])
+        escaped = text_quad((URIRef(EX + "d"), URIRef(EX + "p"), Literal('say "hi"\ncaf\u00e9'), G2))
+        kg.replace_text(remove_graphs=[G1], remove=[text_quad(q("b", "2", G2))],
+                        add=[escaped, text_quad(q("e", "5", None))])
+        assert sorted(str(o) for _, _, o, _ in kg.quads()) == ["3", "5", 'say "hi"\ncaf\u00e9']
+        assert kg.graph_names() == {G2} and {str(s) for s, _, _, _ in kg.quads(G2)} == {EX + "c", EX + "d"}
+        kg.replace_text(add=[text_quad(q("f", "6"))])  # adding alone: the insert-only path
+        assert {str(s) for s, _, _, _ in kg.quads(G1)} == {EX + "f"}
+
+
 def test_query_sees_union_of_graphs_and_takes_bindings(location):
     with open_store(location, create=True) as kg:
         kg.replace(add=[q("a", "1"), q("b", "2", G2)])
