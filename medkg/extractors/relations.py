@@ -1243,7 +1243,7 @@ class RelationExtractor(Extractor):
                                                           sentence.text, sentence.start)
                               if (_framed_side(a), a.relation) not in own]
         found += self._site_rule(usable, found, structure)
-        annotations.assertions.extend(self._valid(self._conditions_at_risk(found)))
+        annotations.assertions.extend(self._valid(self._tests_of_causes(self._conditions_at_risk(found))))
 
     # ------------------------------------------------------------------ topics
     def _specific(self, mention: Mention, types: Collection[str] = PATIENT) -> bool:
@@ -2266,6 +2266,19 @@ class RelationExtractor(Extractor):
         return [a for a in assertions
                 if not (a.relation == "risk_factor_for" and (a.subject, a.sentence) in with_condition
                         and self.lexicon[a.object].type == "Symptom")]
+
+    def _tests_of_causes(self, assertions: list[Assertion]) -> list[Assertion]:
+        """A test that a sentence gives both a symptom and the condition it says causes
+        the symptom is the condition's: "Neck pain after a crash may be a fracture and
+        needs an X-ray" (the X-ray looks for the fracture, not for the pain)."""
+        causes: dict[tuple[URIRef, int], set[URIRef]] = {}
+        for a in assertions:
+            if a.relation == "causes":
+                causes.setdefault((a.object, a.sentence), set()).add(a.subject)
+        tested = {(a.subject, a.object, a.sentence) for a in assertions if a.relation == "diagnosed_by"}
+        return [a for a in assertions if not (
+            a.relation == "diagnosed_by" and self.lexicon[a.subject].type == "Symptom"
+            and any((cause, a.object, a.sentence) in tested for cause in causes.get((a.subject, a.sentence), ())))]
 
     def _valid(self, assertions: Iterable[Assertion]) -> list[Assertion]:
         """Keep assertions whose types fit the relation, one per (fact, sentence), best first."""

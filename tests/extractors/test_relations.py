@@ -1634,3 +1634,9 @@ def test_advice_after_a_run_of_condition_headings_is_about_the_page_s_topic():
     found = facts(text)
     assert ("cold therapy", "treats", "heel pain") in found, found
     assert not {f for f in found if f[0] == "cold therapy" and f[2] != "heel pain"}, found
+
+
+def test_a_test_for_the_condition_a_symptom_may_be_is_the_condition_s():
+    found = facts("Neck pain after a crash may be a fracture and needs an X-ray.")
+    assert ("fracture", "diagnosed_by", "x-ray") in found, found
+    assert ("neck pain", "diagnosed_by", "x-ray") not in found, found
