@@ -108,6 +108,9 @@ _LETTERHEAD = re.compile(r"^(?:\S+\s+){0,7}(?:CLINIC|CENTRE|CENTER|HOSPITAL|TRUS
                          # the clinic's name, then its leaflet's code: "NORTHGATE PHYSIOTHERAPY   Patient
                          # information leaflet PI-37"
                          r"^[^a-z]{3,80}\s{3,}(?i:(?:patient\s+)?(?:information\s+)?leaflet\s+[a-z]*-?\d+)\W*$")
+#: a site's name over its first line of content: "TrailAndTarmac Forums", "RunChat Community"
+#: (the thread's subject below it is the page's title)
+_SITE_NAME = re.compile(r"^(?:[\w.&'-]+\s+){0,4}(?:forums?|community|message boards?|online)\s*$", re.IGNORECASE)
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
 #: scanning every paragraph for furniture words doubled the cost of this stage)
 _FURNITURE_LENGTH = 250
@@ -410,7 +413,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             headings = [h for h in headings if h[1] != len(blocks) - 1]
             wrapped = "cut"
         follows, adjacent = adjacent, True  # whether the line goes right on the one before
-        furniture = _furniture(line) or _digitless(line) in running
+        furniture = _furniture(line) or _digitless(line) in running or (not titled and bool(_SITE_NAME.match(line)))
         if table == "spaced" and indent >= _COLUMN_INDENT and not furniture:
             _extend(blocks[-1], text, end)  # a cell of a spaced row wrapped onto its own column
             continue

@@ -507,3 +507,11 @@ def test_a_ragged_printed_handout_joins_its_wrapped_lines_and_hanging_item_lines
         in texts
     assert structure.blocks[5].text.endswith("last year") and structure.blocks[5].intro == 4
     assert structure.blocks[6].text.endswith("(most of all on steep walls)")
+
+
+def test_a_forum_s_name_over_its_menus_is_furniture_and_the_thread_s_subject_is_the_title():
+    structure = _structure("RunChat Forums\nForum index > Injuries > Knees\nNew posts | Search | Log in\n\n"
+                           "Sore knee after every long run - ITBS?\n\nIt hurts on the outside after 10 km.\n")
+    assert [(b.kind, b.text[:12]) for b in structure.blocks] == [
+        ("meta", "RunChat Foru"), ("meta", "Forum index "), ("meta", "New posts | "), ("title", "Sore knee af"),
+        ("paragraph", "It hurts on ")]
