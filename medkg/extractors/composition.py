@@ -555,10 +555,11 @@ class CompositionStage(Extractor):
         region = regions[0] if len({r.iri for r in regions}) == 1 else None
         for m in annotations.mentions:
             concept = self.lexicon[m.concept]
-            if m.type == "Condition" and self._placeless(concept) and len(concept.label.split()) == 1 \
-                    and m.concept not in GENERIC:
-                composed = self._compose(region, concept.label) if region is not None else None
-                if composed is not None and composed.type == "Condition":
-                    m.concept = composed.iri
-                elif len(kinds := self._kinds_named_before(structure, annotations, m)) == 1:
-                    m.concept = kinds.pop()
+            if m.type != "Condition" or not self._placeless(concept) or m.concept in GENERIC:
+                continue
+            one_word = len(concept.label.split()) == 1
+            composed = self._compose(region, concept.label) if region is not None and one_word else None
+            if composed is not None and composed.type == "Condition":
+                m.concept = composed.iri
+            elif len(kinds := self._kinds_named_before(structure, annotations, m)) == 1:
+                m.concept = kinds.pop()  # ("a stress fracture" after "metatarsal stress fracture")

@@ -222,6 +222,14 @@ def test_a_generic_condition_is_the_kind_of_it_its_section_named_before():
     assert ("arthritis", "causes", "stiffness") in found, found
 
 
+def test_a_generic_name_of_two_words_is_the_kind_of_it_named_before():
+    text = ("Foot and shin pain in runners\n\nA metatarsal stress fracture is a crack in a long bone of the foot. "
+            "Low vitamin D can make a stress fracture more likely.\n")
+    found = facts(text)
+    assert ("vitamin d deficiency", "causes", "metatarsal stress fracture") in found, found
+    assert not {f for f in found if f[2] == "stress fracture"}, found
+
+
 def test_generic_injury_with_its_place_becomes_the_specific_injury():
     assert "calf strain" in names("Last week I got a strain in my calf while sprinting.")
 
