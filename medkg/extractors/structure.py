@@ -114,9 +114,11 @@ _SITE_NAME = re.compile(r"^(?:[\w.&'-]+\s+){0,4}(?:forums?|community|message boa
 #: characters of a line for it to be furniture: a paragraph of content is longer (and
 #: scanning every paragraph for furniture words doubled the cost of this stage)
 _FURNITURE_LENGTH = 250
-#: a breadcrumb trail ("Forum > Training > Injuries") or a menu ("Home | Conditions | Shop | Log in",
+#: a breadcrumb trail ("Forum > Training > Injuries", after the site's name: "AskAClinician | Home >
+#: Sports > Foot") or a menu ("Home | Conditions | Shop | Log in",
 #: "Home · Rides · Kit")
-_NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}[^>\u00bb\u203a|]{0,100}$|"
+_NAVIGATION = re.compile(r"^(?:[^>\u00bb\u203a|]{1,60}\|\s*)?(?:[^>\u00bb\u203a|]{1,60}\s[>\u00bb\u203a]\s){2,}"
+                         r"[^>\u00bb\u203a|]{0,100}$|"
                          r"^(?:[^|\u00b7\u2022]{1,45}\s[|\u00b7\u2022]\s){2,}[^|\u00b7\u2022]{1,30}$|"
                          # a trail from the home page with slashes: "Home / Blog / Injury Prevention"
                          r"^(?i:home)\s/\s(?:[^/]{1,60}\s/\s)*[^/]{1,100}$")

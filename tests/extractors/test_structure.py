@@ -383,6 +383,12 @@ def test_a_breadcrumb_trail_with_slashes_is_furniture():
     assert [b.kind for b in structure.blocks] == ["title", "meta", "paragraph"]
 
 
+def test_a_breadcrumb_trail_after_the_site_s_name_is_furniture():
+    structure = _structure("AskAClinic.example | Home > Sports > Foot and ankle\n\n"
+                           "Pain on top of my foot since I upped my mileage?\n\nI run 40 km a week.\n")
+    assert [b.kind for b in structure.blocks] == ["meta", "title", "paragraph"]
+
+
 def test_a_numbered_leaflet_line_is_furniture_in_any_case():
     structure = _structure("RIVERSIDE PHYSIOTHERAPY CLINIC\nPatient Information Leaflet No. 12\n"
                            "KNEE PAIN WHEN CLIMBING STAIRS\n\nYour physiotherapist gave you this leaflet.\n")
