@@ -427,6 +427,11 @@ _YES = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|certainly|indeed)\
 #: the words between two mentions that start another clause: no cue relates the two
 #: ("... if bursitis is unclear, but x-rays are needed only if arthritis is suspected")
 _CLAUSE_BREAK = re.compile(r"\b(?:but(?! also)|whereas|however|although)\b|,\s*while\b", re.IGNORECASE)
+#: how a sentence opens that addresses one complaint ("For impingement, ...", "For a mild
+#: strain, ..."), and the comma that ends the complaint's name (see ``_addressed``)
+_FOR_COMPLAINT = re.compile(r"^\W*for\s+(?:an?\s+|the\s+|your\s+)?(?:(?:mild|minor|severe|acute|chronic)\s+)?",
+                            re.IGNORECASE)
+_BEFORE_COMMA = re.compile(r"\s*,")
 #: a comma before a new condition: a weak cue's reach ends there ("an electrolyte imbalance
 #: after sweating heavily, when the muscle is fatigued, and with statins": not after statins)
 _NEW_CONDITION = re.compile(r",\s*(?:and\s+|or\s+)?(?:when|if|whenever|unless|while)\b", re.IGNORECASE)
@@ -1179,6 +1184,10 @@ class RelationExtractor(Extractor):
             # sentence denies is not what its advice is about
             denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
             target = [t for t in target if t.concept not in denied]
+            # "For impingement, the sleeper stretch loosens the back of the shoulder": the
+            # sentence's advice is for what it opens with
+            addressed = self._addressed(sentence, mentions)
+            target = addressed or target
             own_framed = self._own_frame_rule(index, sentence, mentions, annotations)
             found += own_framed
             asked = _YES_NO.match(sentence.text) and not (
@@ -1221,7 +1230,9 @@ class RelationExtractor(Extractor):
                    if a.relation in ("treats", "prevents") or block.kind not in ("item", "heading")}
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
-            for family, framed in _remedy_frames(frames[sentence.block], sentence.text,
+            block_frames = [(family, addressed if addressed and family in ("treat", "prevent") else framed)
+                            for family, framed in frames[sentence.block]]
+            for family, framed in _remedy_frames(block_frames, sentence.text,
                                                  _prevention_apart(block, prevention_lists)):
                 # "... suggests a trapped nerve rather than plantar fasciitis": not about the one it denies
                 frame = (family, [t for t in framed if t.concept not in denied])
@@ -2266,6 +2277,15 @@ class RelationExtractor(Extractor):
         return [a for a in assertions
                 if not (a.relation == "risk_factor_for" and (a.subject, a.sentence) in with_condition
                         and self.lexicon[a.object].type == "Symptom")]
+
+    def _addressed(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """The complaint a sentence opens by addressing: "For impingement, ...", "For a
+        mild strain, ..." (nothing but the complaint's name between "For" and the comma)."""
+        opening = _FOR_COMPLAINT.match(sentence.text)
+        if opening is None:
+            return []
+        return [m for m in mentions if self._specific(m) and m.start - sentence.start == opening.end()
+                and _BEFORE_COMMA.match(sentence.text, m.end - sentence.start)]
 
     def _tests_of_causes(self, assertions: list[Assertion]) -> list[Assertion]:
         """A test that a sentence gives both a symptom and the condition it says causes

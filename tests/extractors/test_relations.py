@@ -1640,3 +1640,9 @@ def test_a_test_for_the_condition_a_symptom_may_be_is_the_condition_s():
     found = facts("Neck pain after a crash may be a fracture and needs an X-ray.")
     assert ("fracture", "diagnosed_by", "x-ray") in found, found
     assert ("neck pain", "diagnosed_by", "x-ray") not in found, found
+
+
+def test_advice_that_opens_by_addressing_a_complaint_is_for_it():
+    found = facts("Cramps in runners\n\n## What helps\n\n- For a calf cramp, stretch your calf and hold it.\n")
+    assert ("calf stretch", "treats", "calf cramp") in found, found
+    assert ("calf stretch", "treats", "muscle cramp") not in found, found
