@@ -146,7 +146,11 @@ CUES: tuple[Cue, ...] = (
                  r"seen (?:most |mostly |more |mainly )?(?:often |commonly )?(?:in|among)",
          forward=False),
     _cue("treat", r"treat(?:s|ed|ing|ment|ments)?|reliev(?:e|es|ed|ing)|relief|eas(?:e|es|ed|ing)|alleviat(?:e|es|ed|ing)|"
-                  r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly )?used (?:for|against|in)|"
+                  r"suppress(?:es|ed|ing)?|(?:is|are|be) (?:\w+ly |sometimes |often |also |usually |only )?used (?:for|against|in)|"
+                  # "Surgery is reserved for a labral tear that ...", "may be needed for a complete tear"
+                  r"(?:is|are|be) (?:usually |generally |only |mostly )?(?:reserved|kept|saved) for|"
+                  r"(?:may|might|can|will|is|are) (?:only |sometimes |occasionally |also )?(?:be )?"
+                  r"(?:needed|required|necessary|considered|indicated) (?:for|in)\b|"
                   rf"sooth(?:e|es|ing)|heal(?:s|ing)?|help(?:s|ed|ful)? (?:with|to(?! {_PREVENTION_AIM})|relieve|ease|reduce|me|a lot)|"
                   r"what helped|cur(?:e|es|ed|ing)|(?:is|are) (?:often |usually |also |generally )?recommended|"
                   # a guideline's recommendation: "Offer advice to stay active and exercise therapy."

@@ -67,6 +67,10 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
     ("Turned out to be bursitis from kneeling on the hard path edges.",
      ("repetitive kneeling", "risk_factor_for", "bursitis")),
     ("Neck pain is common in road cyclists.", ("repetitive cycling", "risk_factor_for", "neck pain")),
+    ("Surgery is reserved for a labral tear that does not settle.", ("surgery", "treats", "labral tear")),
+    ("Surgery may be needed for a complete rotator cuff tear.", ("surgery", "treats", "rotator cuff tear")),
+    ("A steroid injection is sometimes used for stubborn bursitis.",
+     ("corticosteroid injection", "treats", "bursitis")),
 ], ids=["causes", "caused-by", "leads-to", "due-to", "risk", "risk-caused-by", "occur-if", "develop-when",
         "a-result-of", "treats", "prevents",
         "before-running", "see-a", "will-show", "examinations", "on-her", "cue-ends-in-object", "suppressed-with", "used-for",
@@ -74,7 +78,7 @@ from tests.extractors.helpers import extract, facts, facts_of_file, label, pipel
         "method-for-detecting", "gets-better-in-weeks-with", "cuts-in-half", "cut-by-a-figure", "lower-their-chance",
         "stop-coming-back", "can-give", "assessed-together-with", "seen-by", "linked-with",
         "makes-less-frequent", "less-likely-to-get", "is-very-often", "common-complaints-in",
-        "from-kneeling", "common-in-cyclists"])
+        "from-kneeling", "common-in-cyclists", "reserved-for", "may-be-needed-for", "sometimes-used-for"])
 def test_cue_sentence(text, expected):
     found = facts(text)
     assert expected in found, found
