@@ -530,14 +530,14 @@ class CompositionStage(Extractor):
         return Mention(concept=concept.iri, type=concept.type, start=start, end=end, text=text[start:end],
                        sentence=sentence, ambiguous=like.ambiguous)
 
-    def _kinds_named_before(self, structure: Structure, annotations: Annotations, mention: Mention) -> set[URIRef]:
-        """The kinds of a generic condition named before it in its section, the
-        section's heading included: "Hip impingement (FAI)" over "... impingement"."""
+    def _kinds_named_before(self, structure: Structure, conditions: list[Mention], mention: Mention) -> set[URIRef]:
+        """The kinds of a generic condition that ``conditions`` name before it in its
+        section, the section's heading included: "Hip impingement (FAI)" over "... impingement"."""
         block = structure.blocks[structure.sentences[mention.sentence].block]
         first = block.section[-1] if block.section else 0
         head = " " + lower(mention.text)
-        return {m.concept for m in annotations.mentions
-                if m.type == "Condition" and m.end <= mention.start and structure.sentences[m.sentence].block >= first
+        return {m.concept for m in conditions
+                if m.end <= mention.start and structure.sentences[m.sentence].block >= first
                 and lower(m.text).endswith(head) and mention.concept in self.lexicon.ancestors(m.concept)}
 
     def _specialise(self, structure: Structure, annotations: Annotations) -> None:
@@ -553,13 +553,14 @@ class CompositionStage(Extractor):
         regions += [self.lexicon[m.concept] for m in named if m.type == "BodyRegion"]
         # no single main region: a generic name is the one kind of it the page names, if any
         region = regions[0] if len({r.iri for r in regions}) == 1 else None
-        for m in annotations.mentions:
+        conditions = [m for m in annotations.mentions if m.type == "Condition"]
+        for m in conditions:
             concept = self.lexicon[m.concept]
-            if m.type != "Condition" or not self._placeless(concept) or m.concept in GENERIC:
+            if not self._placeless(concept) or m.concept in GENERIC:
                 continue
             one_word = len(concept.label.split()) == 1
             composed = self._compose(region, concept.label) if region is not None and one_word else None
             if composed is not None and composed.type == "Condition":
                 m.concept = composed.iri
-            elif len(kinds := self._kinds_named_before(structure, annotations, m)) == 1:
+            elif len(kinds := self._kinds_named_before(structure, conditions, m)) == 1:
                 m.concept = kinds.pop()  # ("a stress fracture" after "metatarsal stress fracture")

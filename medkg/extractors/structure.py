@@ -391,7 +391,8 @@ def parse_structure(document: SourceDocument) -> Structure:
     #: an item that introduces a list of its own ("3. Treatment is conservative:"), with its
     #: marker's kind and the intro it had: the next item marked as it is ends that list
     opened: tuple[int, bool, int | None] | None = None
-    marker_indent: int | None = None  # see below
+    #: the indent of the last block's item marker, if it is a plain-text item (see below)
+    marker_indent: int | None = None
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or _PAGE_NUMBER.match(line) or not any(c.isalnum() for c in line):
@@ -420,7 +421,7 @@ def parse_structure(document: SourceDocument) -> Structure:
             _extend(blocks[-1], text, end)  # a cell of a spaced row wrapped onto its own column
             continue
         row = "bars" if TABLE_ROW.match(line) else "spaced" if _SPACED_ROW.match(line) else ""
-        hanging = follows and blocks[-1].kind == "item" and marker_indent is not None and indent > marker_indent
+        hanging = follows and marker_indent is not None and indent > marker_indent
         if (_goes_on(wrapped, line) or hanging) and not turn and not row and not furniture and not _MD_HEADING.match(line) and not _META.match(line) and not (
                 _ITEM.match(line) and not _NUMBER_COMMA.match(line)):
             # Hard-wrapped text (forums, e-mail, plain-text exports): the line goes on

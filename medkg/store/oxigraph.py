@@ -20,7 +20,7 @@ from medkg.store.base import PREFIXES, Quad, Store, TextQuad, Values, check_quer
 from medkg.store.bindings import with_bindings
 from medkg.store.terms import from_ox, to_ox
 
-__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "update_text", "text_update",
+__all__ = ["OxigraphStore", "MemoryStore", "to_ox", "from_ox", "to_ox_quad", "as_result", "text_update",
            "text_quad"]
 
 
@@ -67,16 +67,7 @@ class OxigraphStore(Store):
 
     def replace(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[Quad] = (),
                 add: Iterable[Quad] = ()) -> None:
-        self._check_writable()
-        drops = self._existing(remove_graphs)
-        deletes = [to_ox_quad(q) for q in remove]
-        quads = [to_ox_quad(q) for q in add]
-        if not drops and not deletes:
-            self._store.extend(quads)  # one transaction
-            return
-        # Drops, deletes and inserts must land together: one update request is one
-        # transaction. Terms are written in their escaped N-Triples form by pyoxigraph.
-        self._store.update(update_text(drops, deletes, quads))
+        self.replace_text(remove_graphs=remove_graphs, remove=map(text_quad, remove), add=map(text_quad, add))
 
     def replace_text(self, *, remove_graphs: Iterable[URIRef] = (), remove: Iterable[TextQuad] = (),
                      add: Iterable[TextQuad] = ()) -> None:
@@ -86,7 +77,9 @@ class OxigraphStore(Store):
         if not drops and not deletes:
             self._store.load(nquads_text(add), format=ox.RdfFormat.N_QUADS)  # one transaction
             return
-        self._store.update(text_update(drops, deletes, add))  # one transaction, as in replace()
+        # Drops, deletes and inserts must land together: one update request is one
+        # transaction. Terms come in their escaped N-Triples form (see text_quad).
+        self._store.update(text_update(drops, deletes, add))
 
     def _existing(self, graphs: Iterable[URIRef]) -> list[URIRef]:
         """Those of ``graphs`` that are in the store."""
@@ -175,13 +168,9 @@ def text_quad(quad: Quad | ox.Quad) -> TextQuad:
     return str(quad.subject), str(quad.predicate), str(quad.object), graph
 
 
-def update_text(drops: list[URIRef], deletes: list[ox.Quad], quads: list[ox.Quad]) -> str:
-    """One SPARQL update that drops ``drops``, deletes ``deletes`` and inserts ``quads``."""
-    return text_update(drops, map(text_quad, deletes), map(text_quad, quads))
-
-
 def text_update(drops: list[URIRef], deletes: Iterable[TextQuad], quads: Iterable[TextQuad]) -> str:
-    """:func:`update_text` for quads already in N-Triples form."""
+    """One SPARQL update that drops ``drops``, deletes ``deletes`` and inserts ``quads``
+    (quads in N-Triples form, see :func:`text_quad`)."""
     parts = [f"DROP SILENT GRAPH {to_ox(g)}" for g in drops]
     parts += _data_block("DELETE DATA", deletes) + _data_block("INSERT DATA", quads)
     return " ;\n".join(parts)
