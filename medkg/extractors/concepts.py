@@ -42,6 +42,7 @@ _POSITIONS = frozenset({"back", "side", "front", "top", "bottom", "base", "middl
 #: "hurts" opening a match: the present tense tells of pain, where "hurt the
 #: knee" (past) tells of an injury
 _PRESENT_HURT = re.compile(r"hurts\b", re.IGNORECASE)
+_ARTICLES = frozenset({"a", "an", "the"})
 #: letters of an acronym that the page's own use of the full name disambiguates
 _ACRONYM_LENGTH = 6
 
@@ -84,6 +85,13 @@ def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
     return automaton
 
 
+def _head_start(normalized: list[str], first: int) -> int:
+    """Where a match starts for leftmost-longest: a label opening with an article
+    ("a fall", kept so that "fall" alone does not match) competes from the word after
+    it, so that "a fall onto an outstretched hand" is the longer label, not "a fall"."""
+    return first + 1 if normalized[first] in _ARTICLES else first
+
+
 def _written_as_acronym(written: str) -> bool:
     """"PAD", "MRIs" yes; "pad", "As" no."""
     return written.isupper() or (len(written) > 2 and written.endswith("s") and written[:-1].isupper())
@@ -112,7 +120,7 @@ class DictionaryConceptFinder(Extractor):
                 matches.append((first, -tokens, found, punctuated))
             if not matches:
                 continue
-            matches.sort()
+            matches.sort(key=lambda m: (_head_start(normalized, m[0]), m[1]))
             token_spans = spans(sentence_text)
             taken = -1
             for first, negative_count, found, punctuated in matches:

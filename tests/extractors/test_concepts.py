@@ -70,6 +70,13 @@ def test_longest_match_wins():
     assert names("a stress fracture of the tibia")[0] != "fracture"
 
 
+def test_a_label_opening_with_an_article_yields_to_a_longer_one_after_it():
+    """"a fall" is a label only so that "fall" alone does not match: the fall onto an
+    outstretched hand it begins is the longer name."""
+    assert names("A fall onto an outstretched hand can break the scaphoid.")[0] == "fall on an outstretched hand"
+    assert names("A fall on the stairs hurt my back.")[0] == "accidental fall"
+
+
 def test_short_acronym_needs_capitals():
     assert "ankylosing spondylitis" not in names("This happens as a result of overuse.")
 
