@@ -168,9 +168,29 @@ _INCREASED = re.compile(
     rf"{_SUDDENLY}\s+{_INCREASING}\s+{_MEASURE}{_ACTIVITY}|"
     rf"{_INCREASING}\s+(?:{_SUDDENLY}\s+{_MEASURE}{_ACTIVITY}|{_MEASURE}{_ACTIVITY}\s+(?:[\w-]+\s+)?"
     r"(?:too\s+(?:quickly|fast|soon|much|rapidly|suddenly)|(?:very\s+|so\s+)?(?:quickly|suddenly|rapidly|sharply))))\b")
+#: ... or in one leap: "jumping from 15 to 30 km a week", "going from 25 to 45 km in
+#: three weeks", "jumping from two-hour rides to a six-hour sportive"
+_LEAPT = re.compile(
+    r"\b(?:jump(?:s|ed|ing)?\s+(?:straight\s+)?from\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+to\s+(?:an?\s+)?[\w-]+|"
+    r"(?:go|goes|going|went|gone)\s+(?:straight\s+)?from\s+\d+\s*[a-z]*\s+to\s+\d+\s*[a-z]*)")
+_GRADUALLY = (r"(?:gradually|slowly|progressively|steadily|step\s+by\s+step|bit\s+by\s+bit|little\s+by\s+little|"
+              r"a\s+little\s+at\s+a\s+time|in\s+small\s+steps)")
+#: a cap on each step: "by about 10% a week", "by no more than 10 percent"
+_SMALL_STEPS = (r"by\s+(?:about\s+|around\s+|roughly\s+|(?:no|not)\s+more\s+than\s+|less\s+than\s+|under\s+|"
+                r"at\s+most\s+|up\s+to\s+)?(?:\d+|ten|five)\s*(?:%|per\s*cent|percent)")
+_BUILDING = rf"(?:{_INCREASING}|build(?:s|ing)?|built|rebuild(?:s|ing)?|rebuilt|rais(?:e|es|ed|ing)|progress(?:es|ed|ing)?)"
+#: training stepped up step by step: "increase your weekly distance gradually, by about
+#: 10% a week", "build your mileage up gradually", "slowly build up the distance",
+#: "rebuild gradually over 6-8 weeks"
+_GRADUAL = re.compile(
+    rf"\b(?:{_GRADUALLY}\s+{_BUILDING}\s+(?:up\s+)?{_MEASURE}{_ACTIVITY}|"
+    rf"{_BUILDING}\s+(?:up\s+)?{_MEASURE}{_ACTIVITY}\s+(?:[\w-]+\s+)?(?:up\s+)?(?:{_GRADUALLY}|,?\s*{_SMALL_STEPS})|"
+    rf"(?:increas(?:e|ing)|rebuild(?:ing)?|build(?:ing)?\s+(?:it\s+|things\s+)?(?:back\s+)?up)\s+(?:it\s+)?{_GRADUALLY})\b")
 #: changes of training the text names in words of its own: (the concept, the phrases)
 _TRAINING_CHANGES = ((CONCEPT["reduced-training-load"], _REDUCING),
-                     (CONCEPT["sudden-increase-in-training"], _INCREASED))
+                     (CONCEPT["sudden-increase-in-training"], _INCREASED),
+                     (CONCEPT["sudden-increase-in-training"], _LEAPT),
+                     (CONCEPT["gradual-training-progression"], _GRADUAL))
 #: ages in numbers, with how many years the second number adds to its span: "aged 40
 #: to 60", "between 35 and 55 years", "in their 40s and 50s"; "over 60" has no upper end
 _AGES = ((re.compile(r"\baged\s+(?:between\s+|from\s+)?(\d{2})\s*(?:-|\u2013|to|and)\s*(\d{2})\b"), 0),
@@ -448,7 +468,8 @@ class CompositionStage(Extractor):
                 continue  # outside the sentences, or across two
             mentions = by_sentence.get(index, [])
             if any(m.type == concept.type and m.start < end and start < m.end
-                   and (m.start <= start or m.end > end) for m in mentions):
+                   and not (start <= m.start and m.end <= end and (m.start, m.end) != (start, end))
+                   for m in mentions):
                 continue  # named by the vocabulary already (not just something inside)
             found.append(Mention(concept=concept.iri, type=concept.type, start=start, end=end,
                                  text=text[start:end], sentence=index))

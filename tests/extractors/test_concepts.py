@@ -120,8 +120,10 @@ def test_training_cut_down_is_a_reduced_training_load(text, cut_down):
     ("Middle-aged runners who suddenly increase the running distance are most at risk.", "running"),
     ("Watch out for a big jump in hard bouldering after time off.", "bouldering"),
     ("You are more likely to get it if you have suddenly increased how far or how often you run.", None),
+    ("Jumping from 15 to 30 km a week raises your risk of shin splints.", "jumping"),
+    ("Going from 25 to 45 km in three weeks is exactly the kind of jump that can cause one.", None),
 ], ids=["sudden-jump-in", "too-quickly-after", "suddenly-after-verb", "suddenly-before-verb", "activity-inside",
-        "how-far-or-how-often-you"])
+        "how-far-or-how-often-you", "jumping-from-to", "going-from-to"])
 def test_training_stepped_up_too_fast_is_a_sudden_increase_in_training(text, stepped_up):
     found = names(text)
     assert "sudden increase in training" in found, found
@@ -134,6 +136,26 @@ def test_training_stepped_up_too_fast_is_a_sudden_increase_in_training(text, ste
 ], ids=["gradually", "step-by-step"])
 def test_training_stepped_up_slowly_is_no_sudden_increase(text):
     assert "sudden increase in training" not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Increase your weekly distance gradually, by about 10% a week.",
+    "Build your mileage up gradually after the break.",
+    "Build fingerboard training up gradually, and keep it to twice a week.",
+    "Slowly build up the distance of your rides.",
+    "Avoid jumping back to 45 km; rebuild gradually over 6-8 weeks.",
+], ids=["weekly-distance-gradually", "build-up-around-activity", "activity-with-its-kind", "slowly-before",
+        "rebuild-gradually"])
+def test_training_stepped_up_step_by_step_is_a_gradual_training_progression(text):
+    assert "gradual training progression" in names(text), names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The pain builds up gradually over a few weeks.",
+    "Swelling increases slowly through the day.",
+], ids=["pain-builds-up", "swelling-increases"])
+def test_a_complaint_coming_on_slowly_is_no_training_progression(text):
+    assert "gradual training progression" not in names(text)
 
 
 @pytest.mark.parametrize("text,group", [
