@@ -88,6 +88,9 @@ _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|w
 #: clause's comma: the main clause after it is not negated
 _FRONTED = re.compile(r"^(?:[^\"\u201c]{0,80}[\"\u201c])?"  # also where a quotation opens: 'He said, "If ...'
                       r"\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
+#: ... and so does a trigger in a later conditional clause of a list of them: "if it isn't
+#: improving, or if you can't stand on that leg, see a sports physiotherapist"
+_SUBORDINATE = re.compile(r"[,;]\s*(?:(?:or|and)\s+)?(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
 #: triggers that deny one phrase, not a clause: "builds over a day rather than
 #: immediately, with pain along the joint line" does not deny the pain
 _CONTRASTIVE = frozenset({"instead of", "rather than", "other than"})
@@ -102,7 +105,8 @@ def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> 
             spans.append((stops[-1] if stops else begin, m.start()))
         else:
             limit = min(len(text), m.end() + _WINDOW)
-            if _FRONTED.match(text, 0, m.start()) or m.group() in _CONTRASTIVE:
+            if _FRONTED.match(text, 0, m.start()) or _SUBORDINATE.search(text, 0, m.start()) \
+                    or m.group() in _CONTRASTIVE:
                 comma = text.find(",", m.end(), limit)
                 limit = limit if comma < 0 else comma
             stop = _TERMINATOR.search(text, m.end(), limit)

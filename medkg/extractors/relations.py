@@ -492,6 +492,11 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
+#: a test that shows or confirms "it": the condition the sentence before named last
+_SHOWS_IT = re.compile(r"\b(?:show|confirm|detect|reveal|diagnose|pick up|spot|see)s?\s+(?:it|this)\b", re.IGNORECASE)
+#: what says what something is, right before the name: "may be", "is probably", "sounds like"
+_PREDICATE = re.compile(r"\b(?:be|is|are|means?|suggests?|sounds?\s+like)\s+(?:(?:probably|likely|usually|often|"
+                        r"most likely|an?|the)\s+)*$", re.IGNORECASE)
 #: a pronoun that stands for the clinician just named, not for the complaint: "See a GP ...
 #: They may refer you to a physiotherapist"
 _CLINICIANS_DO = re.compile(r"^\W*(?:they|he|she)\s+(?:(?:may|might|can|could|will|would|should|usually|often)\s+)*"
@@ -1184,6 +1189,13 @@ class RelationExtractor(Extractor):
                 context = structure.sentences[index - 1].text
                 if before and _INSTANCES.match(sentence.text):
                     found += self._instances_rule(index, mentions, before, context)
+            elif continues and block.kind != "item" and _SHOWS_IT.search(sentence.text) \
+                    and not _CONTINUATION.match(structure.sentences[index - 1].text):
+                # "A hard lump ... may be myositis ossificans. An X-ray will show it from
+                # about three weeks": what a test shows is the condition just named ("This
+                # is a strain or tear ... MRI can diagnose it": the same "it" as before; an
+                # item's "it" is what the item names)
+                target = self._predicated(structure.sentences[index - 1], usable.get(index - 1, [])) or target
             # "Pain in the left chest ... is not the side stitch, go to cardiology": what the
             # sentence denies is not what its advice is about
             denied = {m.concept for m in by_sentence.get(index, []) if m.negated}
@@ -1261,6 +1273,13 @@ class RelationExtractor(Extractor):
         annotations.assertions.extend(self._valid(self._tests_of_causes(self._conditions_at_risk(found))))
 
     # ------------------------------------------------------------------ topics
+    def _predicated(self, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """The condition a sentence says something is ("A hard lump ... after a dead leg
+        may be myositis ossificans"), else the one condition it names, if one."""
+        named = [m for m in mentions if self._specific(m, ("Condition",))]
+        said = [m for m in named if _PREDICATE.search(sentence.text, 0, m.start - sentence.start)]
+        return said[:1] or (named[:1] if len({m.concept for m in named}) == 1 else [])
+
     def _specific(self, mention: Mention, types: Collection[str] = PATIENT) -> bool:
         """Whether a mention names a concept of ``types`` by itself: not a generic
         complaint ("pain") and not an ambiguous word ("ice", "side")."""

@@ -1096,6 +1096,24 @@ def test_a_negation_in_an_opening_clause_ends_at_its_comma():
     assert ("patellar dislocation", "causes", "knee sprain") in found
 
 
+def test_a_negation_in_a_later_conditional_clause_ends_at_its_comma():
+    """"..., or if you can't stand on that leg, see a sports medicine doctor": the advice
+    after the conditions is not denied."""
+    text = ("Peroneal tendinopathy\n\nIf it isn't improving after six weeks, or if you can't stand on that leg, "
+            "see a sports medicine doctor.\n")
+    negated = {label(m.concept) for m in extract(text).annotations.mentions if m.negated}
+    assert "sports medicine physician" not in negated, negated
+    assert ("peroneal tendinopathy", "see_specialist", "sports medicine physician") in facts(text)
+
+
+def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
+    text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
+            "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
+    found = facts(text)
+    assert {("myositis ossificans", "diagnosed_by", "x-ray"), ("myositis ossificans", "diagnosed_by", "ultrasound")} <= found
+    assert not {f for f in found if f[1] == "diagnosed_by" and f[0] != "myositis ossificans"}, found
+
+
 def test_a_negation_ends_where_a_consequence_begins():
     extraction = extract("Groin pain\n\nThere is no lump, so at present it is more likely a groin strain.\n"
                          "The stress fracture does not show on the X-ray, so a bone scan or MRI is needed.\n")
