@@ -25,7 +25,7 @@ _WINDOW = 60  # characters a trigger reaches (about eight words)
 
 NEGATION_PRE = re.compile(
     r"\b(?:no|not(?!\s+only)|never|without|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|doesn't|don't|"
-    r"didn't|won't|free of|absence of|absent|negative for|(?<!to )(?<!can )(?<!may )(?<!will )(?<!could )(?<!help )(?<!helps )rule[sd]? out|ruling out|(?<!to )excluded?|"
+    r"didn't|won't|free of|absence of|absent|negative for|(?<!to )(?<!can )(?<!may )(?<!will )(?<!could )(?<!help )(?<!helps )(?<!be )rule[sd]? out|ruling out|(?<!to )excluded?|"
     r"denie[sd]|"
     r"no sign of|no evidence of|no signs of|unlikely to be|instead of|rather than|other than|rarely|seldom)\b"
     # "do not skip the warm-up", "never forget to stretch": two negatives, no negation

@@ -1013,6 +1013,18 @@ def test_to_rule_out_is_a_possibility_to_check_not_a_negation():
     assert tears and all(a.hedged for a in tears)
 
 
+def test_to_be_ruled_out_with_a_test_is_a_possibility_to_check_not_a_negation():
+    """"a hip fracture has to be ruled out with an X-ray": neither is denied."""
+    extraction = extract("Hip pain in older adults\n\nAfter a fall, a hip fracture has to be ruled out with an X-ray.\n")
+    mentions = {label(m.concept): m for m in extraction.annotations.mentions}
+    assert not mentions["x-ray"].negated and not mentions["hip fracture"].negated
+
+
+def test_pain_that_wakes_you_is_night_pain():
+    assert ("night pain" in {label(m.concept) for m in
+                             extract("The pain wakes you every night whatever position you lie in.").annotations.mentions})
+
+
 def test_not_only_but_also_negates_nothing_and_lists_its_items():
     found = facts("Shin pain comes not only from shin splints but also from stress fractures.")
     assert ("shin splints", "causes", "shin pain") in found and ("stress fracture", "causes", "shin pain") in found
