@@ -180,6 +180,10 @@ CUES: tuple[Cue, ...] = (
                   r"(?:is|are) (?:also |often |commonly |sometimes |widely )?used(?=\W*$)|"
                   r"settles? (?:down )?with|(?:usually|often|generally|normally|always) works?(?=\W*$)|"
                   r"respond(?:s)? (?:well )?to|"
+                  # a clinician's plan, step by step: "After that we start gentle range of motion
+                  # exercises", "then we add strengthening", "we usually begin with taping"
+                  r"(?<=we )(?:(?:then|usually|often|normally|typically|also) )?(?:start|begin|add|introduce|"
+                  r"progress to|move on to)\b|"
                   r"remed(?:y|ies)|get rid of|works? (?:well )?for|prescrib(?:e|es|ed)|"
                   r"(?:reduc|settl|calm)(?:e|es|ed|ing) (?:down )?(?:the )?(?:pain|swelling|"
                   r"inflammation|symptoms|discomfort)"),

@@ -714,6 +714,16 @@ def test_what_helps_for_a_while_or_lets_it_relax_treats_the_topic(text, fact):
     assert fact in facts(text), facts(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Turf toe\n\nAfter the first week we start gentle range of motion exercises and toe curls.\n",
+     {("range of motion exercise", "treats", "turf toe"), ("toe curl", "treats", "turf toe")}),
+    ("Achilles tendinopathy\n\nWe usually begin with a heel lift and calf raises.\n",
+     {("heel lift", "treats", "achilles tendinopathy"), ("calf raise", "treats", "achilles tendinopathy")}),
+], ids=["we-start", "we-usually-begin-with"])
+def test_what_a_clinician_starts_with_treats_the_topic(text, expected):
+    assert expected <= facts(text), facts(text)
+
+
 def test_a_heading_asking_how_to_stop_it_happening_again_frames_prevention():
     found = facts("Lower back pain\n\n## How do I stop it happening again?\n\n- Build core strength.\n"
                   "- Lose excess weight if you need to.\n")
