@@ -89,6 +89,12 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read
                         # a line of buttons: "[Login] [Register] [Download APP, consult doctor anytime]"
                         r"^(?:\[[^\]]{1,60}\]\s*){2,}$|"
                         r"\b(?:views|replies)\s*:\s*[\d,]+|^#\d+\s+\S+|^(?:posted|last edited)\s*(?:on\s*)?:|"
+                        # a poster's card: "Senior Member", "Moderator", "Posts: 1,208", "Joined: Mar 2017",
+                        # "Verified: Physical Therapist"
+                        r"^(?:(?:senior|junior|new|active|veteran|well-known|regular|gold|silver|premium|super)\s+)?"
+                        r"(?:member|moderator|administrator|admin|staff|guest)\W*$|"
+                        r"^(?:posts|joined|member since|messages|reactions?|reaction score|likes(?: received)?|"
+                        r"reputation|karma|points|threads|verified)\s*:\s*[\w ,./'-]{1,40}$|"
                         # a messaging app's placeholders: "<Media omitted>", "This message was deleted"
                         r"^<[\w ]+omitted>$|^(?:this message was deleted|you deleted this message)\W*$|"
                         r"\bmessages and calls are end-to-end encrypted\b|"

@@ -88,6 +88,17 @@ def test_bylines_of_posts_and_questions_are_furniture():
     assert kinds["Reply #1 -"][0] == "meta" and kinds["Ice it."] == ("paragraph", "answer")
 
 
+def test_a_posters_card_is_furniture():
+    """A forum post's header lines say who wrote it, not what the thread is about:
+    read as headings, they would open sections that name nothing."""
+    structure = _structure("Turf toe - how long out?\n\nfastfeet_22\nSenior Member\nPosts: 1,208\nJoined: Mar 2017\n"
+                           "Verified: Physical Therapist\n\nI had turf toe two seasons ago.\n")
+    kinds = {b.text: b.kind for b in structure.blocks}
+    assert all(kinds[line] == "meta" for line in ("Senior Member", "Posts: 1,208", "Joined: Mar 2017",
+                                                   "Verified: Physical Therapist")), kinds
+    assert kinds["I had turf toe two seasons ago."] == "paragraph"
+
+
 def test_sentence_offsets_point_into_the_text():
     text = "Knee pain\n\n  - Rest.  Ice the knee.\n"
     structure = _structure(text)
