@@ -55,6 +55,8 @@ _QUESTION_START = re.compile(r"^(question|q:|ask date|asked by)", re.IGNORECASE)
 _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|answered)\b.{0,40}$|"
                    r"(?:(?:reply|post|answer|comment)\s*#?\d*\s*[-:\u2013]?\s*)?"
                    r"(?:asked|posted|answered|submitted|written|reviewed|checked|replied)\s+by\b.{0,80}$|"
+                   # a post's header: "Reply from SteelIsReal (member since 2009) | 3 Jun 2024 21:40"
+                   r"(?:reply|response|comment|answer|message)\s+from\s+\S+.{0,60}\|\s*\d{1,2}\s+\w{3,9}\.?\s+\d{4}.{0,20}$|"
                    r"(?:ask|reply|posted|updated|published)\s*date\s*:|.{0,60}\d{1,2}\D{1,3}\d{1,2}\s*year old|"
                    # a label and a date: "Asked: 14.03.2024", "Posted on 2024-03-14"
                    r"(?:asked|answered|posted|updated|published|date)(?:\s+on)?\s*:?\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$|"

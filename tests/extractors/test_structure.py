@@ -99,6 +99,13 @@ def test_a_posters_card_is_furniture():
     assert kinds["I had turf toe two seasons ago."] == "paragraph"
 
 
+def test_a_reply_header_is_furniture_that_opens_the_answer():
+    structure = _structure("Numb little finger after a long ride\nPosted by Gaz | 3 Jun 2024 21:14\nMy finger is numb.\n\n"
+                           "Reply from SteelIsReal (member since 2009) | 3 Jun 2024 21:40\nClassic handlebar palsy.\n")
+    kinds = {b.text[:10]: (b.kind, b.part) for b in structure.blocks}
+    assert kinds["Reply from"][0] == "meta" and kinds["Classic ha"] == ("paragraph", "answer"), kinds
+
+
 def test_sentence_offsets_point_into_the_text():
     text = "Knee pain\n\n  - Rest.  Ice the knee.\n"
     structure = _structure(text)
