@@ -42,6 +42,10 @@ NEGATION_POST = re.compile(
     rf"(?:{_COPULA}\s+not|isn't|aren't|wasn't|weren't)\s+(?:usually\s+|often\s+|generally\s+|really\s+)?"
     r"(?:the )?(?:cause|problem|issue|reason|suitable|recommended|necessary|needed|helpful|effective|required|advised)|"
     r"(?:is|are)\s+not\s+(?:a|an|the)?\s*(?:sign|symptom|cause|part|feature)|"
+    # a test that shows nothing: "A plain X-ray is often normal in the first weeks", "X-rays
+    # can look completely normal"
+    r"(?:is|are|(?:can|may|will|often|usually)\s+(?:look|be))\s+(?:often\s+|usually\s+|frequently\s+|completely\s+|"
+    r"initially\s+|still\s+)?normal\b|"
     # "Taking ibuprofen before training just masks the warning sign"
     r"(?:just|only|simply|merely)\s+(?:masks?|hides?|covers? up|numbs?)\b|"
     # "The infiltrations of corticoids are not a treatment that we use", "... is not a cure"

@@ -1030,6 +1030,21 @@ def test_to_be_ruled_out_with_a_test_is_a_possibility_to_check_not_a_negation():
     assert not mentions["x-ray"].negated and not mentions["hip fracture"].negated
 
 
+@pytest.mark.parametrize("text", [
+    "Rib stress fracture\n\nDiagnosis\n\nAn X-ray is usually normal in the first weeks.\n",
+    "Rib stress fracture\n\nDiagnosis\n\nAn MRI shows it early. X-rays can look completely normal early on.\n",
+], ids=["is-usually-normal", "can-look-normal"])
+def test_a_test_said_to_look_normal_diagnoses_nothing(text):
+    """Under a heading on diagnosis, a test that "is often normal" is not how the
+    condition is found (the MRI that shows it is)."""
+    assert ("rib stress fracture", "diagnosed_by", "x-ray") not in facts(text), facts(text)
+
+
+def test_the_stroke_of_a_rower_is_no_brain_stroke():
+    assert "brain stroke" not in {label(m.concept) for m in extract(
+        "The trunk muscles pull against each other during the stroke.").annotations.mentions}
+
+
 def test_pain_that_wakes_you_is_night_pain():
     assert ("night pain" in {label(m.concept) for m in
                              extract("The pain wakes you every night whatever position you lie in.").annotations.mentions})
