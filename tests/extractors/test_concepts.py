@@ -77,6 +77,15 @@ def test_a_label_opening_with_an_article_yields_to_a_longer_one_after_it():
     assert names("A fall on the stairs hurt my back.")[0] == "accidental fall"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("An infected bursa needs antibiotics quickly.", "septic bursitis"),
+    ("Septic bursitis follows a graze over the kneecap.", "septic bursitis"),
+    ("It may be an infection in the joint.", "septic arthritis"),
+], ids=["infected-bursa", "septic-bursitis", "infection-in-the-joint"])
+def test_infections_of_a_bursa_or_joint_are_named(text, expected):
+    assert expected in names(text), names(text)
+
+
 def test_short_acronym_needs_capitals():
     assert "ankylosing spondylitis" not in names("This happens as a result of overuse.")
 
