@@ -1509,6 +1509,10 @@ class RelationExtractor(Extractor):
                     between = gap_start <= cs < gap_end and ce <= b.end - offset \
                         and (cue.strong or not _NEW_CONDITION.search(text, ce, b.start - offset))
                     subject, object_ = _orient(cue.family, a, b, cue.forward)
+                    if between and cue.family == "risk" and a.type == b.type and _CONDITIONAL.match(text[ce:gap_end]):
+                        # "Septic bursitis is more likely if you have diabetes": what the
+                        # condition names raises the risk of what the cue follows
+                        subject, object_ = b, a
                     if not between and cue.family == "risk" and ce <= a.start - offset \
                             and a.type in PATIENT and _CONDITIONAL.match(text[gap_start:gap_end]) \
                             and not _CONDITIONAL.match(text[ce:a.start - offset]):

@@ -758,6 +758,13 @@ def test_a_risk_cue_before_both_sides_needs_a_condition_between_them():
     assert not any(f[0] == "female sex" for f in found), found
 
 
+def test_a_condition_that_makes_another_more_likely_causes_it():
+    """"X is more likely if you have Y": Y raises the risk of X, whichever comes first."""
+    found = facts("Knee swelling\n\nSeptic bursitis is more likely if you have diabetes.\n")
+    assert ("diabetes mellitus", "causes", "septic bursitis") in found
+    assert ("septic bursitis", "causes", "diabetes mellitus") not in found
+
+
 def test_a_weak_cue_reaches_no_further_than_the_next_condition():
     found = facts("Calf cramps in tennis players\n\nCalf cramps are sudden, painful tightenings of the calf "
                   "muscle. They are more likely when you are dehydrated or have an electrolyte imbalance after "
