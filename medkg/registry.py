@@ -27,6 +27,7 @@ _BUILTINS: dict[str, dict[str, str]] = {
     "extractors": {
         "dictionary": "medkg.extractors.concepts:DictionaryConceptFinder",
         "compose": "medkg.extractors.composition:CompositionStage",
+        "coordination": "medkg.extractors.coordination:CoordinationResolver",
         "context": "medkg.extractors.context:ContextAnnotator",
         "anaphora": "medkg.extractors.anaphora:AnaphoraResolver",
         "relations": "medkg.extractors.relations:RelationExtractor",

@@ -22,7 +22,7 @@ from medkg.ontology.lexicon import Lexicon, load_lexicon
 
 __all__ = ["Pipeline", "Extraction", "DEFAULT_STAGES"]
 
-DEFAULT_STAGES = ("dictionary", "compose", "context", "anaphora", "relations")
+DEFAULT_STAGES = ("dictionary", "compose", "coordination", "context", "anaphora", "relations")
 
 
 @dataclass
