@@ -91,6 +91,9 @@ _MOVEMENTS = frozenset({"twist", "roll", "turn", "pull"})
 _INJURED_BY_MOVEMENT = re.compile(r"^\w+ed\b|\b(?:my|your|his|her|their)\b", re.IGNORECASE)
 #: the rest of a word after its stem ("strain|ed")
 _WORD_END = re.compile(r"\w*")
+#: a direction a part is held in: "turned slightly outwards", "rolled in"
+_DIRECTION = re.compile(r"\s+(?:(?:slightly|a\s+little|a\s+bit)\s+)?(?:out|outwards?|in|inwards?|up|upwards?|down|"
+                        r"downwards?)\b", re.IGNORECASE)
 #: a verb in the past: "rolled", "twisted"
 _DONE = re.compile(r"\w+ed\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"\b({_VERB})\w*\s+(?:(?:the|my|your|his|her|their|an?|one|both|left|right)\s+){{0,3}}$",
@@ -408,8 +411,12 @@ class CompositionStage(Extractor):
             if before and before.group(1).lower() in _MOVEMENTS and not _INJURED_BY_MOVEMENT.search(before.group()):
                 before = None  # "moves that twist the wrist under load": a movement, not an injury
             after = _VERB_AFTER.match(text[m.end:m.end + 40])
-            if after and after.group(1).lower() in _MOVEMENTS and not _DONE.match(after.group(), after.start(1)):
-                after = None  # "if your feet roll in a lot": how they move, not an injury ("my ankle rolled")
+            if after and after.group(1).lower() in _MOVEMENTS and (
+                    not _DONE.match(after.group(), after.start(1))
+                    or _DIRECTION.match(text, m.end + _WORD_END.match(after.group(), after.start(1)).end())):
+                # "if your feet roll in a lot", "with the ankle turned slightly outwards": how
+                # it moves or is held, not an injury ("my ankle rolled", "it turned over")
+                after = None
             for verb, at in ((before, max(0, m.start - 40)), (after, m.end)):
                 if verb is None:
                     continue

@@ -180,6 +180,8 @@ CUES: tuple[Cue, ...] = (
                   r"(?:is|are) (?:also |often |commonly |sometimes |widely )?used(?=\W*$)|"
                   r"settles? (?:down )?with|(?:usually|often|generally|normally|always) works?(?=\W*$)|"
                   r"respond(?:s)? (?:well )?to|"
+                  # "Most people do well with load management": what they do well with
+                  r"do(?:es)? (?:well|better|fine|best) (?:with|on)\b|"
                   # a clinician's plan, step by step: "After that we start gentle range of motion
                   # exercises", "then we add strengthening", "we usually begin with taping"
                   r"(?<=we )(?:(?:then|usually|often|normally|typically|also) )?(?:start|begin|add|introduce|"

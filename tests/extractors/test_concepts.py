@@ -374,8 +374,10 @@ def test_a_complaint_told_with_a_verb_after_its_region_and_an_adverb(text, expec
     ("Turn the ankle in and out ten times.", False),
     ("It is more likely if your feet roll in a lot.", False),
     ("His wrist twisted under him on the landing.", True),
+    ("Do calf raises, some with the ankle turned slightly outwards.", False),
+    ("My ankle turned over on a rock.", True),
 ], ids=["twisted-the", "twist-your", "sprained-the", "moves-that-twist-the", "turn-the", "feet-roll-in",
-        "wrist-twisted"])
+        "wrist-twisted", "held-turned-outwards", "turned-over"])
 def test_a_movement_verb_tells_an_injury_when_done_or_to_ones_own_part(text, injured):
     found = names(text)
     assert any(name.endswith("sprain") for name in found) == injured, found

@@ -719,8 +719,10 @@ def test_what_helps_for_a_while_or_lets_it_relax_treats_the_topic(text, fact):
      {("range of motion exercise", "treats", "turf toe"), ("toe curl", "treats", "turf toe")}),
     ("Achilles tendinopathy\n\nWe usually begin with a heel lift and calf raises.\n",
      {("heel lift", "treats", "achilles tendinopathy"), ("calf raise", "treats", "achilles tendinopathy")}),
-], ids=["we-start", "we-usually-begin-with"])
-def test_what_a_clinician_starts_with_treats_the_topic(text, expected):
+    ("Peroneal tendinopathy\n\nMost people do well with load management rather than complete rest.\n",
+     {("activity modification", "treats", "peroneal tendinopathy")}),
+], ids=["we-start", "we-usually-begin-with", "do-well-with"])
+def test_what_a_clinician_starts_with_or_people_do_well_with_treats_the_topic(text, expected):
     assert expected <= facts(text), facts(text)
 
 
