@@ -81,6 +81,8 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
 _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read more)\b|"
                         r"\b(?:shop now|buy now|book now|order now|\d+\s?% off|free shipping|(?:use|promo|discount) code|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
+                        # a site's standing line: "In an emergency, call your local emergency number."
+                        r"in an emergency,?\s+(?:please\s+)?(?:call|dial|ring|phone)|"
                         r"cookie (?:settings|preferences|policy)|skip to (?:the )?(?:main )?(?:content|navigation|menu))\b|"
                         # a price list: "Appointment of a neurologist, primary - 3200 rub."
                         r"\d\s?(?:rub|rubles|roubles|usd|eur|gbp|won|yuan)\b\.?\s*$|[$\u20ac\u00a3]\s?\d+(?:[.,]\d\d)?\s*$|"

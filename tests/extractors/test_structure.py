@@ -106,6 +106,15 @@ def test_a_reply_header_is_furniture_that_opens_the_answer():
     assert kinds["Reply from"][0] == "meta" and kinds["Classic ha"] == ("paragraph", "answer"), kinds
 
 
+def test_a_sites_emergency_line_is_furniture():
+    """"In an emergency call your local emergency number" stands on every page of a
+    site: it is no advice about the page's complaint."""
+    structure = _structure("Outer hip pain\n\nRest it for a week.\n\nIn an emergency call your local emergency number.\n")
+    kinds = {b.text: b.kind for b in structure.blocks}
+    assert kinds["In an emergency call your local emergency number."] == "meta", kinds
+    assert kinds["Rest it for a week."] == "paragraph"
+
+
 def test_sentence_offsets_point_into_the_text():
     text = "Knee pain\n\n  - Rest.  Ice the knee.\n"
     structure = _structure(text)
