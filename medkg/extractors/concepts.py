@@ -42,6 +42,7 @@ _POSITIONS = frozenset({"back", "side", "front", "top", "bottom", "base", "middl
 #: "hurts" opening a match: the present tense tells of pain, where "hurt the
 #: knee" (past) tells of an injury
 _PRESENT_HURT = re.compile(r"hurts\b", re.IGNORECASE)
+#: words a label may open with that are no part of the name ("a fall")
 _ARTICLES = frozenset({"a", "an", "the"})
 #: letters of an acronym that the page's own use of the full name disambiguates
 _ACRONYM_LENGTH = 6

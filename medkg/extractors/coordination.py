@@ -38,29 +38,29 @@ class CoordinationResolver(Extractor):
 
 
 def _settle(text: str, mentions: list[Mention]) -> set[int]:
-    """Settle the ambiguous mentions of one sentence; the ids of the readings dropped."""
+    """Settle the ambiguous mentions of one sentence; the ids of the readings dropped.
+    One pass forward and one back carry a reading along a list either way, in time
+    linear in the mentions (a run-on sentence may name thousands)."""
     spans: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         spans.setdefault((m.start, m.end), []).append(m)
     places = sorted(spans)
     dropped: set[int] = set()
-    changed = True
-    while changed:
-        changed = False
-        for here, there in [*zip(places, places[1:]), *zip(places[1:], places)]:
-            readings = spans[here]
-            if not all(m.ambiguous for m in readings):
-                continue
-            left, right = sorted((here, there))
-            if not _COORDINATED.fullmatch(text, left[1], right[0]):
-                continue
-            settled = {m.type for m in spans[there] if not m.ambiguous}
-            chosen = [m for m in readings if m.type in settled]
-            if not chosen:
-                continue
-            for m in chosen:
-                m.ambiguous = False
-            dropped |= {id(m) for m in readings if m.type not in settled}
-            spans[here] = chosen
-            changed = True
+    forward = list(zip(places[1:], places))
+    backward = list(zip(reversed(places[:-1]), reversed(places[1:])))
+    for here, there in forward + backward:
+        readings = spans[here]
+        if not all(m.ambiguous for m in readings):
+            continue
+        left, right = min(here, there), max(here, there)
+        if not _COORDINATED.fullmatch(text, left[1], right[0]):
+            continue
+        settled = {m.type for m in spans[there] if not m.ambiguous}
+        chosen = [m for m in readings if m.type in settled]
+        if not chosen:
+            continue
+        for m in chosen:
+            m.ambiguous = False
+        dropped |= {id(m) for m in readings if m.type not in settled}
+        spans[here] = chosen
     return dropped

@@ -498,7 +498,7 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
 #: a sentence that continues the previous one's subject ("It may include ...")
 _CONTINUATION = re.compile(r"^(?:it|this|these|they|such|that|those|in (?:this|that|such|these) cases?|then)\b",
                           re.IGNORECASE)
-#: a test that shows or confirms "it": the condition the sentence before named last
+#: a test that shows or confirms "it": what the sentence before said something may be
 _SHOWS_IT = re.compile(r"\b(?:show|confirm|detect|reveal|diagnose|pick up|spot|see)s?\s+(?:it|this)\b", re.IGNORECASE)
 #: what says what something is, right before the name: "may be", "is probably", "sounds like"
 _PREDICATE = re.compile(r"\b(?:be|is|are|means?|suggests?|sounds?\s+like)\s+(?:(?:probably|likely|usually|often|"
