@@ -23,13 +23,13 @@ from medkg.extractors.document import Assertion, SourceDocument
 from medkg.extractors.pipeline import Extraction
 from medkg.ontology.lexicon import Lexicon, ontology_triples
 from medkg.ontology.namespace import CANDIDATE, EVIDENCE, FACT, GRAPH, MKG, RELATIONS
-from medkg.store.base import Quad, Store, TextQuad, nquads_text
+from medkg.store.base import Quad, Store, TextQuad
 from medkg.store.terms import to_ox
 from medkg.text import normalize
 
 __all__ = ["DocumentGraph", "FactMeasures", "FACTS_GRAPH", "VOCABULARY_GRAPH", "fact_iri", "document_nquads",
            "document_metadata", "vocabulary_quads",
-           "fact_quads", "noisy_or", "evidence_rows", "refresh_facts", "fact_changes", "contributions_of",
+           "noisy_or", "evidence_rows", "refresh_facts", "fact_changes", "contributions_of",
            "stored_contributions", "collect_contributions", "Contributions"]
 
 FACTS_GRAPH = GRAPH.facts
@@ -318,12 +318,6 @@ def _fact_text_quads(store: Store) -> Iterator[TextQuad]:
         yield from _fact_node(fact, s, rel, o, len(per_doc), noisy_or(per_doc.values()))
 
 
-def fact_quads(store: Store) -> Iterator[ox.Quad]:
-    """The whole merged facts graph, computed from all evidence in the store, as
-    pyoxigraph quads (the N-Triples form read back in native code)."""
-    return ox.parse(nquads_text(_fact_text_quads(store)), format=ox.RdfFormat.N_QUADS)
-
-
 def fact_changes(store: Store, added: Contributions, removed: Contributions,
                  known: FactMeasures | None = None) -> tuple[list[TextQuad], list[TextQuad]]:
     """(quads to delete, quads to add), in N-Triples form, that update the facts graph
@@ -383,6 +377,9 @@ class FactMeasures:
     measures: dict[URIRef, tuple[int, float]] = field(default_factory=dict)
 
 
-def refresh_facts(store: Store) -> None:
-    """Recompute the whole facts graph from the evidence, in one transaction."""
-    store.replace_text(remove_graphs=[FACTS_GRAPH], add=_fact_text_quads(store))
+def refresh_facts(store: Store) -> list[TextQuad]:
+    """Recompute the whole facts graph from the evidence, in one transaction; the
+    quads written, in N-Triples form."""
+    facts = list(_fact_text_quads(store))
+    store.replace_text(remove_graphs=[FACTS_GRAPH], add=facts)
+    return facts

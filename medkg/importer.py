@@ -8,7 +8,7 @@ or RDF/XML (by suffix, or ``--format``) and puts every statement where a build w
   they already are, in triple formats they are found by ``prov:wasDerivedFrom``);
   an imported document replaces the stored graph of the same name;
 * facts (``mkg:Fact`` nodes and the plain relation triples) are not copied but
-  recomputed from all evidence in the store (:func:`medkg.graph.fact_quads`), so
+  recomputed from all evidence in the store (:func:`medkg.graph.refresh_facts`), so
   support and confidence stay true to the evidence; a relation triple that no
   evidence supports is counted in the report and left out;
 * everything else (ontology, vocabulary) goes to the vocabulary graph. A file that
@@ -41,9 +41,10 @@ from rdflib.term import Node
 from medkg.exceptions import ImportRefused, InvalidRdf
 from medkg.exporters.jsonld import CONTEXT_URL, shipped_context
 from medkg.exporters.sanitize import LINKS_FOLLOWED_BY_READERS, sanitize_quads
-from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, fact_quads
+from medkg.graph import FACTS_GRAPH, VOCABULARY_GRAPH, refresh_facts
 from medkg.ontology.namespace import MKG, ONTOLOGY_IRI, RELATIONS
 from medkg.store import Quad, Store
+from medkg.store.oxigraph import text_quad
 from medkg.store.terms import from_ox, to_ox
 
 __all__ = ["import_file", "read_rdf", "ImportReport", "FORMATS", "DEFAULT_MAX_BYTES"]
@@ -227,11 +228,9 @@ def import_file(path: str | Path, store: Store, *, format: str | None = None,
     replace_vocabulary = (ONTOLOGY_IRI, RDF.type, OWL.Ontology, VOCABULARY_GRAPH) in vocabulary
     remove = sorted(documents) + ([VOCABULARY_GRAPH] if replace_vocabulary else [])
     store.replace(remove_graphs=remove, add=placed)
-    facts = list(fact_quads(store))
-    store.replace(remove_graphs=[FACTS_GRAPH], add=facts)
-    stated = {tuple(to_ox(t) for t in tuple(q)[:3]) for q in facts}
-    unsupported = {tuple(to_ox(t) for t in q[:3]) for q in relations} - stated
-    fact_type = (to_ox(RDF.type), to_ox(MKG.Fact))
+    stated = {q[:3] for q in refresh_facts(store)}
+    unsupported = {text_quad(q)[:3] for q in relations} - stated
+    fact_type = (str(to_ox(RDF.type)), str(to_ox(MKG.Fact)))
     return ImportReport(
         path=str(path), statements=len(quads), documents=sorted(str(d) for d in documents),
         vocabulary=len(vocabulary), vocabulary_replaced=replace_vocabulary, dropped_links=dropped,
