@@ -58,6 +58,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from medkg.extractors.base import Annotations, Extractor
+from medkg.extractors.coordination import COORDINATED
 from medkg.extractors.document import Mention, Sentence
 from medkg.extractors.relations import GENERIC, LISTED_AFTER, asked_from
 from medkg.extractors.structure import Structure
@@ -76,7 +77,6 @@ _PLACE = re.compile(rf"^\W*(?P<prep>{_AT}|of)\s+"
 _LEADING_PLACE = re.compile(rf"^(?P<prep>{_AT})\b", re.IGNORECASE)
 #: a complaint's name that ends with its place ("pain in the ankle")
 _PLACED = re.compile(rf"\b(?P<prep>{_AT})\s+(?:[\w'-]+\s+){{0,3}}[\w'-]+$", re.IGNORECASE)
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$", re.IGNORECASE)
 #: verbs (by stem) that tell an injury, and the head noun of the concept they name
 _VERBS = {"sprain": "sprain", "twist": "sprain", "roll": "sprain", "turn": "sprain", "strain": "strain",
           "pull": "strain", "break": "fracture", "broke": "fracture", "fractur": "fracture", "injur": "injury",
@@ -320,7 +320,7 @@ class CompositionStage(Extractor):
                     replaced.add((b.start, b.end))
                 # "knee and ankle pain" -> knee pain as well as ankle pain
                 if a.type == "BodyRegion" and b.type in ("Symptom", "Condition") and concept_b.sites \
-                        and _COORDINATION.match(between):
+                        and COORDINATED.fullmatch(between):
                     for head in self._heads(concept_b):
                         composed = self._compose(concept_a, head)
                         if composed is not None and composed.iri != concept_b.iri:
@@ -390,7 +390,7 @@ class CompositionStage(Extractor):
             heads = self._heads(self.lexicon[m.concept])
             end = m.end
             for region in (r for r in mentions if r.start >= m.end):
-                if region.type != "BodyRegion" or not _COORDINATION.match(text[end:region.start]):
+                if region.type != "BodyRegion" or not COORDINATED.fullmatch(text, end, region.start):
                     break
                 end = region.end
                 made = next((c for head in heads

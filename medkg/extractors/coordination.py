@@ -17,10 +17,11 @@ from medkg.extractors.base import Annotations, Extractor
 from medkg.extractors.document import Mention
 from medkg.extractors.structure import Structure
 
-__all__ = ["CoordinationResolver"]
+__all__ = ["CoordinationResolver", "COORDINATED"]
 
-#: what joins two items of one list
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*|&\s*)", re.IGNORECASE)
+#: what joins two items of one list, the whole text between them (``fullmatch``):
+#: ", ", " and ", ", or ", "/", " & "
+COORDINATED = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*", re.IGNORECASE)
 
 
 class CoordinationResolver(Extractor):
@@ -53,7 +54,7 @@ def _settle(text: str, mentions: list[Mention]) -> set[int]:
         if not all(m.ambiguous for m in readings):
             continue
         left, right = min(here, there), max(here, there)
-        if not _COORDINATED.fullmatch(text, left[1], right[0]):
+        if not COORDINATED.fullmatch(text, left[1], right[0]):
             continue
         settled = {m.type for m in spans[there] if not m.ambiguous}
         chosen = [m for m in readings if m.type in settled]
