@@ -528,7 +528,12 @@ _ORDERED = re.compile(r"\b(?:(?:order|arrange|request|send you for|refer you for
                       # advised: "you should take an X-ray", "you may need to get an MRI"
                       r"(?:should|must|need to|needs to|may need to|will need to|to) (?:take|get|have|undergo|go for)|"
                       # translated advice: "I recommend to make blood test", "please make ultrasound"
-                      r"(?:recommend to|please|you can|you should) (?:make|do|pass|take))"
+                      r"(?:recommend to|please|you can|you should) (?:make|do|pass|take)|"
+                      # how the diagnosis is made: "The diagnosis is made by examination", "Diagnosis
+                      # is mainly by examination", "a doctor diagnoses it with an ultrasound"
+                      r"diagnosis\s+(?:is|can\s+be)\s+(?:\w+\s+)?(?:(?:made|confirmed|reached)\s+)?"
+                      r"(?:by|with|on|through|using)|"
+                      r"diagnos(?:e|es|ed)\s+(?:it|this|them)\s+(?:\w+\s+)?(?:by|with|on|through|using))"
                       r"\s+[^.;:!?]*$", re.IGNORECASE)
 #: what follows a test that makes the diagnosis: "can confirm the diagnosis", "is used to diagnose it"
 _DIAGNOSING = re.compile(r"(?:\s*(?:,|or|and|/)\s*(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "an MRI or bone scan test"

@@ -726,6 +726,19 @@ def test_what_a_clinician_starts_with_or_people_do_well_with_treats_the_topic(te
     assert expected <= facts(text), facts(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Greater trochanteric pain syndrome\n\nThe diagnosis is made by examination: pressing on the tendon "
+     "reproduces the pain.\n", {("greater trochanteric pain syndrome", "diagnosed_by", "physical examination")}),
+    ("Sports hernia\n\nThe pain comes on slowly over weeks and gets worse with sprinting. Diagnosis is\n"
+     "mainly by examination, and an MRI can help to rule out other causes.\n", {("sports hernia", "diagnosed_by", "physical examination"),
+                              ("sports hernia", "diagnosed_by", "magnetic resonance imaging")}),
+    ("Groin strain\n\nA doctor or physiotherapist will diagnose it by examining you.\n",
+     {("groin strain", "diagnosed_by", "physical examination")}),
+], ids=["diagnosis-is-made-by", "diagnosis-is-mainly-by", "diagnose-it-by"])
+def test_how_the_diagnosis_is_made_names_the_topics_tests(text, expected):
+    assert expected <= facts(text), facts(text)
+
+
 def test_a_heading_asking_how_to_stop_it_happening_again_frames_prevention():
     found = facts("Lower back pain\n\n## How do I stop it happening again?\n\n- Build core strength.\n"
                   "- Lose excess weight if you need to.\n")
