@@ -88,10 +88,13 @@ _TERMINATOR = re.compile(r"\b(?:but|however|although|though|yet|except|whereas|w
                          r"\band\s+(?=(?:needs?|requires?|should|must|warrants?)\b)|"
                          r"\s[\u2013\u2014-]\s")
 #: a trigger in a clause that opens the sentence ("Although not dangerous, it can lead
-#: to sprains", "If not treated in time, it causes chronic pain") reaches only to the
-#: clause's comma: the main clause after it is not negated
+#: to sprains", "If not treated in time, it causes chronic pain"), or in a later
+#: alternative of it ("If the picture isn't clear, or you are not improving after three
+#: months, an MRI can show the tendons"), reaches only to the clause's comma: the main
+#: clause after it is not negated
 _FRONTED = re.compile(r"^(?:[^\"\u201c]{0,80}[\"\u201c])?"  # also where a quotation opens: 'He said, "If ...'
-                      r"\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")
+                      r"\W*(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*"
+                      r"(?:,\s*(?:or|and)\b[^,;]*)*$")
 #: ... and so does a trigger in a later conditional clause of a list of them: "if it isn't
 #: improving, or if you can't stand on that leg, see a sports physiotherapist"
 _SUBORDINATE = re.compile(r"[,;]\s*(?:(?:or|and)\s+)?(?:although|though|even though|while|whilst|if|when|unless)\b[^,;]*$")

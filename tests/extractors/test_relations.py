@@ -1165,6 +1165,19 @@ def test_a_negation_in_a_later_conditional_clause_ends_at_its_comma():
     assert ("peroneal tendinopathy", "see_specialist", "sports medicine physician") in facts(text)
 
 
+def test_a_negation_in_a_later_alternative_of_an_opening_condition_ends_at_its_comma():
+    """"If the picture isn't clear, or you are not improving after three months, an
+    ultrasound or an MRI can show the tendons": the tests of the main clause are not denied,
+    and a list the negation covers still is."""
+    text = ("Greater trochanteric pain syndrome\n\nIf the picture isn't clear, or you are not improving after about "
+            "three months, an ultrasound or an MRI can show the tendons.\n\n"
+            "If there is no swelling, bruising or deformity, it is unlikely to be a fracture.\n")
+    negated = {label(m.concept) for m in extract(text).annotations.mentions if m.negated}
+    assert {"swelling", "bruising", "deformity"} <= negated and not negated & {"ultrasound", "magnetic resonance imaging"}
+    assert {("greater trochanteric pain syndrome", "diagnosed_by", "ultrasound"),
+            ("greater trochanteric pain syndrome", "diagnosed_by", "magnetic resonance imaging")} <= facts(text)
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
