@@ -103,7 +103,7 @@ CUES: tuple[Cue, ...] = (
                   r"contribut(?:e|es|ed|ing) to|provok(?:e|es|ed|ing)|bring(?:s)? on|give(?:s)? rise to|"
                   r"develop(?:s|ed)? into|progress(?:es|ed|ing)? to|responsible for|aggravat(?:e|es|ed|ing)|exacerbat(?:e|es|ed|ing)|"
                   r"worsen(?:s|ed|ing)?|put(?:s|ting)? (?:\w+ )?(?:stress|strain|pressure|load) on|damag(?:e|es|ing)|"
-                  r"disrupt(?:s|ed|ing)?|can make|is a (?:\w+ )?(?:cause|reason) (?:of|for)|produc(?:e|es|ed|ing)|"
+                  r"disrupt(?:s|ed|ing)?|can make|(?:is|are) (?:one of )?(?:the |a |an )?(?:\w+ )?(?:cause|reason)s? (?:of|for)|produc(?:e|es|ed|ing)|"
                   r"play(?:s|ed)? (?:a |an )?(?:\w+ )?(?:part|role) in|(?:main |major |key |big )?drivers? of|"
                   # "A strain can be followed by swelling and bruising"
                   r"(?:is |are |can be |may be |often |usually )?followed by|"
@@ -987,6 +987,18 @@ def _strong_cues_in(text: str) -> list[tuple[Cue, int, int]]:
                        for other, os, oe in found)]
 
 
+def _at_risk_of_the_pronoun(found: list[Assertion], told: list[Assertion], index: int) -> list[Assertion]:
+    """"It is one of the commonest causes of heel pain in active children": who is at
+    risk is at risk of what the pronoun stands for (the sentence's cause), not of the
+    complaint it causes, so the sentence's risk factors that the cue alone gave to that
+    complaint go to the pronoun's condition."""
+    effects = {a.object: a.subject for a in told if a.relation == "causes"}
+    if not effects:
+        return found
+    return [replace(a, object=effects[a.object]) if a.sentence == index and a.rule == "cue-sentence"
+            and a.relation == "risk_factor_for" and a.object in effects else a for a in found]
+
+
 #: a verb in the passive: "It is provoked by high heels"
 _BY = re.compile(r"ed\s+by\b")
 
@@ -1247,7 +1259,8 @@ class RelationExtractor(Extractor):
                 # on a paragraph about a symptom, "it" is the condition a sentence since opened with
                 named = self._last_condition(structure, index, usable) \
                     if _symptoms_only(target) else []
-                found += self._anaphora_rule(index, sentence.text, sentence.start, mentions, named or target)
+                told = self._anaphora_rule(index, sentence.text, sentence.start, mentions, named or target)
+                found = _at_risk_of_the_pronoun(found, told, index) + told
             # what the sentence relates by its own cue ("... which can help prevent cramps",
             # "Osteitis pubis causes pain over the pubic bone") is not also related to the
             # frame's target by that relation; a listed cause that says what it does itself

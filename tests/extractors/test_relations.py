@@ -1178,6 +1178,15 @@ def test_a_negation_in_a_later_alternative_of_an_opening_condition_ends_at_its_c
             ("greater trochanteric pain syndrome", "diagnosed_by", "magnetic resonance imaging")} <= facts(text)
 
 
+def test_who_is_at_risk_in_a_pronouns_cause_sentence_is_at_risk_of_the_pronouns_condition():
+    """"It is one of the commonest causes of heel pain in active children": "it" (Sever's
+    disease) causes heel pain, and the children are at risk of Sever's disease."""
+    found = facts("Heel pain in children\n\nSever's disease is an irritation of the growth plate at the back of "
+                  "the heel bone. It is one of the commonest causes of heel pain in active children aged 8 to 14.\n")
+    assert {("sever's disease", "causes", "heel pain"), ("adolescence", "risk_factor_for", "sever's disease")} <= found
+    assert ("adolescence", "risk_factor_for", "heel pain") not in found
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
