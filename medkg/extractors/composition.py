@@ -116,8 +116,10 @@ _DOUBLE_NEGATIVE = re.compile(r"\b(?:not|never|don't|n't)\s*$", re.IGNORECASE)
 _LACK_OF = ("lack of", "inadequate", "insufficient", "no", "not", "skipping")
 #: words that name a load when a preposition follows them ("strain on the joints")
 _LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
-#: words that make a strain or stress a load, right before it: "repeated strain", "too much stress"
-_LOAD_BEFORE = re.compile(r"\b(?:repeated|repetitive|constant|excessive|extra|too much|mechanical)\s+$", re.IGNORECASE)
+#: words that make a strain or stress a load, right before it: "repeated strain", "too much stress",
+#: "adds to the strain"
+_LOAD_BEFORE = re.compile(r"\b(?:repeated|repetitive|constant|excessive|extra|too much|mechanical|more|less|"
+                          r"(?:add(?:s|ed|ing)?|contribut(?:e|es|ed|ing)) to (?:the|that|this))\s+$", re.IGNORECASE)
 _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
 #: a word coordinated with the mention after it ("uneven or" before "sloping surfaces")
 _MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|and|or|/)\s*$", re.IGNORECASE)

@@ -433,6 +433,8 @@ _OPENING_REACH = 12
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
                      r"has|have)\b[^?]*\?\W*$", re.IGNORECASE)
+#: a short question that opens a paragraph as its heading: "Why does it happen? During a growth spurt ..."
+_RUN_IN = re.compile(r"^\W*(?:why|what|how|who|when|which)\b[^.!?:;]{0,60}\?\s*$", re.IGNORECASE)
 _YES = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|certainly|indeed)\b", re.IGNORECASE)
 #: the words between two mentions that start another clause: no cue relates the two
 #: ("... if bursitis is unclear, but x-rays are needed only if arthritis is suspected")
@@ -1271,7 +1273,8 @@ class RelationExtractor(Extractor):
             if block.kind == "item":
                 found += self._referral_rule(index, structure, sentence.block, mentions, usable)
             block_frames = [(family, addressed if addressed and family in ("treat", "prevent") else framed)
-                            for family, framed in frames[sentence.block]]
+                            for family, framed in frames[sentence.block] + self._run_in_frames(
+                                structure, index, usable, targets[sentence.block])]
             for family, framed in _remedy_frames(block_frames, sentence.text,
                                                  _prevention_apart(block, prevention_lists)):
                 # "... suggests a trapped nerve rather than plantar fasciitis": not about the one it denies
@@ -2007,6 +2010,19 @@ class RelationExtractor(Extractor):
                     targets = self._introduced(structure, block.intro, usable) or targets
                 return [(family, targets) for family in families] if targets else []
         return []
+
+    def _run_in_frames(self, structure: Structure, index: int, usable: dict[int, list[Mention]],
+                       target: list[Mention]) -> list[tuple[str, list[Mention]]]:
+        """The frames a paragraph's opening question sets for its later sentences, as a
+        heading would ("Why does it happen? During a growth spurt the bones lengthen ...":
+        a run-in heading): about the complaints it names, else the paragraph's target."""
+        block = structure.sentences[index].block
+        first = structure.by_block[block][0]
+        if structure.blocks[block].kind != "paragraph" or first == index \
+                or not _RUN_IN.match(structure.sentences[first].text):
+            return []
+        named = [m for m in usable.get(first, []) if self._specific(m)] or target
+        return [(family, named) for family in _frame_families(structure.sentences[first].text)] if named else []
 
     def _one_condition(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The mentions of the one condition a heading names ("### Golfer's elbow (medial

@@ -278,7 +278,8 @@ def test_generic_injury_with_its_place_becomes_the_specific_injury():
     "Every landing puts strain upon the ankle joint.",
     "Running puts strain on the plantar fascia.",
     "Repeated strain can irritate it where it attaches to the heel bone.",
-], ids=["strain-on", "strain-of-movement", "strain-upon", "strain-on-a-tissue", "repeated-strain"])
+    "Repeated running and jumping, especially on hard ground, adds to the strain.",
+], ids=["strain-on", "strain-of-movement", "strain-upon", "strain-on-a-tissue", "repeated-strain", "adds-to-the-strain"])
 def test_a_load_is_not_an_injury(text):
     found = names(text)
     assert not [name for name in found if "strain" in name or "tear" in name], found

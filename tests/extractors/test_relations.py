@@ -1187,6 +1187,15 @@ def test_who_is_at_risk_in_a_pronouns_cause_sentence_is_at_risk_of_the_pronouns_
     assert ("adolescence", "risk_factor_for", "heel pain") not in found
 
 
+def test_a_paragraphs_opening_question_frames_its_later_sentences_as_a_heading_would():
+    text = ("Sever's disease\n\nSever's disease is common in active children.\n\n"
+            "Why does it happen? During a growth spurt the bones lengthen faster than the muscles. Repeated running "
+            "and jumping, especially on hard ground or artificial grass, adds to the strain.\n")
+    assert {("growth spurt", "risk_factor_for", "sever's disease"),
+            ("hard running surface", "risk_factor_for", "sever's disease"),
+            ("artificial turf", "risk_factor_for", "sever's disease")} <= facts(text)
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
