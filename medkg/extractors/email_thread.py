@@ -89,6 +89,8 @@ def email_to_text(text: str) -> tuple[str, str]:
             title = subject.group("subject").strip()
         if _HEADER.match(stripped) or _BETWEEN.match(stripped) or _DEVICE.match(stripped):
             skipping = ""
+            if not any(c.isalnum() for c in stripped):
+                kept.append(stripped)  # a rule ("-----") stays: with another it fences a section's heading
             continue
         if _GREETING.match(stripped):
             continue

@@ -214,6 +214,23 @@ def _is_heading(line: str) -> bool:
     return True
 
 
+#: a rule drawn across a plain-text page: "-----", "=====", "_____"
+_RULE = re.compile(r"^\s*([-=_*~])\1{2,}\s*$")
+
+
+def _fenced(text: str) -> frozenset[int]:
+    """Where the lines fenced by a rule above and a rule below start: a plain-text
+    page's (an e-mail newsletter's) section headings ("-----\n2. SHIN BANG: WHY YOUR
+    SHINS HURT\n-----"), which a number may open as a list's items do."""
+    starts, position, lines = [], 0, text.split("\n")
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    return frozenset(starts[i] for i in range(1, len(lines) - 1)
+                     if _RULE.match(lines[i - 1]) and _RULE.match(lines[i + 1]) and lines[i].strip()
+                     and not _RULE.match(lines[i]))
+
+
 def _cut_mid_sentence(line: str) -> bool:
     """A line of a hard wrap's width (50 to 100 characters) that stops without closing
     punctuation was wrapped, not ended. Longer lines are paragraphs of their own."""
@@ -389,6 +406,7 @@ def parse_structure(document: SourceDocument) -> Structure:
     text = document.text
     shortest = _shortest_wrap(text, document.format)
     running = _running_heads(text, document.format)
+    fenced = _fenced(text) if document.format not in ("md", "html") else frozenset()
     wrapped = ""  # how the line before ended (see _wrap_state)
     adjacent = False  # the line before was not blank
     #: under a heading of links to other pages: "heading", then "links" until a blank line
@@ -490,6 +508,8 @@ def parse_structure(document: SourceDocument) -> Structure:
             # a table's first row names its columns ("| Treatment | Used for |") and
             # introduces the rows below it, each a list item of its own
             kind, level, body = ("item" if table else "paragraph"), 9, line
+        elif line_start in fenced and not row:
+            kind, level, body = "heading", 2, line
         elif item and len(line) > item.end():
             kind, level, body = "item", 9, line[item.end():]
             start += item.end()

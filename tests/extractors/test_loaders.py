@@ -7,6 +7,7 @@ import json
 import pytest
 
 from medkg.extractors.loaders import Skipped, load_paths
+from medkg.extractors.structure import parse_structure
 
 TEXT = "Shin splints\n\nCafé owners' shin pain: ibuprofen relieves shin splints.\n"
 
@@ -243,6 +244,16 @@ def test_an_email_thread_is_its_messages_words_without_quote_marks_or_furniture(
                         "Thanks for the update. She needs an X-ray to rule out a scaphoid fracture.\n\n"
                         "Mia has had wrist pain for three weeks. It gets worse on vault and\nhandstands.\n\n"
                         "Gymnast's wrist is irritation of the growth plate from\nrepeated loading.")
+
+
+def test_an_email_newsletter_keeps_the_rules_that_fence_its_section_headings(tmp_path):
+    text = ("From: Snow School <news@snow.example>\nSubject: Notes #42: sore shins\n\n"
+            "-----------------------------\n2. SHIN BANG\n-----------------------------\n"
+            "Shin bang is bruising of the shin from the boot.\n")
+    (tmp_path / "news.txt").write_text(text, encoding="utf-8")
+    [doc] = load_paths([tmp_path])
+    assert "-----------------------------\n2. SHIN BANG\n-----------------------------" in doc.text
+    assert ("heading", "2. SHIN BANG") in [(b.kind, b.text) for b in parse_structure(doc).blocks]
 
 
 def test_a_text_that_only_quotes_is_no_email_thread(tmp_path):

@@ -548,3 +548,13 @@ def test_a_forum_s_name_over_its_menus_is_furniture_and_the_thread_s_subject_is_
     assert [(b.kind, b.text[:12]) for b in structure.blocks] == [
         ("meta", "RunChat Foru"), ("meta", "Forum index "), ("meta", "New posts | "), ("title", "Sore knee af"),
         ("paragraph", "It hurts on ")]
+
+
+def test_a_line_fenced_by_rules_heads_its_section_even_when_numbered():
+    text = ("Snow notes\n\n------------------------------\n2. SHIN BANG: WHY YOUR SHINS HURT\n"
+            "------------------------------\nShin bang is bruising of the shin from the boot.\n\n"
+            "  1. Boots that are too big.\n")
+    blocks = [(b.kind, b.text) for b in _structure(text).blocks]
+    assert blocks == [("title", "Snow notes"), ("heading", "2. SHIN BANG: WHY YOUR SHINS HURT"),
+                      ("paragraph", "Shin bang is bruising of the shin from the boot."),
+                      ("item", "Boots that are too big.")]
