@@ -1988,13 +1988,13 @@ class RelationExtractor(Extractor):
             # My Ankles Hurt? 7 Common Reasons", then "1. Ankle Sprain", "2. Arthritis"
             # (headings after their siblings too: "## 2. It's actually a stress fracture")
             headings = [i for i in self._titles if i < block_index]
-        #: the conditions of a nearer heading that frames nothing ("### Tennis elbow" under
-        #: "## What causes elbow pain?"): its section's prose is about them
+        #: the complaint of a nearer heading that frames nothing ("### Tennis elbow" under
+        #: "## What causes elbow pain?"): its section's prose is about it
         nearer: list[Mention] = []
         for source in [*sources, *headings]:
             families = self._section_families(structure, source)
             if not families and not nearer and block.kind == "paragraph" and source in headings:
-                nearer = self._one_condition(structure, source, usable)
+                nearer = self._one_complaint(structure, source, usable)
             if families:
                 # a heading's own section starts after it (a page may end in one: "## Causes");
                 # one that frames nothing itself ("### Meniscus tear" under "## Causes") is one
@@ -2024,12 +2024,17 @@ class RelationExtractor(Extractor):
         named = [m for m in usable.get(first, []) if self._specific(m)] or target
         return [(family, named) for family in _frame_families(structure.sentences[first].text)] if named else []
 
-    def _one_condition(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> list[Mention]:
+    def _one_complaint(self, structure: Structure, heading: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The mentions of the one condition a heading names ("### Golfer's elbow (medial
-        epicondylitis)"); none for a heading that lists several ("### Joint diseases,
-        arthritis, meniscus tear" is a list of causes, not one subject)."""
-        named = [m for m in self._heading_mentions(structure, heading, usable) if m.type == "Condition"]
-        return named if len({m.concept for m in named}) == 1 else []
+        epicondylitis)"), else of the one symptom ("3. Ask an instructor: numb feet"); none
+        for a heading that lists several ("### Joint diseases, arthritis, meniscus tear" is
+        a list of causes, not one subject)."""
+        mentions = self._heading_mentions(structure, heading, usable)
+        for kind in ("Condition", "Symptom"):
+            named = [m for m in mentions if m.type == kind]
+            if named:
+                return named if len({m.concept for m in named}) == 1 else []
+        return []
 
     def _introduced(self, structure: Structure, intro: int, usable: dict[int, list[Mention]]) -> list[Mention]:
         """The complaints a short introducing line names ("For the numb hands:"), or the

@@ -1196,6 +1196,18 @@ def test_a_paragraphs_opening_question_frames_its_later_sentences_as_a_heading_w
             ("artificial turf", "risk_factor_for", "sever's disease")} <= facts(text)
 
 
+def test_a_heading_naming_one_symptom_after_a_framing_one_is_what_its_paragraphs_explain():
+    """After a section headed "Shin bang: why your shins hurt", one headed "Ask an
+    instructor: numb feet" explains the numb feet, not shin bang."""
+    rule = "-" * 30
+    text = (f"Why do my shins hurt?\n\n{rule}\n2. SHIN BANG: WHY YOUR SHINS HURT\n{rule}\n"
+            f"Shin bang is bruising of the shin from the boot.\n\n{rule}\n3. ASK AN INSTRUCTOR: NUMB FEET\n{rule}\n"
+            "Numbness across the top of the foot means pressure on a nerve. Tight boots also squeeze the blood flow.\n")
+    found = facts(text)
+    assert ("tight shoes", "risk_factor_for", "foot numbness") in found
+    assert ("tight shoes", "risk_factor_for", "shin bang") not in found
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
