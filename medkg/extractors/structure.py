@@ -147,6 +147,9 @@ _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|infor
                     r"\s*(?::|$)", re.IGNORECASE)
 #: words of a line below such a heading for it to be content, not the title of a link
 _ASIDE_CONTENT_WORDS = 20
+#: a line of a poster's card, which opens a post of a forum thread saved as text: "Joined:
+#: Mar 2019", "Messages: 412"; the thread's first post asks, the posts after it answer
+_POSTER_CARD = re.compile(r"^(?:posts|joined|member since|messages)\s*:\s*[\w ,./'-]{1,40}$", re.IGNORECASE)
 _ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient|"
                            r"answered\s+by\b|(?:answer|reply|response)\s+(?:from|by)\b)", re.IGNORECASE)
 
@@ -421,6 +424,8 @@ def parse_structure(document: SourceDocument) -> Structure:
     opened: tuple[int, bool, int | None] | None = None
     #: the indent of the last block's item marker, if it is a plain-text item (see below)
     marker_indent: int | None = None
+    #: forum posts opened by a poster's card so far, and whether the current card has been seen
+    posts, carded = 0, False
     for line_start, raw, listing in _lines(text):
         line = raw.strip()
         if not line or _BARE_NUMBER.match(line) or _PAGE_NUMBER.match(line) or not any(c.isalnum() for c in line):
@@ -460,7 +465,11 @@ def parse_structure(document: SourceDocument) -> Structure:
             if block.kind == "paragraph" and line.endswith(":"):
                 intro = len(blocks) - 1  # "Good point. Red flags that need a visit\nwith a doctor soon:"
             continue
-        if _ANSWER_START.match(line):
+        if _POSTER_CARD.match(line):
+            if not carded:  # a new post's card
+                posts, carded = posts + 1, True
+                part = "answer" if posts > 1 else part or "question"
+        elif _ANSWER_START.match(line):
             part = "answer"
         elif _QUESTION_START.match(line) and not part:
             part = "question"
@@ -536,6 +545,7 @@ def parse_structure(document: SourceDocument) -> Structure:
                       marked=bool(md) and kind in ("title", "heading"))
         blocks.append(block)
         titled = titled or kind != "meta"
+        carded = carded and kind not in ("paragraph", "item")  # the post's words: the next card opens another
         index = len(blocks) - 1
         wrapped = _wrap_state(line, shortest) if kind in ("paragraph", "item") and not row else ""
         # a plain-text item's marker column: a line indented deeper right below it goes on

@@ -1208,6 +1208,17 @@ def test_a_heading_naming_one_symptom_after_a_framing_one_is_what_its_paragraphs
     assert ("tight shoes", "risk_factor_for", "shin bang") not in found
 
 
+def test_a_forum_reply_that_names_the_complaint_gives_its_advice_to_that_condition():
+    text = ("Jammed finger catching a ball - tip won't straighten?\n\nslip_88\nJoined: Mar 2019\nMessages: 412\n\n"
+            "The tip of my finger droops and I can't straighten it.\n\nhand_ther\nJoined: Jan 2015\n"
+            "Messages: 3,120\n\nThat's the classic sign of a mallet finger.\n\nIt's not something to play on. "
+            "Standard treatment is a splint. Ask for an X-ray.\n")
+    found = facts(text)
+    assert ("orthopedic splint", "treats", "mallet finger") in found
+    assert ("mallet finger", "diagnosed_by", "x-ray") in found
+    assert not {("orthopedic splint", "treats", "finger sprain"), ("finger sprain", "diagnosed_by", "x-ray")} & found
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")

@@ -558,3 +558,14 @@ def test_a_line_fenced_by_rules_heads_its_section_even_when_numbered():
     assert blocks == [("title", "Snow notes"), ("heading", "2. SHIN BANG: WHY YOUR SHINS HURT"),
                       ("paragraph", "Shin bang is bruising of the shin from the boot."),
                       ("item", "Boots that are too big.")]
+
+
+_FORUM = ("Jammed finger catching a ball - tip won't straighten?\n\nslip_88\nClub Cricketer\nJoined: Mar 2019\n"
+          "Messages: 412\n\nThe tip of my finger droops and I can't straighten it.\n\nhand_ther\nJoined: Jan 2015\n"
+          "Messages: 3,120\n\nThat's the classic sign of a mallet finger. Standard treatment is a splint.\n")
+
+
+def test_a_forum_posts_card_opens_it_the_first_post_asks_and_the_later_ones_answer():
+    parts = {b.text: b.part for b in _structure(_FORUM).blocks if b.kind == "paragraph"}
+    assert parts["The tip of my finger droops and I can't straighten it."] == "question"
+    assert parts["That's the classic sign of a mallet finger. Standard treatment is a splint."] == "answer"
