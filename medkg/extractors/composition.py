@@ -121,6 +121,8 @@ _LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
 _LOAD_BEFORE = re.compile(r"\b(?:repeated|repetitive|constant|excessive|extra|too much|mechanical|more|less|"
                           r"(?:add(?:s|ed|ing)?|contribut(?:e|es|ed|ing)) to (?:the|that|this))\s+$", re.IGNORECASE)
 _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
+#: what stands between a name and a broader kind in apposition to it: "spondylolysis, a stress fracture"
+_APPOSITION = re.compile(r"\s*[,(\u2013\u2014-]\s*(?:a|an)\s+", re.IGNORECASE)
 #: a word coordinated with the mention after it ("uneven or" before "sloping surfaces")
 _MODIFIER_BEFORE = re.compile(r"\b(?P<word>[^\W\d_][\w-]*)\s*(?:,\s*(?:and|or)?|and|or|/)\s*$", re.IGNORECASE)
 #: an examination told with a verb, and who may be doing it when no specialist is named
@@ -320,6 +322,12 @@ class CompositionStage(Extractor):
                 if a.type == b.type == "Test" and not between.strip() and len(b.text.split()) == 1 \
                         and b.concept in self.lexicon.ancestors(a.concept):
                     replaced.add((b.start, b.end))
+                # "spondylolysis, a stress fracture of the lumbar spine": a broader kind in
+                # apposition names the condition again (with its place), no second condition
+                if a.type == b.type == "Condition" and _APPOSITION.fullmatch(between) \
+                        and b.concept in self.lexicon.ancestors(a.concept):
+                    replaced.add((b.start, b.end))
+                    added.append(replace(b, concept=a.concept))
                 # "knee and ankle pain" -> knee pain as well as ankle pain
                 if a.type == "BodyRegion" and b.type in ("Symptom", "Condition") and concept_b.sites \
                         and COORDINATED.fullmatch(between):

@@ -65,6 +65,11 @@ NEGATION_POST = re.compile(
     r"but\s+(?:studies|research|trials|the evidence|evidence)\s+(?:has|have|do|does)\s*(?:n't|not)\s+"
     r"(?:yet\s+)?(?:shown|proved|proven|found)|"
     r"but\s+there\s+is\s+(?:still\s+)?(?:no|little|not enough|limited|weak)\s+(?:good\s+|strong\s+|clear\s+)?evidence)\b")
+#: a comment that denies the whole claim before it, however long: "It has been suggested that
+#: stiffness of the thoracic spine might predispose bowlers to side strain, but this has not
+#: been shown in published studies"
+_DENIED_CLAIM = re.compile(r"\bbut\s+(?:this|that|it)\s+(?:has|have)\s*(?:n't|not)\s+(?:yet\s+)?been\s+"
+                           r"(?:shown|proved|proven|demonstrated|confirmed)\b")
 #: a label, a colon, and a comment that denies it: "Cortisone injections: we generally don't
 #: recommend them", "PRP injections: the evidence is mixed and we don't offer them"
 _DENIED_LABEL = re.compile(r"(?P<label>[^:.;!?]{1,60}):\s[^:]*\b(?:don't|do not|doesn't|does not|aren't|isn't|not|never|"
@@ -103,11 +108,12 @@ _SUBORDINATE = re.compile(r"[,;]\s*(?:(?:or|and)\s+)?(?:although|though|even tho
 _CONTRASTIVE = frozenset({"instead of", "rather than", "other than"})
 
 
-def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False) -> list[tuple[int, int]]:
+def _scopes(text: str, trigger: re.Pattern[str], *, backwards: bool = False,
+            window: int = _WINDOW) -> list[tuple[int, int]]:
     spans = []
     for m in trigger.finditer(text):
         if backwards:
-            begin = max(0, m.start() - _WINDOW)
+            begin = max(0, m.start() - window)
             stops = [t.end() for t in _TERMINATOR.finditer(text, begin, m.start())]
             spans.append((stops[-1] if stops else begin, m.start()))
         else:
@@ -127,7 +133,8 @@ def _negation_scopes(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     lowered = lower(text)
     denied = _DENIED_LABEL.match(lowered)
     return (_scopes(lowered, NEGATION_PRE) + ([(0, denied.end("label"))] if denied else []),
-            _scopes(lowered, NEGATION_POST, backwards=True))
+            _scopes(lowered, NEGATION_POST, backwards=True)
+            + _scopes(lowered, _DENIED_CLAIM, backwards=True, window=len(lowered)))
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
