@@ -311,6 +311,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"check if (?:you have|you've got|it's|it is)|"
                            # "Watch for:", "Look out for:", "Warning signs:"
                            r"(?:watch|look)(?: out)? for\W*$|warning signs|"
+                           # a table's column of what tells a condition: "| Condition | Where it hurts | Clues |"
+                           r"clues?|(?:other|typical|key|main|tell-?tale|clinical) features|"
                            r"you(?:'ll| will| may| might| usually| often)? (?:feel|notice|experience)\W*$)\b", re.I)),
     ("cause", re.compile(r"\b(?:causes?|caused|reasons?|why|triggers?|factors|origins?|explanations?|"
                          r"contribut(?:e|ed|es|ing|ors?)|culprits?|usual suspects|"

@@ -1232,6 +1232,17 @@ def test_a_claim_that_a_comment_says_was_never_shown_asserts_nothing():
     assert not {f for f in found if f[1] != "located_in" or "stiffness" in f}, found
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("# Inner knee pain\n\n| Condition | Where it hurts | Clues |\n| --- | --- | --- |\n"
+     "| Pes anserine bursitis | on the upper shin | local swelling; pain climbing stairs |\n",
+     {("pes anserine bursitis", "causes", "swelling"), ("pes anserine bursitis", "located_in", "shin")}),
+    ("Sever's disease\n\nTypical features are:\n\n- limping after activity;\n- tenderness when the heel is squeezed.\n",
+     {("sever's disease", "causes", "limping"), ("sever's disease", "causes", "tenderness")}),
+], ids=["clues-column", "typical-features"])
+def test_clues_and_typical_features_are_symptoms(text, expected):
+    assert expected <= facts(text, name="x.md"), facts(text, name="x.md")
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
