@@ -86,6 +86,16 @@ def test_infections_of_a_bursa_or_joint_are_named(text, expected):
     assert expected in names(text), names(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Technique coaching with your coach: a narrower kick.", "correct exercise technique"),
+    ("Racket players should get coaching on technique.", "correct exercise technique"),
+    ("It is common in young fast bowlers.", "fast bowling"),
+    ("Pace bowlers and javelin throwers strain the side muscles.", "fast bowling"),
+], ids=["technique-coaching", "coaching-on-technique", "fast-bowlers", "pace-bowlers"])
+def test_sports_coaching_and_cricket_words_name_their_concepts(text, expected):
+    assert expected in names(text), names(text)
+
+
 def test_short_acronym_needs_capitals():
     assert "ankylosing spondylitis" not in names("This happens as a result of overuse.")
 
