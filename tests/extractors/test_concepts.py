@@ -81,8 +81,10 @@ def test_a_label_opening_with_an_article_yields_to_a_longer_one_after_it():
     ("An infected bursa needs antibiotics quickly.", "septic bursitis"),
     ("Septic bursitis follows a graze over the kneecap.", "septic bursitis"),
     ("It may be an infection in the joint.", "septic arthritis"),
-], ids=["infected-bursa", "septic-bursitis", "infection-in-the-joint"])
-def test_infections_of_a_bursa_or_joint_are_named(text, expected):
+    ("A tender lump above the tailbone might be a pilonidal cyst.", "pilonidal cyst"),
+    ("The pilonidal sinus was drained.", "pilonidal cyst"),
+], ids=["infected-bursa", "septic-bursitis", "infection-in-the-joint", "pilonidal-cyst", "pilonidal-sinus"])
+def test_infections_of_a_bursa_joint_or_skin_are_named(text, expected):
     assert expected in names(text), names(text)
 
 
