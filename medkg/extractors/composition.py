@@ -117,9 +117,11 @@ _LACK_OF = ("lack of", "inadequate", "insufficient", "no", "not", "skipping")
 #: words that name a load when a preposition follows them ("strain on the joints")
 _LOAD = re.compile(r"(?:strain|stress|overload)s?", re.IGNORECASE)
 #: words that make a strain or stress a load, right before it: "repeated strain", "too much stress",
-#: "adds to the strain"
+#: "adds to the strain", "add strain"
 _LOAD_BEFORE = re.compile(r"\b(?:repeated|repetitive|constant|excessive|extra|too much|mechanical|more|less|"
-                          r"(?:add(?:s|ed|ing)?|contribut(?:e|es|ed|ing)) to (?:the|that|this))\s+$", re.IGNORECASE)
+                          r"(?:add(?:s|ed|ing)?|contribut(?:e|es|ed|ing)) to (?:the|that|this)|"
+                          # "can add strain to the heel", "places stress through the tendon"
+                          r"add(?:s|ed|ing)?|plac(?:e|es|ed|ing))\s+$", re.IGNORECASE)
 _LOAD_AFTER = re.compile(r"\s+(?P<prep>on|upon|of)\s+(?:(?:the|your|my|his|her|their|a|an)\s+)?", re.IGNORECASE)
 #: what stands between a name and a broader kind in apposition to it: "spondylolysis, a stress fracture"
 _APPOSITION = re.compile(r"\s*[,(\u2013\u2014-]\s*(?:a|an)\s+", re.IGNORECASE)

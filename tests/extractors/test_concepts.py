@@ -291,7 +291,9 @@ def test_generic_injury_with_its_place_becomes_the_specific_injury():
     "Running puts strain on the plantar fascia.",
     "Repeated strain can irritate it where it attaches to the heel bone.",
     "Repeated running and jumping, especially on hard ground, adds to the strain.",
-], ids=["strain-on", "strain-of-movement", "strain-upon", "strain-on-a-tissue", "repeated-strain", "adds-to-the-strain"])
+    "Flat feet, or feet that roll in, can add strain to the heel.",
+], ids=["strain-on", "strain-of-movement", "strain-upon", "strain-on-a-tissue", "repeated-strain", "adds-to-the-strain",
+        "add-strain-to"])
 def test_a_load_is_not_an_injury(text):
     found = names(text)
     assert not [name for name in found if "strain" in name or "tear" in name], found
