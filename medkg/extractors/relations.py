@@ -435,6 +435,9 @@ _OPENING_REACH = 12
 #: concussion?") unless the answer after it opens with a yes (:data:`_YES`)
 _YES_NO = re.compile(r"^\W*(?:Q\s?\d+[.:)]?\s*)?(?:do|does|did|can|could|is|are|was|were|will|would|should|may|might|"
                      r"has|have)\b[^?]*\?\W*$", re.IGNORECASE)
+#: what makes a referral urgent: "Go to A&E straight away if:", "See a doctor the same day if:"
+_URGENT = re.compile(r"(?:\ba&e\b|\b(?:999|911|112)\b|\bemergency\b|\bstraight away\b|\bimmediately\b|"
+                     r"\bright away\b|\bat once\b|\bsame day\b|\burgent(?:ly)?\b|\bred flags?\b)", re.IGNORECASE)
 #: a short question that opens a paragraph as its heading: "Why does it happen? During a growth spurt ..."
 _RUN_IN = re.compile(r"^\W*(?:why|what|how|who|when|which)\b[^.!?:;]{0,60}\?\s*$", re.IGNORECASE)
 _YES = re.compile(r"^\W*(?:yes|yep|yeah|absolutely|definitely|certainly|indeed)\b", re.IGNORECASE)
@@ -1730,6 +1733,9 @@ class RelationExtractor(Extractor):
         out = []
         stated = {cue.family for cue, _, _ in _strong_cues_in(f"{context} {text}")}
         families = stated & allowed
+        if text.rstrip().endswith(":") and _URGENT.search(text):
+            # "Go to A&E straight away if:": the emergency is the warning signs listed, not the page's complaint
+            families = families - {"specialist"}
         # ("Told me to rest it, ice it and take ibuprofen, and to see a physio": the
         # advice treats, whoever else it sends you to)
         advice = _ADVICE.match(text) if not families - {"specialist"} and "treat" in allowed else None

@@ -1243,6 +1243,14 @@ def test_clues_and_typical_features_are_symptoms(text, expected):
     assert expected <= facts(text, name="x.md"), facts(text, name="x.md")
 
 
+def test_an_urgent_referral_before_a_list_is_for_the_warning_signs_not_the_complaint():
+    found = facts("Hip flexor strain\n\nGo to A&E straight away if:\n\n- you cannot bear weight on the leg\n\n"
+                  "See your doctor or a physiotherapist if:\n\n- it is no better after two weeks\n")
+    assert ("inability to bear weight", "see_specialist", "emergency department") in found
+    assert ("hip flexor strain", "see_specialist", "emergency department") not in found
+    assert ("hip flexor strain", "see_specialist", "doctor") in found
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
