@@ -66,8 +66,9 @@ GENERIC = frozenset(CONCEPT[s] for s in ("pain", "injury", "symptom", "discomfor
 VAGUE_REMEDIES = frozenset(CONCEPT[s] for s in ("medication", "conservative-treatment"))
 #: so too a place too general to be an answer to "whom should I see?" ("go to the hospital"):
 #: such facts were wrong eleven times in eleven; the emergency department or a hospital's
-#: department still answers
-VAGUE_SPECIALISTS = frozenset({CONCEPT.hospital})
+#: department still answers. And one who trains rather than treats ("ask your coach about
+#: your technique"): wrong seven times in seven over the tuning sets
+NOT_REFERRED_TO = frozenset(CONCEPT[s] for s in ("hospital", "running-coach", "personal-trainer"))
 #: who is asked about medicines ("ask your pharmacist if they are safe for you"), not seen
 #: for the page's complaint: sent to only where a sentence names what for (measured: by
 #: the page's topic alone, wrong four times in four over nine test sets)
@@ -2385,7 +2386,7 @@ class RelationExtractor(Extractor):
         best: dict[tuple[URIRef, str, URIRef, int], Assertion] = {}
         for a in assertions:
             if a.subject == a.object or a.subject in self.generic or a.object in self.generic \
-                    or a.subject in VAGUE_REMEDIES or a.object in VAGUE_SPECIALISTS:
+                    or a.subject in VAGUE_REMEDIES or a.object in NOT_REFERRED_TO:
                 continue
             subjects, objects = SIGNATURES[a.relation]
             if self.lexicon[a.subject].type not in subjects or self.lexicon[a.object].type not in objects:

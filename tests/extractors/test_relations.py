@@ -1251,6 +1251,13 @@ def test_an_urgent_referral_before_a_list_is_for_the_warning_signs_not_the_compl
     assert ("hip flexor strain", "see_specialist", "doctor") in found
 
 
+def test_a_coach_who_trains_is_not_one_to_see_for_the_complaint():
+    found = facts("Thumb pain in rowers\n\nAsk your coach about your technique, and see a physiotherapist if it "
+                  "lasts.\n")
+    assert ("thumb pain", "see_specialist", "physical therapist") in found
+    assert not {f for f in found if f[1] == "see_specialist" and f[2] == "running coach"}, found
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
