@@ -98,6 +98,12 @@ def test_sports_coaching_and_cricket_words_name_their_concepts(text, expected):
     assert expected in names(text), names(text)
 
 
+@pytest.mark.parametrize("text", ["Put gel heel cups in his boots and trainers.",
+                                  "Wear cushioned trainers for school rather than flat pumps."])
+def test_trainers_worn_on_the_feet_are_no_athletic_trainer(text):
+    assert "athletic trainer" not in names(text), names(text)
+
+
 def test_short_acronym_needs_capitals():
     assert "ankylosing spondylitis" not in names("This happens as a result of overuse.")
 
