@@ -93,8 +93,9 @@ def test_infections_of_a_bursa_joint_or_skin_are_named(text, expected):
     ("Racket players should get coaching on technique.", "correct exercise technique"),
     ("It is common in young fast bowlers.", "fast bowling"),
     ("Pace bowlers and javelin throwers strain the side muscles.", "fast bowling"),
-], ids=["technique-coaching", "coaching-on-technique", "fast-bowlers", "pace-bowlers"])
-def test_sports_coaching_and_cricket_words_name_their_concepts(text, expected):
+    ("Thigh pads, if your sport allows them, help protect against a dead leg.", "protective equipment"),
+], ids=["technique-coaching", "coaching-on-technique", "fast-bowlers", "pace-bowlers", "thigh-pads"])
+def test_sports_coaching_gear_and_cricket_words_name_their_concepts(text, expected):
     assert expected in names(text), names(text)
 
 
