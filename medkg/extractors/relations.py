@@ -500,7 +500,7 @@ _ADVICE = re.compile(r"^\W*(?:\w+:\s+)?"
                      r"(?:[\w'.]+\s+){0,4}(?:told|advised|instructed|asked|wants?|wanted)\s+(?:me|us|him|her|them))"
                      r"(?: to)?\s+)?"
                      r"(?P<verb>take(?! care)|apply|use|rest|ice|elevate|raise|wear|stretch|massage|put|start|do(?! you)|"
-                     r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool|"
+                     r"keep|get|see|switch|swap|cut|reduce|limit|follow|warm|cool|go|"
                      # "Try rolling your foot on a frozen bottle", "Try a night splint"
                      r"(?<=\btry )(?:\w+ing|an?|some))\b[^?]*$", re.IGNORECASE)
 #: a sentence that continues the previous one's subject ("It may include ...")

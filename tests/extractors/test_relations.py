@@ -1258,6 +1258,13 @@ def test_a_coach_who_trains_is_not_one_to_see_for_the_complaint():
     assert not {f for f in found if f[1] == "see_specialist" and f[2] == "running coach"}, found
 
 
+def test_advice_that_opens_with_go_is_advice_on_the_topic():
+    found = facts("Black toenails after hiking\n\nGo half a size bigger, use heel-lock lacing so your foot doesn't "
+                  "slide forward, and keep your nails short.\n")
+    assert {f for f in found if f[0] == "lacing technique" and f[2] == "black toenail"
+            and f[1] in ("treats", "prevents")}, found
+
+
 def test_a_test_that_shows_it_shows_what_the_sentence_before_said_a_lump_may_be():
     text = ("Thigh bruises\n\nA hard lump in the thigh a few weeks after a dead leg may be myositis ossificans, "
             "where bone forms inside the bruised muscle. An X-ray or ultrasound will usually show it.\n")
