@@ -995,16 +995,14 @@ def _strong_cues_in(text: str) -> list[tuple[Cue, int, int]]:
                        for other, os, oe in found)]
 
 
-def _at_risk_of_the_pronoun(found: list[Assertion], told: list[Assertion], index: int) -> list[Assertion]:
+def _at_risk_of_the_pronoun(stated: list[Assertion], told: list[Assertion]) -> list[Assertion]:
     """"It is one of the commonest causes of heel pain in active children": who is at
     risk is at risk of what the pronoun stands for (the sentence's cause), not of the
-    complaint it causes, so the sentence's risk factors that the cue alone gave to that
-    complaint go to the pronoun's condition."""
+    complaint it causes, so the risk factors that the sentence's cue alone gave to that
+    complaint (``stated``: the sentence's assertions) go to the pronoun's condition."""
     effects = {a.object: a.subject for a in told if a.relation == "causes"}
-    if not effects:
-        return found
-    return [replace(a, object=effects[a.object]) if a.sentence == index and a.rule == "cue-sentence"
-            and a.relation == "risk_factor_for" and a.object in effects else a for a in found]
+    return [replace(a, object=effects[a.object]) if a.rule == "cue-sentence" and a.relation == "risk_factor_for"
+            and a.object in effects else a for a in stated]
 
 
 #: a verb in the passive: "It is provoked by high heels"
@@ -1181,6 +1179,7 @@ class RelationExtractor(Extractor):
                         block.intro is not None and "prevent" in _frame_families(structure.blocks[block.intro].text))))
             if not mentions and block.kind == "paragraph":
                 continue  # the rules relate concepts a sentence names (list items are also read loosely)
+            own_start = len(found)  # where this sentence's assertions begin
             compared = self._compared(structure, sentence, usable)
             if compared is not None:
                 # a row of a table that compares conditions column by column: each cell is about its column's
@@ -1268,7 +1267,9 @@ class RelationExtractor(Extractor):
                 named = self._last_condition(structure, index, usable) \
                     if _symptoms_only(target) else []
                 told = self._anaphora_rule(index, sentence.text, sentence.start, mentions, named or target)
-                found = _at_risk_of_the_pronoun(found, told, index) + told
+                if told:
+                    found[own_start:] = _at_risk_of_the_pronoun(found[own_start:], told)
+                found += told
             # what the sentence relates by its own cue ("... which can help prevent cramps",
             # "Osteitis pubis causes pain over the pubic bone") is not also related to the
             # frame's target by that relation; a listed cause that says what it does itself

@@ -78,6 +78,9 @@ _META = re.compile(r"^(?:(?:dr\.?|doctor)\s.{0,60}\b(?:reply|replied|answers?|an
                    r"special interests?|skilled in|experienced in)\s*:.{0,200}$)",
                    re.IGNORECASE)
 #: a line of the page's furniture rather than its content: ads, sign-ups, cookie and copyright lines
+#: a line of a poster's card: "Posts: 1,208", "Joined: Mar 2017", "Verified: Physical Therapist"
+_CARD_LINE = (r"^(?:posts|joined|member since|messages|reactions?|reaction score|likes(?: received)?|"
+              r"reputation|karma|points|threads|verified)\s*:\s*[\w ,./'-]{1,40}$")
 _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read more)\b|"
                         r"\b(?:shop now|buy now|book now|order now|\d+\s?% off|free shipping|(?:use|promo|discount) code|"
                         r"affiliate link|sign up|subscribe|newsletter|all rights reserved|privacy policy|"
@@ -97,8 +100,7 @@ _FURNITURE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ad|promoted|read
                         # "Verified: Physical Therapist"
                         r"^(?:(?:senior|junior|new|active|veteran|well-known|regular|gold|silver|premium|super)\s+)?"
                         r"(?:member|moderator|administrator|admin|staff|guest)\W*$|"
-                        r"^(?:posts|joined|member since|messages|reactions?|reaction score|likes(?: received)?|"
-                        r"reputation|karma|points|threads|verified)\s*:\s*[\w ,./'-]{1,40}$|"
+                        rf"{_CARD_LINE}|"
                         # a messaging app's placeholders: "<Media omitted>", "This message was deleted"
                         r"^<[\w ]+omitted>$|^(?:this message was deleted|you deleted this message)\W*$|"
                         r"\bmessages and calls are end-to-end encrypted\b|"
@@ -147,9 +149,9 @@ _ASIDE = re.compile(r"^\W*(?:related (?:articles?|posts?|questions?|links?|infor
                     r"\s*(?::|$)", re.IGNORECASE)
 #: words of a line below such a heading for it to be content, not the title of a link
 _ASIDE_CONTENT_WORDS = 20
-#: a line of a poster's card, which opens a post of a forum thread saved as text: "Joined:
-#: Mar 2019", "Messages: 412"; the thread's first post asks, the posts after it answer
-_POSTER_CARD = re.compile(r"^(?:posts|joined|member since|messages)\s*:\s*[\w ,./'-]{1,40}$", re.IGNORECASE)
+#: a poster's card opens a post of a forum thread saved as text (:data:`_CARD_LINE`): the
+#: thread's first post asks, the posts after it answer
+_POSTER_CARD = re.compile(_CARD_LINE, re.IGNORECASE)
 _ANSWER_START = re.compile(r"^(dr\.?\s|doctor\s|answer\b|a:|reply\b|more info\b|dear patient|"
                            r"answered\s+by\b|(?:answer|reply|response)\s+(?:from|by)\b)", re.IGNORECASE)
 
